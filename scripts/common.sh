@@ -1,0 +1,37 @@
+# Shared by the run and test commands: install what the project needs, in the project only.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+require() {
+  command -v "$1" >/dev/null 2>&1 || { echo "error: '$1' is required ($2)" >&2; exit 1; }
+}
+
+install_dependencies() {
+  require dotnet ".NET SDK 10: https://dot.net"
+  require node "Node.js 20 or newer"
+  require npm "npm, which comes with Node.js"
+  # Azurite, pinned in package-lock.json. Reinstalled only when the lock file changed.
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "== npm ci (Azurite)"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+  echo "== dotnet restore"
+  dotnet restore Pipeline.sln --verbosity quiet
+}
+
+# Waits until 127.0.0.1:$1 accepts connections, for at most $2 seconds.
+wait_for_port() {
+  local port=$1 seconds=$2
+  for _ in $(seq 1 $((seconds * 10))); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+port_in_use() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# The run command: installs what it needs, starts Azurite and the local Functions host, uploads seeds/,
+# waits until they are processed and serves the API on http://127.0.0.1:7071 until Ctrl-C.
+#   scripts/run.sh           run until Ctrl-C
+#   scripts/run.sh --check   start everything, check the seed is queryable, stop (used by the test command)
+source "$(dirname "$0")/common.sh"
+
+CHECK=false
+[ "${1:-}" = "--check" ] && CHECK=true
+API=http://127.0.0.1:7071/api
+AZURITE_DATA="${PIPELINE_AZURITE_LOCATION:-$ROOT/.azurite}"
+$CHECK && AZURITE_DATA="$(mktemp -d /tmp/pipeline-check.XXXXXX)"
+STARTED=()
+
+cleanup() {
+  for pid in "${STARTED[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${STARTED[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  $CHECK && rm -rf "$AZURITE_DATA"
+  return 0
+}
+trap cleanup EXIT
+trap 'echo; echo "Stopping."; exit 0' INT TERM
+
+install_dependencies
+echo "== dotnet build (Release)"
+dotnet build src/Pipeline.LocalHost -c Release --no-restore --verbosity quiet
+dotnet build src/Pipeline.Cli -c Release --no-restore --verbosity quiet
+
+SETTINGS=src/Pipeline.Functions/local.settings.json
+if [ ! -f "$SETTINGS" ]; then
+  cp local.settings.sample.json "$SETTINGS"
+  echo "Created $SETTINGS from local.settings.sample.json"
+fi
+
+if port_in_use 7071; then
+  echo "error: port 7071 is in use; stop whatever listens there (another run?) and try again." >&2
+  exit 1
+fi
+if port_in_use 10000 || port_in_use 10001 || port_in_use 10002; then
+  $CHECK && { echo "error: ports 10000-10002 are in use; the check needs them free." >&2; exit 1; }
+  echo "== Azurite ports are already in use: using the Azurite that is running there"
+else
+  echo "== Starting Azurite (data in $AZURITE_DATA)"
+  mkdir -p "$AZURITE_DATA"
+  node_modules/.bin/azurite --silent --skipApiVersionCheck --disableTelemetry \
+    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+    --location "$AZURITE_DATA" >"$AZURITE_DATA/azurite.log" 2>&1 &
+  STARTED+=($!)
+  wait_for_port 10000 30 && wait_for_port 10001 5 && wait_for_port 10002 5 \
+    || { echo "error: Azurite did not start; see $AZURITE_DATA/azurite.log" >&2; exit 1; }
+fi
+
+echo "== Starting the local Functions host on http://127.0.0.1:7071"
+dotnet src/Pipeline.LocalHost/bin/Release/net10.0/Pipeline.LocalHost.dll --settings "$SETTINGS" \
+  --Logging:LogLevel:Microsoft.AspNetCore=Warning &
+STARTED+=($!)
+for _ in $(seq 1 600); do
+  curl -fs "$API/health" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+curl -fs "$API/health" >/dev/null || { echo "error: the host did not become healthy" >&2; exit 1; }
+
+PIPELINE="dotnet src/Pipeline.Cli/bin/Release/net10.0/pipeline.dll"
+echo "== Uploading seeds/"
+$PIPELINE upload seeds/
+$PIPELINE wait --timeout 120
+
+if $CHECK; then
+  curl -fs "$API/articles" | grep -q '"title":"Biden and Netanyahu speak for the first time in a month amid deepening rifts"'
+  curl -fs "$API/quotes?speaker=Jake%20Sullivan" | grep -q '"speaker":"Jake Sullivan"'
+  curl -fs "$API/entities?type=Person" | grep -q '"name":"Benjamin Netanyahu"'
+  echo "== Run check passed: the seed is queryable over HTTP"
+  exit 0
+fi
+
+cat <<MSG
+
+The pipeline is running. Try:
+  curl $API/articles
+  curl $API/articles/000_09b943ff63819a7c.txt
+  curl "$API/articles/000_09b943ff63819a7c.txt/summary?sentences=3"
+  curl "$API/quotes?speaker=Jake%20Sullivan"
+  curl "$API/entities?type=Person"
+  curl $API/entities/Person/Joe%20Biden/articles
+
+Add articles:   $PIPELINE upload <files or folders>
+                (or any blob tool with UseDevelopmentStorage=true, container "articles")
+Status:         $PIPELINE status
+Press Ctrl-C to stop Azurite and the host.
+MSG
+wait "${STARTED[-1]}"

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Pipeline.Configuration;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary>The services a command needs, wired by the same <c>AddPipeline</c> registration the hosts use.</summary>
+internal static class CliServices
+{
+    public static readonly Option<string?> Connection = new("--connection")
+    {
+        Description = "Storage connection string. Default: AzureWebJobsStorage from the environment or local.settings.json, else Azurite (UseDevelopmentStorage=true).",
+        Recursive = true,
+    };
+
+    public static ServiceProvider Build(ParseResult parse)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" })
+            .AddLocalSettings(LocalSettings.DefaultPath)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(parse.GetValue(Connection) is { Length: > 0 } connection
+                ? new Dictionary<string, string?> { ["AzureWebJobsStorage"] = connection }
+                : [])
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddFilter(level => level >= LogLevel.Warning).AddSimpleConsole());
+        services.AddPipeline(configuration);
+        return services.BuildServiceProvider();
+    }
+}

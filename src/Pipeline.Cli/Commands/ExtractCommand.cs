@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Articles;
+using Pipeline.Extraction;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary><c>pipeline extract &lt;file&gt;</c>: the extraction of one file, without storage.</summary>
+internal static class ExtractCommand
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "An article file (.txt)." };
+        var command = new Command("extract", "Extract entities, quotes and a summary from one file and print them as JSON; nothing is stored.") { file };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                Console.Error.WriteLine($"Not found: {path.FullName}");
+                return 2;
+            }
+            var services = new ServiceCollection().AddPipeline(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()).BuildServiceProvider();
+            var extractor = services.GetRequiredService<ArticleExtractor>();
+            try
+            {
+                var bytes = await File.ReadAllBytesAsync(path.FullName, cancellationToken);
+                var article = ArticleParser.Parse(ArticleId.FromBlobName(path.Name), path.Name, ArticleDecoder.Decode(bytes));
+                Console.WriteLine(JsonSerializer.Serialize(ExtractionReport.From(extractor.Extract(article)), Json));
+                return 0;
+            }
+            catch (ArticleRejectedException e)
+            {
+                Console.Error.WriteLine($"Rejected: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+}

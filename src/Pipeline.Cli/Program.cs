@@ -1,0 +1,9 @@
+using System.CommandLine;
+using Pipeline.Cli.Commands;
+
+var root = new RootCommand("News pipeline: upload articles, follow their processing, query and evaluate the extraction.");
+root.Add(UploadCommand.Create());
+root.Add(WaitCommand.Create());
+root.Add(StatusCommand.Create());
+root.Add(ExtractCommand.Create());
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,87 @@
+using System.Text;
+
+namespace Pipeline.Entities;
+
+/// <summary>
+/// The cross-article identity of an entity: <c>person:joe-biden</c>. The same name and type give the same key in
+/// every article, which is what lets the API aggregate an entity across articles.
+/// </summary>
+public static class EntityKey
+{
+    public static string Create(EntityType type, string name) => string.Concat(TypeName(type), ":", Slug(name));
+
+    /// <summary>Lower-case API name of a type: <c>person</c>, <c>organization</c>, …</summary>
+    public static string TypeName(EntityType type) => type switch
+    {
+        EntityType.Person => "person",
+        EntityType.Organization => "organization",
+        EntityType.Location => "location",
+        EntityType.Misc => "misc",
+        EntityType.Date => "date",
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    /// <summary>Parses <c>Person</c>, <c>person</c>, <c>PER</c>, <c>org</c>, … as used in URLs and query strings.</summary>
+    public static bool TryParseType(ReadOnlySpan<char> value, out EntityType type)
+    {
+        type = default;
+        Span<char> lower = stackalloc char[16];
+        if (value.Length is 0 or > 16)
+        {
+            return false;
+        }
+        value.ToLowerInvariant(lower);
+        switch (lower[..value.Length])
+        {
+            case "person" or "per" or "people" or "persons":
+                type = EntityType.Person;
+                return true;
+            case "organization" or "organisation" or "org" or "organizations":
+                type = EntityType.Organization;
+                return true;
+            case "location" or "loc" or "place" or "locations":
+                type = EntityType.Location;
+                return true;
+            case "misc" or "miscellaneous":
+                type = EntityType.Misc;
+                return true;
+            case "date" or "dates":
+                type = EntityType.Date;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// Lower-case letters and digits of the name, other runs as single hyphens: <c>Joe Biden</c> → <c>joe-biden</c>.
+    /// Letters of any script are kept, so non-Latin names keep distinct slugs.
+    /// </summary>
+    public static string Slug(ReadOnlySpan<char> name)
+    {
+        var sb = new StringBuilder(name.Length);
+        bool pendingHyphen = false;
+        foreach (char c in name)
+        {
+            if (char.IsLetterOrDigit(c) || char.IsSurrogate(c))
+            {
+                if (pendingHyphen && sb.Length > 0)
+                {
+                    sb.Append('-');
+                }
+                pendingHyphen = false;
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else if (char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                sb.Append(c);
+            }
+            else if (c is not ('\'' or '’' or '.'))
+            {
+                // Apostrophes and periods vanish (O'Brien → obrien, U.S. → us); other separators become hyphens.
+                pendingHyphen = true;
+            }
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,318 @@
+using System.Collections.Frozen;
+using Pipeline.Text;
+
+namespace Pipeline.Entities;
+
+/// <summary>
+/// Groups an article's mentions into canonical entities: titles and possessives stripped
+/// (<c>President Joe Biden's</c> → <c>Joe Biden</c>), surnames joined to the full name (<c>Sullivan</c> →
+/// <c>Jake Sullivan</c>, <c>Schumers</c> → <c>Chuck Schumer</c>), joint names split (<c>Biden-Netanyahu</c>),
+/// and one type chosen per entity by vote.
+/// </summary>
+public static class EntityResolver
+{
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "President", "Vice", "Prime", "Minister", "Secretary", "Senator", "Sen.", "Rep.", "Representative",
+        "Congressman", "Congresswoman", "Gov.", "Governor", "Mayor", "Majority", "Minority", "Leader", "Speaker",
+        "Chancellor", "King", "Queen", "Prince", "Princess", "Pope", "General", "Gen.", "Lt.", "Col.", "Sgt.",
+        "Capt.", "Adm.", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Judge", "Justice", "Chief", "Former", "Ambassador",
+        "Commissioner", "Director", "Chairman", "Chairwoman", "Chair", "CEO", "Sheikh", "Sir", "Dame", "Lord",
+        "Lady", "National", "Security", "Adviser", "Advisor", "Foreign", "Defense", "Defence", "State", "Deputy",
+        "Acting", "Interim", "Senate", "House", "Attorney", "Press", "Spokesman", "Spokeswoman", "Sen", "Rep",
+        "Mr", "Mrs", "Ms", "Dr", "Gov", "Premier", "Emir", "Crown", "Israeli", "American", "US", "U.S.")
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static EntityExtraction Resolve(TextDocument document, EntityMention[] recognized)
+    {
+        var items = new List<Item>(recognized.Length);
+        foreach (var mention in recognized)
+        {
+            if (Normalize(document, mention) is { } item)
+            {
+                items.Add(item);
+            }
+        }
+
+        var groups = new List<Group>();
+        var personsByName = new Dictionary<string, Group>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items)
+        {
+            if (item.Mention.Type == EntityType.Person && item.Parts.Length >= 2)
+            {
+                if (!personsByName.TryGetValue(item.Name, out var group))
+                {
+                    group = new Group(EntityType.Person);
+                    personsByName.Add(item.Name, group);
+                    groups.Add(group);
+                }
+                group.Add(item);
+            }
+        }
+
+        var surnames = SurnameIndex(personsByName);
+        var byName = new Dictionary<string, Group>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in SplitJointNames(items, surnames))
+        {
+            if (item.Mention.Type == EntityType.Person && item.Parts.Length >= 2)
+            {
+                continue;
+            }
+            if (item.Parts.Length == 1 && FindPerson(item.Parts[0], surnames) is { } person)
+            {
+                // "Biden" is the person "Joe Biden", whatever type the recognizer gave the lone surname.
+                person.Add(item with { Mention = item.Mention with { Type = EntityType.Person } });
+                continue;
+            }
+            string key = item.Mention.Type == EntityType.Person ? Singular(item.Name) : item.Name;
+            if (!byName.TryGetValue(key, out var group))
+            {
+                group = new Group(item.Mention.Type);
+                byName.Add(key, group);
+                groups.Add(group);
+            }
+            group.Add(item);
+        }
+
+        return Build(document, groups);
+    }
+
+    private static EntityExtraction Build(TextDocument document, List<Group> groups)
+    {
+        var weights = new double[groups.Count];
+        double total = 0;
+        int sentences = Math.Max(1, document.Sentences.Length);
+        for (int g = 0; g < groups.Count; g++)
+        {
+            foreach (var item in groups[g].Items)
+            {
+                // Early mentions weigh up to three times a late one.
+                double position = (double)Math.Max(0, document.SentenceOfToken(item.Mention.FirstToken)) / sentences;
+                weights[g] += 1 + 2 * (1 - position) * (1 - position);
+            }
+            total += weights[g];
+        }
+
+        var order = new int[groups.Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        Array.Sort(order, (a, b) => weights[b].CompareTo(weights[a]) is var c && c != 0 ? c : groups[a].FirstStart.CompareTo(groups[b].FirstStart));
+
+        var entities = new CanonicalEntity[groups.Count];
+        var entityOfGroup = new int[groups.Count];
+        int mentionTotal = 0;
+        for (int rank = 0; rank < order.Length; rank++)
+        {
+            var group = groups[order[rank]];
+            group.Items.Sort((a, b) => a.Mention.Start.CompareTo(b.Mention.Start));
+            var type = group.VotedType();
+            string name = group.CanonicalName();
+            var spans = new TextSpan[group.Items.Count];
+            for (int i = 0; i < spans.Length; i++)
+            {
+                spans[i] = group.Items[i].Mention.Span;
+            }
+            entities[rank] = new CanonicalEntity(EntityKey.Create(type, name), name, type, spans, Math.Round(weights[order[rank]] / total, 4));
+            entityOfGroup[order[rank]] = rank;
+            mentionTotal += spans.Length;
+        }
+
+        var mentions = new List<(EntityMention Mention, int Entity)>(mentionTotal);
+        for (int g = 0; g < groups.Count; g++)
+        {
+            foreach (var item in groups[g].Items)
+            {
+                mentions.Add((item.Mention with { Type = entities[entityOfGroup[g]].Type }, entityOfGroup[g]));
+            }
+        }
+        mentions.Sort((a, b) => a.Mention.Start != b.Mention.Start ? a.Mention.Start.CompareTo(b.Mention.Start) : a.Mention.End.CompareTo(b.Mention.End));
+        var mentionArray = new EntityMention[mentions.Count];
+        var mentionEntity = new int[mentions.Count];
+        for (int i = 0; i < mentionArray.Length; i++)
+        {
+            (mentionArray[i], mentionEntity[i]) = mentions[i];
+        }
+        return new EntityExtraction(entities, mentionArray, mentionEntity);
+    }
+
+    /// <summary>Strips possessives (<c>'s</c>, <c>'</c>) and, for people, leading titles.</summary>
+    private static Item? Normalize(TextDocument document, EntityMention mention)
+    {
+        int first = mention.FirstToken, end = mention.EndToken;
+        while (end > first && IsPossessive(document[document.Tokens[end - 1]]))
+        {
+            end--;
+        }
+        if (mention.Type == EntityType.Person)
+        {
+            while (end - first > 1 && Titles.Contains(document[document.Tokens[first]]))
+            {
+                first++;
+            }
+        }
+        while (first < end && document.Tokens[first].Kind == TokenKind.Punctuation)
+        {
+            first++;
+        }
+        while (end > first && document.Tokens[end - 1].Kind == TokenKind.Punctuation && !document[document.Tokens[end - 1]].EndsWith("."))
+        {
+            end--;
+        }
+        if (first >= end)
+        {
+            return null;
+        }
+
+        var parts = new string[end - first];
+        for (int t = first; t < end; t++)
+        {
+            var text = document[document.Tokens[t]];
+            if (text.EndsWith("'s") || text.EndsWith("’s"))
+            {
+                text = text[..^2];
+            }
+            parts[t - first] = text.ToString();
+        }
+        if (mention.Type != EntityType.Person && parts.Length > 1 && parts[0].Equals("the", StringComparison.OrdinalIgnoreCase))
+        {
+            parts = parts[1..];
+            first++;
+        }
+        var start = document.Tokens[first].Start;
+        var stop = document.Tokens[end - 1].End;
+        return new Item(mention with { FirstToken = first, TokenCount = end - first, Start = start, End = stop }, parts, string.Join(' ', parts));
+    }
+
+    private static bool IsPossessive(ReadOnlySpan<char> token) =>
+        token is "'s" or "’s" or "'" or "’" or "'S";
+
+    private static Dictionary<string, List<Group>> SurnameIndex(Dictionary<string, Group> personsByName)
+    {
+        var index = new Dictionary<string, List<Group>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, group) in personsByName)
+        {
+            var last = name[(name.LastIndexOf(' ') + 1)..];
+            var first = name[..name.IndexOf(' ')];
+            AddTo(index, last, group);
+            AddTo(index, "\u0001" + first, group);
+        }
+        return index;
+
+        static void AddTo(Dictionary<string, List<Group>> index, string key, Group group)
+        {
+            if (!index.TryGetValue(key, out var list))
+            {
+                index[key] = list = [];
+            }
+            if (!list.Contains(group))
+            {
+                list.Add(group);
+            }
+        }
+    }
+
+    /// <summary>The person a single name refers to: by surname (also <c>Bidens</c>), else by a unique first name.</summary>
+    private static Group? FindPerson(string part, Dictionary<string, List<Group>> surnames)
+    {
+        if (surnames.TryGetValue(part, out var groups)
+            || (part.Length > 3 && part.EndsWith('s') && surnames.TryGetValue(part[..^1], out groups)))
+        {
+            Group best = groups[0];
+            foreach (var g in groups)
+            {
+                if (g.Items.Count > best.Items.Count)
+                {
+                    best = g;
+                }
+            }
+            return best;
+        }
+        return surnames.TryGetValue("\u0001" + part, out groups) && groups.Count == 1 ? groups[0] : null;
+    }
+
+    /// <summary><c>Biden-Netanyahu</c>, when both halves are known surnames, is a mention of each.</summary>
+    private static IEnumerable<Item> SplitJointNames(List<Item> items, Dictionary<string, List<Group>> surnames)
+    {
+        foreach (var item in items)
+        {
+            int hyphen = item.Parts.Length == 1 ? item.Parts[0].IndexOf('-') : -1;
+            if (hyphen <= 0 || hyphen == item.Parts[0].Length - 1)
+            {
+                yield return item;
+                continue;
+            }
+            var left = item.Parts[0][..hyphen];
+            var right = item.Parts[0][(hyphen + 1)..];
+            if (right.Contains('-') || !surnames.ContainsKey(left) || !surnames.ContainsKey(right))
+            {
+                yield return item;
+                continue;
+            }
+            var m = item.Mention;
+            yield return new Item(m with { Type = EntityType.Person, End = m.Start + hyphen }, [left], left);
+            yield return new Item(m with { Type = EntityType.Person, Start = m.Start + hyphen + 1 }, [right], right);
+        }
+    }
+
+    private static string Singular(string name) =>
+        name.Length > 3 && name.EndsWith('s') && !name.EndsWith("ss") ? name[..^1] : name;
+
+    private sealed record Item(EntityMention Mention, string[] Parts, string Name);
+
+    private sealed class Group(EntityType firstType)
+    {
+        public List<Item> Items { get; } = [];
+
+        public int FirstStart { get; private set; } = int.MaxValue;
+
+        public void Add(Item item)
+        {
+            Items.Add(item);
+            FirstStart = Math.Min(FirstStart, item.Mention.Start);
+        }
+
+        public EntityType VotedType()
+        {
+            Span<int> votes = stackalloc int[5];
+            foreach (var item in Items)
+            {
+                votes[(int)item.Mention.Type] += item.Parts.Length >= 2 ? 2 : 1;
+            }
+            var best = firstType;
+            for (int t = 0; t < votes.Length; t++)
+            {
+                if (votes[t] > votes[(int)best])
+                {
+                    best = (EntityType)t;
+                }
+            }
+            return best;
+        }
+
+        /// <summary>The name with the most parts; among those, the most frequent, then the earliest.</summary>
+        public string CanonicalName()
+        {
+            var counts = new Dictionary<string, (int Count, int Parts, int First)>(StringComparer.Ordinal);
+            foreach (var item in Items)
+            {
+                counts[item.Name] = counts.TryGetValue(item.Name, out var c)
+                    ? (c.Count + 1, c.Parts, c.First)
+                    : (1, item.Parts.Length, item.Mention.Start);
+            }
+            string best = Items[0].Name;
+            var bestScore = counts[best];
+            foreach (var (name, score) in counts)
+            {
+                if (score.Parts > bestScore.Parts
+                    || (score.Parts == bestScore.Parts && (score.Count > bestScore.Count || (score.Count == bestScore.Count && score.First < bestScore.First))))
+                {
+                    best = name;
+                    bestScore = score;
+                }
+            }
+            return best;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Pipeline.Articles;
+using Pipeline.Entities;
+using Pipeline.Quotes;
+using Pipeline.Summaries;
+using Pipeline.Text;
+
+namespace Pipeline.Extraction;
+
+/// <summary>Everything extracted from one article.</summary>
+public sealed record ExtractionResult(
+    Article Article,
+    IReadOnlyList<CanonicalEntity> Entities,
+    IReadOnlyList<Quote> Quotes,
+    IReadOnlyList<SummarySentence> Summary);
+
+/// <summary>Runs the extraction stages over a parsed article: text analysis once, then entities, quotes and summary.</summary>
+public sealed class ArticleExtractor(IEntityExtractor entities, IQuoteExtractor quotes, ISummarizer summarizer)
+{
+    /// <summary>
+    /// Changes whenever extraction output changes, so stored results can tell which version made them and
+    /// articles can be reprocessed when it moves on.
+    /// </summary>
+    public const string Version = "1";
+
+    public ExtractionResult Extract(Article article)
+    {
+        var document = TextDocument.Analyze(article.Text, article.Paragraphs);
+        var found = entities.Extract(document);
+        var quoted = quotes.Extract(document, found);
+        var summary = summarizer.Rank(document, article.Metadata, Summary.MaxSentences);
+        return new ExtractionResult(article, found.Entities, quoted, summary);
+    }
+}

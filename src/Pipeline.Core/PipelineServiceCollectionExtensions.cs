@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Pipeline.Entities;
+using Pipeline.Extraction;
+using Pipeline.Processing;
+using Pipeline.Queries;
+using Pipeline.Quotes;
+using Pipeline.Storage;
+using Pipeline.Summaries;
+
+namespace Pipeline;
+
+/// <summary>The one registration both hosts call.</summary>
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers extraction, storage and queries. Storage clients come from the connection named by
+    /// <c>Pipeline:Connection</c> (default <c>AzureWebJobsStorage</c>), the same setting the blob trigger uses.
+    /// </summary>
+    public static IServiceCollection AddPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PipelineOptions>()
+            .Bind(configuration.GetSection(PipelineOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton<IEntityRecognizer, CapitalizedSpanRecognizer>();
+        services.AddSingleton<IEntityExtractor, EntityExtractor>();
+        services.AddSingleton<IQuoteExtractor, QuoteExtractor>();
+        services.AddSingleton<ISummarizer, CentralitySummarizer>();
+        services.AddSingleton<ArticleExtractor>();
+
+        services.AddSingleton(sp => StorageClients.FromConfiguration(
+            configuration, sp.GetRequiredService<IOptions<PipelineOptions>>().Value.Connection));
+        services.AddSingleton<PipelineTables>();
+        services.AddSingleton<ArticleBlobs>();
+        services.AddSingleton<ProcessingMonitor>();
+        services.AddHostedService<StorageInitializer>();
+        services.AddSingleton<EntityCatalog>();
+        services.AddSingleton<ArticleStore>();
+        services.AddSingleton<IArticleProcessor, ArticleProcessor>();
+        services.AddSingleton<ContinuationTokens>();
+        services.AddSingleton<IArticleQueries, ArticleQueries>();
+        services.AddSingleton<IIndexQueries, IndexQueries>();
+        return services;
+    }
+}

@@ -1,0 +1,37 @@
+namespace Pipeline.Queries;
+
+// The HTTP API's response shapes (serialized camelCase). Separate from the table rows on purpose.
+
+/// <summary>A page of results and the token for the next one (null on the last page).</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? ContinuationToken);
+
+public sealed record ArticleListItem(
+    string Id, string? Title, string? Published, string? Section, string? Source, string? Dateline,
+    string Status, int EntityCount, int QuoteCount);
+
+public sealed record ArticleDetail(
+    string Id, string BlobName, string? Title, string? Published, string? Section, string? Source, string? Dateline,
+    string Status, string? Error, int Attempts, string? ContentHash, string? BlobETag, long ContentLength,
+    string? ExtractorVersion, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ProcessedAt,
+    int EntityCount, int QuoteCount,
+    IReadOnlyList<SummarySentenceDto> Summary, IReadOnlyList<EntityDto> Entities, IReadOnlyList<QuoteDto> Quotes);
+
+public sealed record SummarySentenceDto(int Index, int Rank, int Start, int End, string Text);
+
+public sealed record SummaryDto(string ArticleId, IReadOnlyList<SummarySentenceDto> Sentences);
+
+public sealed record MentionDto(int Start, int End);
+
+public sealed record EntityDto(string Key, string Name, string Type, int MentionCount, double Salience, IReadOnlyList<MentionDto> Mentions);
+
+public sealed record QuoteDto(
+    string Text, bool TextTruncated, string Type, string? Speaker, string? SpeakerEntity, MentionDto? SpeakerMention,
+    string? Cue, int Start, int End, int Paragraph);
+
+public sealed record SpeakerQuoteDto(string ArticleId, string? ArticleTitle, string? Published, QuoteDto Quote);
+
+public sealed record CatalogEntityDto(string Key, string Name, string Type, int ArticleCount);
+
+public sealed record EntityArticleDto(string Id, string? Title, string? Published, int MentionCount, double Salience);
+
+public sealed record HealthDto(string Status, string Storage);

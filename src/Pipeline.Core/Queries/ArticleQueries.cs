@@ -1,0 +1,189 @@
+using Azure.Data.Tables;
+using Pipeline.Articles;
+using Pipeline.Storage;
+using Pipeline.Storage.Rows;
+using Pipeline.Summaries;
+
+namespace Pipeline.Queries;
+
+/// <summary>The article queries the HTTP functions call; parameters arrive as sent and are validated here.</summary>
+public interface IArticleQueries
+{
+    Task<QueryResult<Page<ArticleListItem>>> ListAsync(string? top, string? continuationToken, string? status, CancellationToken cancellationToken);
+
+    Task<QueryResult<ArticleDetail>> GetAsync(string? id, CancellationToken cancellationToken);
+
+    Task<QueryResult<Page<EntityDto>>> ListEntitiesAsync(string? id, string? top, string? continuationToken, CancellationToken cancellationToken);
+
+    Task<QueryResult<Page<QuoteDto>>> ListQuotesAsync(string? id, string? top, string? continuationToken, CancellationToken cancellationToken);
+
+    Task<QueryResult<SummaryDto>> GetSummaryAsync(string? id, string? sentences, CancellationToken cancellationToken);
+}
+
+/// <summary>Reads articles and their current results. Every read is a point read or a single-partition range.</summary>
+public sealed class ArticleQueries(PipelineTables tables, ContinuationTokens tokens) : IArticleQueries
+{
+    /// <summary>How many entities and quotes the article detail carries; the sub-routes page through the rest.</summary>
+    public const int DetailItems = 100;
+
+    public async Task<QueryResult<Page<ArticleListItem>>> ListAsync(string? top, string? continuationToken, string? status, CancellationToken cancellationToken)
+    {
+        if (!QueryParameters.TryParseTop(top, out int count, out var problem))
+        {
+            return problem!;
+        }
+        if (!string.IsNullOrEmpty(status) && !ArticleStatus.IsKnown(status))
+        {
+            return QueryProblem.BadRequest("'status' must be one of pending, processing, succeeded, failed.");
+        }
+        string scope = "articles|" + status;
+        string after = "";
+        if (!string.IsNullOrEmpty(continuationToken))
+        {
+            if (!tokens.TryRead(continuationToken, scope, out var position))
+            {
+                return QueryParameters.BadToken();
+            }
+            after = position.PartitionKey;
+        }
+
+        await tables.EnsureCreatedAsync(cancellationToken);
+        string filter = string.IsNullOrEmpty(status)
+            ? TableClient.CreateQueryFilter($"PartitionKey gt {after}")
+            : TableClient.CreateQueryFilter($"PartitionKey gt {after} and Status eq {status}");
+        var (rows, next) = await KeysetPages.ReadAsync<ArticleRow>(tables.Articles, filter, count, ListColumns, cancellationToken);
+        var items = new List<ArticleListItem>(rows.Count);
+        foreach (var row in rows)
+        {
+            items.Add(row.ToListItem());
+        }
+        return new Page<ArticleListItem>(items, next is { } n ? tokens.Create(scope, n) : null);
+    }
+
+    public async Task<QueryResult<ArticleDetail>> GetAsync(string? id, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } row)
+        {
+            return Missing(id);
+        }
+        var entities = ReadEntitiesAsync(row, DetailItems, null, cancellationToken);
+        var quotes = ReadQuotesAsync(row, DetailItems, null, cancellationToken);
+        var entityRows = (await entities).Rows;
+        var quoteRows = (await quotes).Rows;
+        return new ArticleDetail(
+            row.PartitionKey, row.BlobName, row.Title, row.Published, row.Section, row.Source, row.Dateline,
+            row.Status, row.Error, row.Attempts, row.ContentHash, row.BlobETag, row.ContentLength, row.ExtractorVersion,
+            row.CreatedAt, row.UpdatedAt, row.ProcessedAt, row.EntityCount, row.QuoteCount,
+            Summary.Take(RowMapping.DeserializeSummary(row.SummaryJson), Summary.DefaultSentences, s => s.Index),
+            entityRows.ConvertAll(r => r.ToDto()), quoteRows.ConvertAll(r => r.ToDto()));
+    }
+
+    public async Task<QueryResult<Page<EntityDto>>> ListEntitiesAsync(string? id, string? top, string? continuationToken, CancellationToken cancellationToken)
+    {
+        if (!QueryParameters.TryParseTop(top, out int count, out var problem))
+        {
+            return problem!;
+        }
+        if (await FindAsync(id, cancellationToken) is not { } row)
+        {
+            return Missing(id);
+        }
+        string scope = $"entities|{row.PartitionKey}|{row.Generation}";
+        if (!TryReadAfter(continuationToken, scope, out string? after))
+        {
+            return QueryParameters.BadToken();
+        }
+        var (rows, next) = await ReadEntitiesAsync(row, count, after, cancellationToken);
+        return new Page<EntityDto>(rows.ConvertAll(r => r.ToDto()), next is { } n ? tokens.Create(scope, n) : null);
+    }
+
+    public async Task<QueryResult<Page<QuoteDto>>> ListQuotesAsync(string? id, string? top, string? continuationToken, CancellationToken cancellationToken)
+    {
+        if (!QueryParameters.TryParseTop(top, out int count, out var problem))
+        {
+            return problem!;
+        }
+        if (await FindAsync(id, cancellationToken) is not { } row)
+        {
+            return Missing(id);
+        }
+        string scope = $"quotes|{row.PartitionKey}|{row.Generation}";
+        if (!TryReadAfter(continuationToken, scope, out string? after))
+        {
+            return QueryParameters.BadToken();
+        }
+        var (rows, next) = await ReadQuotesAsync(row, count, after, cancellationToken);
+        return new Page<QuoteDto>(rows.ConvertAll(r => r.ToDto()), next is { } n ? tokens.Create(scope, n) : null);
+    }
+
+    public async Task<QueryResult<SummaryDto>> GetSummaryAsync(string? id, string? sentences, CancellationToken cancellationToken)
+    {
+        int count = Summary.DefaultSentences;
+        if (!string.IsNullOrEmpty(sentences)
+            && (sentences.Length > 3 || !int.TryParse(sentences, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count)
+                || count < 1 || count > Summary.MaxSentences))
+        {
+            return QueryProblem.BadRequest($"'sentences' must be an integer from 1 to {Summary.MaxSentences}.");
+        }
+        if (await FindAsync(id, cancellationToken) is not { } row)
+        {
+            return Missing(id);
+        }
+        return new SummaryDto(row.PartitionKey, Summary.Take(RowMapping.DeserializeSummary(row.SummaryJson), count, s => s.Index));
+    }
+
+    /// <summary>The article row, or null when the id is malformed or unknown.</summary>
+    private async Task<ArticleRow?> FindAsync(string? id, CancellationToken cancellationToken)
+    {
+        if (!ArticleId.IsWellFormed(id))
+        {
+            return null;
+        }
+        await tables.EnsureCreatedAsync(cancellationToken);
+        var row = await tables.Articles.GetEntityIfExistsAsync<ArticleRow>(id, ArticleRow.RowKeyValue, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
+    private static QueryProblem Missing(string? id) => ArticleId.IsWellFormed(id)
+        ? QueryProblem.NotFound($"No article has the id '{id}'.")
+        : QueryProblem.BadRequest("That is not an article id. Ids are blob names with characters other than letters, digits, '.', '_' and '-' written as ~XX (a space is ~20, '/' is ~2F).");
+
+    private bool TryReadAfter(string? continuationToken, string scope, out string? after)
+    {
+        after = null;
+        if (string.IsNullOrEmpty(continuationToken))
+        {
+            return true;
+        }
+        if (!tokens.TryRead(continuationToken, scope, out var position))
+        {
+            return false;
+        }
+        after = position.RowKey;
+        return true;
+    }
+
+    private Task<(List<ArticleEntityRow> Rows, PagePosition? Next)> ReadEntitiesAsync(ArticleRow article, int top, string? after, CancellationToken cancellationToken) =>
+        ReadGenerationAsync<ArticleEntityRow>(tables.ArticleEntities, article, top, after, cancellationToken);
+
+    private Task<(List<ArticleQuoteRow> Rows, PagePosition? Next)> ReadQuotesAsync(ArticleRow article, int top, string? after, CancellationToken cancellationToken) =>
+        ReadGenerationAsync<ArticleQuoteRow>(tables.ArticleQuotes, article, top, after, cancellationToken);
+
+    /// <summary>Rows of the article's current generation only: RowKeys <c>{generation}|…</c>.</summary>
+    private static async Task<(List<T> Rows, PagePosition? Next)> ReadGenerationAsync<T>(
+        TableClient table, ArticleRow article, int top, string? after, CancellationToken cancellationToken)
+        where T : class, Azure.Data.Tables.ITableEntity
+    {
+        if (string.IsNullOrEmpty(article.Generation))
+        {
+            return ([], null);
+        }
+        string from = after ?? article.Generation + "|";
+        string to = article.Generation + "}"; // '}' follows '|'
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {article.PartitionKey} and RowKey gt {from} and RowKey lt {to}");
+        return await KeysetPages.ReadAsync<T>(table, filter, top, null, cancellationToken);
+    }
+
+    private static readonly string[] ListColumns =
+        ["PartitionKey", "RowKey", "Title", "Published", "Section", "Source", "Dateline", "Status", "EntityCount", "QuoteCount"];
+}

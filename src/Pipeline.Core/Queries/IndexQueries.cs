@@ -1,0 +1,188 @@
+using Azure;
+using Azure.Data.Tables;
+using Pipeline.Entities;
+using Pipeline.Storage;
+using Pipeline.Storage.Rows;
+
+namespace Pipeline.Queries;
+
+/// <summary>The cross-article queries the HTTP functions call.</summary>
+public interface IIndexQueries
+{
+    Task<QueryResult<Page<CatalogEntityDto>>> ListEntitiesAsync(string? type, string? prefix, string? top, string? continuationToken, CancellationToken cancellationToken);
+
+    Task<QueryResult<Page<EntityArticleDto>>> ListEntityArticlesAsync(string? type, string? name, string? top, string? continuationToken, CancellationToken cancellationToken);
+
+    Task<QueryResult<Page<SpeakerQuoteDto>>> ListSpeakerQuotesAsync(string? speaker, string? top, string? continuationToken, CancellationToken cancellationToken);
+
+    Task<QueryResult<HealthDto>> CheckHealthAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Queries across articles, each answered from one partition of an index table.</summary>
+public sealed class IndexQueries(PipelineTables tables, ContinuationTokens tokens) : IIndexQueries
+{
+    /// <summary><c>GET /api/entities?type=&amp;prefix=</c>: canonical entities with article counts, by name.</summary>
+    public async Task<QueryResult<Page<CatalogEntityDto>>> ListEntitiesAsync(string? type, string? prefix, string? top, string? continuationToken, CancellationToken cancellationToken)
+    {
+        if (!QueryParameters.TryParseTop(top, out int count, out var problem))
+        {
+            return problem!;
+        }
+        EntityType parsed = default;
+        if (!string.IsNullOrEmpty(type) && !EntityKey.TryParseType(type, out parsed))
+        {
+            return QueryProblem.BadRequest("'type' must be one of Person, Organization, Location, Misc, Date.");
+        }
+        if (QueryParameters.CheckText("prefix", prefix, required: false) is { } bad)
+        {
+            return bad;
+        }
+        string partition = string.IsNullOrEmpty(type) ? "" : EntityKey.TypeName(parsed);
+        string from = string.IsNullOrEmpty(prefix) ? "" : TableKey.Encode(EntityKey.Slug(prefix));
+        string scope = $"catalog|{partition}|{from}";
+        PagePosition after = default;
+        bool continued = !string.IsNullOrEmpty(continuationToken);
+        if (continued && !tokens.TryRead(continuationToken!, scope, out after))
+        {
+            return QueryParameters.BadToken();
+        }
+
+        var conditions = new List<string>(3);
+        if (partition.Length > 0)
+        {
+            conditions.Add(continued
+                ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after.RowKey}")
+                : TableClient.CreateQueryFilter($"PartitionKey eq {partition}"));
+        }
+        else if (continued)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"(PartitionKey eq {after.PartitionKey} and RowKey gt {after.RowKey}) or PartitionKey gt {after.PartitionKey}"));
+        }
+        if (from.Length > 0)
+        {
+            // Names starting with the prefix lie in [prefix, prefix with its last character incremented).
+            string to = from[..^1] + (char)(from[^1] + 1);
+            conditions.Add(TableClient.CreateQueryFilter($"RowKey ge {from} and RowKey lt {to}"));
+        }
+        string? filter = conditions.Count == 0 ? null : "(" + string.Join(") and (", conditions) + ")";
+
+        await tables.EnsureCreatedAsync(cancellationToken);
+        var (rows, next) = await KeysetPages.ReadAsync<EntityCatalogRow>(tables.Entities, filter, count, null, cancellationToken);
+        var items = new List<CatalogEntityDto>(rows.Count);
+        foreach (var row in rows)
+        {
+            items.Add(new CatalogEntityDto(row.Key, row.Name, TypeFromPartition(row.PartitionKey), row.ArticleCount));
+        }
+        return new Page<CatalogEntityDto>(items, next is { } n ? tokens.Create(scope, n) : null);
+    }
+
+    /// <summary><c>GET /api/entities/{type}/{name}/articles</c>: the articles mentioning one entity.</summary>
+    public async Task<QueryResult<Page<EntityArticleDto>>> ListEntityArticlesAsync(string? type, string? name, string? top, string? continuationToken, CancellationToken cancellationToken)
+    {
+        if (!QueryParameters.TryParseTop(top, out int count, out var problem))
+        {
+            return problem!;
+        }
+        if (!EntityKey.TryParseType(type, out var parsed))
+        {
+            return QueryProblem.BadRequest("The entity type must be one of Person, Organization, Location, Misc.");
+        }
+        if (QueryParameters.CheckText("name", name, required: true) is { } bad)
+        {
+            return bad;
+        }
+        string key = EntityKey.Create(parsed, name!);
+        string partition = IndexKeys.Entity(key);
+        string scope = "entity|" + partition;
+        string after = "";
+        if (!string.IsNullOrEmpty(continuationToken))
+        {
+            if (!tokens.TryRead(continuationToken, scope, out var position))
+            {
+                return QueryParameters.BadToken();
+            }
+            after = position.RowKey;
+        }
+        await tables.EnsureCreatedAsync(cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after}");
+        var (rows, next) = await KeysetPages.ReadAsync<EntityArticleRow>(tables.EntityArticles, filter, count, null, cancellationToken);
+        if (rows.Count == 0 && after.Length == 0)
+        {
+            return QueryProblem.NotFound($"No article mentions '{key}'.");
+        }
+        var items = rows.ConvertAll(r => new EntityArticleDto(r.RowKey, r.Title, r.Published, r.MentionCount, r.Salience));
+        return new Page<EntityArticleDto>(items, next is { } n ? tokens.Create(scope, n) : null);
+    }
+
+    /// <summary><c>GET /api/quotes?speaker=</c>: quotes by one speaker across articles; <c>top</c> caps the quotes per page.</summary>
+    public async Task<QueryResult<Page<SpeakerQuoteDto>>> ListSpeakerQuotesAsync(string? speaker, string? top, string? continuationToken, CancellationToken cancellationToken)
+    {
+        if (!QueryParameters.TryParseTop(top, out int count, out var problem))
+        {
+            return problem!;
+        }
+        if (QueryParameters.CheckText("speaker", speaker, required: true) is { } bad)
+        {
+            return bad;
+        }
+        string partition = IndexKeys.Speaker(speaker!);
+        if (partition.Length == 0)
+        {
+            return QueryProblem.BadRequest("'speaker' must contain letters or digits.");
+        }
+        string scope = "speaker|" + partition;
+        string after = "";
+        if (!string.IsNullOrEmpty(continuationToken))
+        {
+            if (!tokens.TryRead(continuationToken, scope, out var position))
+            {
+                return QueryParameters.BadToken();
+            }
+            after = position.RowKey;
+        }
+        await tables.EnsureCreatedAsync(cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after}");
+        var items = new List<SpeakerQuoteDto>(Math.Min(count, 256));
+        string? lastIncluded = null;
+        bool more = false;
+        await foreach (var row in tables.SpeakerQuotes.QueryAsync<SpeakerQuotesRow>(filter, Math.Min(count + 1, 1_000), cancellationToken: cancellationToken))
+        {
+            var quotes = RowMapping.DeserializeQuotes(row.QuotesJson);
+            if (items.Count > 0 && items.Count + quotes.Length > count)
+            {
+                more = true;
+                break;
+            }
+            foreach (var quote in quotes)
+            {
+                items.Add(new SpeakerQuoteDto(row.RowKey, row.Title, row.Published, quote));
+            }
+            lastIncluded = row.RowKey;
+        }
+        string? next = more && lastIncluded is not null ? tokens.Create(scope, new PagePosition(partition, lastIncluded)) : null;
+        return new Page<SpeakerQuoteDto>(items, next);
+    }
+
+    /// <summary><c>GET /api/health</c>: healthy when Table storage answers within a few seconds.</summary>
+    public async Task<QueryResult<HealthDto>> CheckHealthAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            await tables.EnsureCreatedAsync(timeout.Token);
+            await foreach (var _ in tables.Articles.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: timeout.Token))
+            {
+                break;
+            }
+            return new HealthDto("healthy", "reachable");
+        }
+        catch (Exception e) when (e is RequestFailedException or OperationCanceledException or AggregateException && !cancellationToken.IsCancellationRequested)
+        {
+            return QueryProblem.Unavailable($"Table storage did not answer: {e.Message}");
+        }
+    }
+
+    private static string TypeFromPartition(string partition) =>
+        EntityKey.TryParseType(partition, out var type) ? RowMapping.TypeName(type) : partition;
+}

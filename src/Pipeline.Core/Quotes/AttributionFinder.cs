@@ -1,0 +1,283 @@
+using System.Collections.Frozen;
+using Pipeline.Text;
+
+namespace Pipeline.Quotes;
+
+/// <summary>An attribution closing a sentence: content ends at <see cref="ContentEnd"/> (exclusive token index).</summary>
+internal readonly record struct TrailingAttribution(int ContentEnd, Speaker Speaker, string Cue);
+
+/// <summary>Reported speech: <c>Speaker cue (that) content</c>, content as tokens <c>[ContentStart, ContentEnd)</c>.</summary>
+internal readonly record struct ReportedSpeech(int ContentStart, int ContentEnd, Speaker Speaker, string Cue);
+
+/// <summary>Finds the attribution patterns of news prose at the token level.</summary>
+internal sealed class AttributionFinder(TextDocument document, SpeakerResolver speakers)
+{
+    private const int MaxSpeakerTokens = 10;
+
+    /// <summary>Words that may follow an attribution verb without starting the reported content.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TailStarters = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "at", "in", "on", "during", "after", "before", "while", "when", "from", "outside", "inside", "last", "this",
+        "yesterday", "today", "tonight", "later", "earlier", "afterward", "afterwards", "recently", "again",
+        "repeatedly", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "via", "through",
+        "late", "early", "without", "as", "according", "adding", "noting", "saying", "calling", "referring")
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Words between a subject and its verb: <c>Sullivan also said</c>, <c>Biden has said</c>.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Adverbs = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "also", "later", "then", "has", "had", "have", "would", "will", "previously", "repeatedly", "again",
+        "initially", "reportedly", "earlier", "once", "often", "separately", "publicly", "privately", "recently",
+        "subsequently", "herself", "himself", "themselves", "too", "further", "had", "simply", "flatly")
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClauseBoundaries = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        ",", ";", ":", "(", "and", "but", "while", "that", "because", "as", "though", "although", "--", "—", "–",
+        "when", "where", "who", "which", "if", "so")
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary><c>…, Sullivan said.</c> / <c>…, said Jake Sullivan, the adviser.</c> / <c>…, he said at the White House.</c></summary>
+    public TrailingAttribution? Trailing(Sentence sentence)
+    {
+        var tokens = document.Tokens;
+        int a = sentence.FirstToken, b = sentence.EndToken;
+        for (int c = b - 1; c > a + 1; c--)
+        {
+            if (tokens[c].Kind != TokenKind.Word || !SpeechCues.IsVerb(document[tokens[c]]))
+            {
+                continue;
+            }
+            // ", SPEAKER cue TAIL"
+            int comma = FindBack(c - 1, Math.Max(a + 1, c - 1 - MaxSpeakerTokens), ",");
+            if (comma > a && TailIsAttribution(c, b) && speakers.Resolve(comma + 1, c, c) is { } speaker)
+            {
+                return new TrailingAttribution(comma, speaker, Cue(c));
+            }
+            // ", cue SPEAKER TAIL"
+            if (document[tokens[c - 1]] is "," && c - 1 > a)
+            {
+                int end = c + 1;
+                while (end < b && end - c <= MaxSpeakerTokens && !IsClausePunctuation(document[tokens[end]]))
+                {
+                    end++;
+                }
+                if (speakers.Resolve(c + 1, end, c) is { } inverted && TailIsAttribution(end - 1, b))
+                {
+                    return new TrailingAttribution(c - 1, inverted, Cue(c));
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A sentence with no attribution of its own that speaks in the first or second person continues the quote before it.</summary>
+    public bool ContinuesQuote(Sentence sentence)
+    {
+        if (Trailing(sentence) is not null || Reported(sentence) is not null)
+        {
+            return false;
+        }
+        for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+        {
+            if (SpeechCues.IsFirstOrSecondPerson(document[document.Tokens[t]]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary><c>Sullivan said the meeting …</c>, <c>officials said they …</c>, <c>Biden said in an interview that …</c>.</summary>
+    public ReportedSpeech? Reported(Sentence sentence)
+    {
+        var tokens = document.Tokens;
+        int a = sentence.FirstToken, b = sentence.EndToken;
+        int contentEnd = b;
+        while (contentEnd > a && tokens[contentEnd - 1].Kind == TokenKind.Punctuation)
+        {
+            contentEnd--;
+        }
+        for (int c = a + 1; c < contentEnd - 1; c++)
+        {
+            if (tokens[c].Kind != TokenKind.Word || !SpeechCues.IsVerb(document[tokens[c]]))
+            {
+                continue;
+            }
+            if (Subject(a, c) is not { } speaker)
+            {
+                continue;
+            }
+            int start = ContentStart(c, contentEnd);
+            if (start < 0 || contentEnd - start < 4)
+            {
+                continue;
+            }
+            return new ReportedSpeech(start, contentEnd, speaker, Cue(c));
+        }
+        return null;
+    }
+
+    /// <summary>The speaker of a quote in marks: after it (<c>," he said</c>), before it (<c>X said: "</c>).</summary>
+    public Speaker? ForMarkedQuote(MarkedQuote quote, out string? cue)
+    {
+        var tokens = document.Tokens;
+        int sentenceIndex = document.SentenceOfToken(quote.CloseToken);
+        int b = sentenceIndex >= 0 ? document.Sentences[sentenceIndex].EndToken : tokens.Length;
+        int after = quote.CloseToken + 1;
+        if (after < b && document[tokens[after]] is ",")
+        {
+            after++;
+        }
+        for (int c = after; c < Math.Min(b, after + MaxSpeakerTokens + 1); c++)
+        {
+            if (tokens[c].Kind != TokenKind.Word || !SpeechCues.IsVerb(document[tokens[c]]))
+            {
+                continue;
+            }
+            if (c > after && speakers.Resolve(after, c, c) is { } before)
+            {
+                cue = Cue(c);
+                return before;
+            }
+            if (c == after)
+            {
+                int end = c + 1;
+                while (end < b && end - c <= MaxSpeakerTokens && !IsClausePunctuation(document[tokens[end]]))
+                {
+                    end++;
+                }
+                if (speakers.Resolve(c + 1, end, c) is { } inverted)
+                {
+                    cue = Cue(c);
+                    return inverted;
+                }
+            }
+            break;
+        }
+
+        // X said: "…"  /  X told reporters, "…"
+        int lead = quote.OpenToken - 1;
+        if (lead > 0 && document[tokens[lead]] is ":" or ",")
+        {
+            int start = document.SentenceOfToken(lead) is var si && si >= 0 ? document.Sentences[si].FirstToken : 0;
+            for (int c = lead - 1; c > start && c >= lead - 4; c--)
+            {
+                if (tokens[c].Kind == TokenKind.Word && SpeechCues.IsVerb(document[tokens[c]]) && Subject(start, c) is { } subject)
+                {
+                    cue = Cue(c);
+                    return subject;
+                }
+            }
+        }
+        cue = null;
+        return null;
+    }
+
+    /// <summary>The subject ending just before the verb at <paramref name="cue"/>, from the last clause boundary; appositions allowed.</summary>
+    private Speaker? Subject(int sentenceStart, int cue)
+    {
+        var tokens = document.Tokens;
+        int end = cue;
+        while (end > sentenceStart && Adverbs.Contains(document[tokens[end - 1]]))
+        {
+            end--;
+        }
+        if (end > sentenceStart && document[tokens[end - 1]] is ",")
+        {
+            // "Biden's national security adviser, Jake Sullivan, told …": the apposition names the speaker.
+            int open = FindBack(end - 2, Math.Max(sentenceStart, end - 2 - MaxSpeakerTokens), ",");
+            if (open >= sentenceStart && speakers.Resolve(open + 1, end - 1, cue) is { } apposition)
+            {
+                return apposition;
+            }
+            return null;
+        }
+        int start = end;
+        while (start > sentenceStart && end - start < MaxSpeakerTokens && !ClauseBoundaries.Contains(document[tokens[start - 1]]))
+        {
+            start--;
+        }
+        return start < end ? speakers.Resolve(start, end, cue) : null;
+    }
+
+    /// <summary>Where reported content starts after the verb, or -1 when what follows is not a clause.</summary>
+    private int ContentStart(int cue, int contentEnd)
+    {
+        var tokens = document.Tokens;
+        int next = cue + 1;
+        if (next >= contentEnd || tokens[next].Kind == TokenKind.Punctuation)
+        {
+            return -1;
+        }
+        // "said (in an interview last weekend) that …"; "told reporters (later) that …"
+        bool told = document[tokens[cue]].StartsWith("tel", StringComparison.OrdinalIgnoreCase)
+                    || document[tokens[cue]].StartsWith("told", StringComparison.OrdinalIgnoreCase);
+        for (int t = next; t < Math.Min(contentEnd, next + 8); t++)
+        {
+            var word = document[tokens[t]];
+            if (word is "that")
+            {
+                return t + 1;
+            }
+            if (tokens[t].Kind == TokenKind.Punctuation || (!told && t == next && !TailStarters.Contains(word)))
+            {
+                break;
+            }
+        }
+        if (SpeechCues.NeedsThatClause(document[tokens[cue]]) || TailStarters.Contains(document[tokens[next]]))
+        {
+            return -1;
+        }
+        if (told)
+        {
+            // "told reporters the …": skip the hearer.
+            return next + 1 < contentEnd ? next + 1 : -1;
+        }
+        return next;
+    }
+
+    private bool TailIsAttribution(int cue, int end)
+    {
+        var tokens = document.Tokens;
+        int next = cue + 1;
+        var cueWord = document[tokens[cue]];
+        if (next < end && (cueWord.Equals("told", StringComparison.OrdinalIgnoreCase) || cueWord.Equals("tells", StringComparison.OrdinalIgnoreCase)))
+        {
+            // "…, Sullivan told reporters." / "…, he told CNN on Monday."
+            int hearer = next;
+            while (hearer < end && hearer - next < 3 && tokens[hearer].Kind == TokenKind.Word && !TailStarters.Contains(document[tokens[hearer]]))
+            {
+                hearer++;
+            }
+            next = hearer;
+        }
+        if (next >= end)
+        {
+            return true;
+        }
+        var word = document[tokens[next]];
+        return tokens[next].Kind == TokenKind.Punctuation ? word is not ("(" or "[") : TailStarters.Contains(word);
+    }
+
+    private int FindBack(int from, int limit, string punctuation)
+    {
+        for (int t = from; t >= limit; t--)
+        {
+            var word = document[document.Tokens[t]];
+            if (word.SequenceEqual(punctuation))
+            {
+                return t;
+            }
+            if (word is "." or "!" or "?" or ";" || (punctuation != "," && word is ","))
+            {
+                break;
+            }
+        }
+        return -1;
+    }
+
+    private static bool IsClausePunctuation(ReadOnlySpan<char> token) => token is "," or "." or ";" or ":" or "!" or "?" or "--";
+
+    private string Cue(int token) => document[document.Tokens[token]].ToString().ToLowerInvariant();
+}

@@ -1,0 +1,62 @@
+using System.Collections.Frozen;
+
+namespace Pipeline.Quotes;
+
+/// <summary>Verbs that attribute speech, and the words that may name or stand for a speaker.</summary>
+internal static class SpeechCues
+{
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Verbs = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "stressed", "stresses",
+        "explained", "explains", "asked", "asks", "wrote", "writes", "warned", "warns", "insisted", "insists",
+        "argued", "argues", "claimed", "claims", "declared", "declares", "announced", "announces", "acknowledged",
+        "acknowledges", "admitted", "admits", "recalled", "recalls", "replied", "replies", "continued", "continues",
+        "emphasized", "emphasised", "emphasizes", "insisted", "suggested", "suggests", "stated", "states",
+        "responded", "responds", "remarked", "observed", "conceded", "concedes", "contended", "maintained",
+        "maintains", "predicted", "predicts", "promised", "promises", "vowed", "vows", "urged", "urges",
+        "tweeted", "posted", "testified", "confirmed", "confirms", "denied", "denies", "cautioned", "complained",
+        "described", "describes", "pointed", "reiterated", "reiterates", "believes", "believed", "thinks", "thought")
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Verbs that, followed by a clause, report speech (<c>stressed that …</c>); a subset of <see cref="Verbs"/>.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NeedsThat = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "noted", "notes", "stressed", "stresses", "warned", "warns", "insisted", "insists", "argued", "argues",
+        "claimed", "claims", "declared", "announced", "acknowledged", "admitted", "emphasized", "emphasised",
+        "suggested", "stated", "conceded", "contended", "maintained", "predicted", "promised", "vowed",
+        "testified", "confirmed", "denied", "cautioned", "complained", "pointed", "reiterated", "believes",
+        "believed", "thinks", "thought", "recalled", "explained", "added", "wrote", "asked", "replied")
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeakerNouns = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "spokesperson", "spokesman", "spokeswoman", "spokespeople", "official", "officials", "source", "sources",
+        "aide", "aides", "adviser", "advisers", "advisor", "advisors", "statement", "reading", "readout",
+        "administration", "government", "ministry", "office", "police", "authorities", "analysts", "analyst",
+        "experts", "expert", "lawmakers", "lawmaker", "diplomats", "diplomat", "witnesses", "witness",
+        "residents", "resident", "people", "leaders", "leader", "campaign", "report", "reports", "study",
+        "critics", "supporters", "senator", "senators", "president", "minister", "secretary", "spokesmen",
+        "officer", "officers", "representatives", "representative", "agency", "department", "military",
+        "army", "prosecutors", "investigators", "doctors", "observers", "organizers", "members", "member")
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static bool IsVerb(ReadOnlySpan<char> word) => Verbs.Contains(word);
+
+    /// <summary>Cue verbs that report speech only before <c>that</c> (<c>noted that</c>, not <c>noted some irony</c>).</summary>
+    public static bool NeedsThatClause(ReadOnlySpan<char> word) => NeedsThat.Contains(word);
+
+    public static bool IsSpeakerNoun(ReadOnlySpan<char> word) => SpeakerNouns.Contains(word);
+
+    public static bool IsPersonPronoun(ReadOnlySpan<char> word) =>
+        word.Equals("he", StringComparison.OrdinalIgnoreCase) || word.Equals("she", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsPluralPronoun(ReadOnlySpan<char> word) => word.Equals("they", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>First- and second-person words: a sentence holding them, next to a quote, usually continues it.</summary>
+    public static bool IsFirstOrSecondPerson(ReadOnlySpan<char> word) =>
+        word is "I" or "I'm" or "I've" or "I'd" || word.Equals("we", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("our", StringComparison.OrdinalIgnoreCase) || word.Equals("us", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("you", StringComparison.OrdinalIgnoreCase) || word.Equals("your", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("my", StringComparison.OrdinalIgnoreCase) || word.Equals("me", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("ours", StringComparison.OrdinalIgnoreCase);
+}

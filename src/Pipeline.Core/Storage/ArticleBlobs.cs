@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace Pipeline.Storage;
+
+/// <summary>What happened to one file given to <see cref="ArticleBlobs.UploadFileAsync"/>.</summary>
+public enum UploadOutcome
+{
+    Uploaded,
+    /// <summary>The blob already holds exactly these bytes; uploading again would only reprocess them.</summary>
+    Unchanged,
+    Failed,
+}
+
+public sealed record UploadResult(string BlobName, UploadOutcome Outcome, string? Error = null);
+
+/// <summary>The <c>articles</c> container: uploads that skip unchanged content, and listing.</summary>
+public sealed class ArticleBlobs(StorageClients clients)
+{
+    /// <summary>Blob names are at most 1,024 characters.</summary>
+    public const int MaxBlobNameLength = 1_024;
+
+    public BlobContainerClient Container { get; } = clients.Blobs.GetBlobContainerClient(PipelineOptions.ArticlesContainer);
+
+    /// <summary>ETags in one form: service calls return them quoted, listings unquoted.</summary>
+    public static string NormalizeETag(ETag? etag) => etag?.ToString().Trim('"') ?? "";
+
+    public Task EnsureContainerAsync(CancellationToken cancellationToken) =>
+        Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+
+    /// <summary>Uploads a file unless the blob already holds the same bytes (compared by MD5, which Blob storage keeps).</summary>
+    public async Task<UploadResult> UploadFileAsync(string path, string blobName, CancellationToken cancellationToken)
+    {
+        if (blobName.Length is 0 or > MaxBlobNameLength)
+        {
+            return new UploadResult(blobName, UploadOutcome.Failed, $"Blob names are 1 to {MaxBlobNameLength} characters long.");
+        }
+        try
+        {
+            byte[] md5;
+            await using (var file = File.OpenRead(path))
+            {
+                md5 = await MD5.HashDataAsync(file, cancellationToken);
+            }
+            var blob = Container.GetBlobClient(blobName);
+            try
+            {
+                var existing = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+                if (existing.Value.ContentHash is { } hash && hash.AsSpan().SequenceEqual(md5))
+                {
+                    return new UploadResult(blobName, UploadOutcome.Unchanged);
+                }
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // New blob.
+            }
+            await using var content = File.OpenRead(path);
+            await blob.UploadAsync(content, new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentHash = md5, ContentType = ContentTypeOf(path) },
+            }, cancellationToken);
+            return new UploadResult(blobName, UploadOutcome.Uploaded);
+        }
+        catch (Exception e) when (e is RequestFailedException or IOException or UnauthorizedAccessException)
+        {
+            return new UploadResult(blobName, UploadOutcome.Failed, e.Message);
+        }
+    }
+
+    /// <summary>The blob name for a file: its path relative to the folder it was found under, with '/' separators.</summary>
+    public static string BlobNameFor(string root, string file)
+    {
+        var relative = Path.GetRelativePath(root, file);
+        return relative.Replace(Path.DirectorySeparatorChar, '/');
+    }
+
+    private static string ContentTypeOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".txt" => "text/plain; charset=utf-8",
+        ".md" => "text/markdown; charset=utf-8",
+        ".html" or ".htm" => "text/html; charset=utf-8",
+        ".json" => "application/json",
+        _ => "application/octet-stream",
+    };
+}

@@ -1,0 +1,62 @@
+using Azure.Data.Tables;
+
+namespace Pipeline.Storage;
+
+/// <summary>The pipeline's tables, created on first use (once per process).</summary>
+public sealed class PipelineTables
+{
+    public const string ArticlesTable = "articles";
+    public const string ArticleEntitiesTable = "articleentities";
+    public const string ArticleQuotesTable = "articlequotes";
+    public const string EntityArticlesTable = "entityarticles";
+    public const string SpeakerQuotesTable = "speakerquotes";
+    public const string EntitiesTable = "entities";
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private volatile bool created;
+
+    public PipelineTables(StorageClients clients)
+    {
+        Articles = clients.Tables.GetTableClient(ArticlesTable);
+        ArticleEntities = clients.Tables.GetTableClient(ArticleEntitiesTable);
+        ArticleQuotes = clients.Tables.GetTableClient(ArticleQuotesTable);
+        EntityArticles = clients.Tables.GetTableClient(EntityArticlesTable);
+        SpeakerQuotes = clients.Tables.GetTableClient(SpeakerQuotesTable);
+        Entities = clients.Tables.GetTableClient(EntitiesTable);
+    }
+
+    public TableClient Articles { get; }
+    public TableClient ArticleEntities { get; }
+    public TableClient ArticleQuotes { get; }
+    public TableClient EntityArticles { get; }
+    public TableClient SpeakerQuotes { get; }
+    public TableClient Entities { get; }
+
+    /// <summary>Creates any missing table. Cheap after the first success; a failure is retried on the next call.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        if (created)
+        {
+            return;
+        }
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!created)
+            {
+                await Task.WhenAll(
+                    Articles.CreateIfNotExistsAsync(cancellationToken),
+                    ArticleEntities.CreateIfNotExistsAsync(cancellationToken),
+                    ArticleQuotes.CreateIfNotExistsAsync(cancellationToken),
+                    EntityArticles.CreateIfNotExistsAsync(cancellationToken),
+                    SpeakerQuotes.CreateIfNotExistsAsync(cancellationToken),
+                    Entities.CreateIfNotExistsAsync(cancellationToken));
+                created = true;
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Pipeline.Entities;
+using Pipeline.Queries;
+using Pipeline.Quotes;
+using Pipeline.Storage.Rows;
+using Pipeline.Summaries;
+using Pipeline.Text;
+
+namespace Pipeline.Storage;
+
+/// <summary>Maps extraction results to table rows and rows to API shapes.</summary>
+public static class RowMapping
+{
+    public static string TypeName(EntityType type) => type.ToString();
+
+    public static string TypeName(QuoteType type) => type switch
+    {
+        QuoteType.Direct => "direct",
+        QuoteType.Unmarked => "unmarked",
+        _ => "indirect",
+    };
+
+    public static ArticleEntityRow ToRow(this CanonicalEntity entity, string articleId, string generation, int rank) => new()
+    {
+        PartitionKey = articleId,
+        RowKey = ResultRowKey(generation, rank),
+        Key = entity.Key,
+        Name = TableLimits.Cut(entity.Name, 1_000),
+        Type = TypeName(entity.Type),
+        MentionCount = entity.MentionCount,
+        Salience = entity.Salience,
+        Mentions = FormatMentions(entity.Mentions),
+    };
+
+    public static ArticleQuoteRow ToRow(this Quote quote, string articleId, string generation, int index)
+    {
+        var text = TableLimits.Cut(quote.Text, TableLimits.MaxQuoteChars, out bool truncated);
+        return new ArticleQuoteRow
+        {
+            PartitionKey = articleId,
+            RowKey = ResultRowKey(generation, index),
+            Text = text,
+            TextTruncated = truncated,
+            Type = TypeName(quote.Type),
+            Speaker = quote.Speaker is null ? null : TableLimits.Cut(quote.Speaker, 1_000),
+            SpeakerEntity = quote.SpeakerEntity,
+            SpeakerStart = quote.SpeakerMention?.Start,
+            SpeakerEnd = quote.SpeakerMention?.End,
+            Cue = quote.Cue,
+            Start = quote.Span.Start,
+            End = quote.Span.End,
+            Paragraph = quote.Paragraph,
+        };
+    }
+
+    public static EntityDto ToDto(this ArticleEntityRow row) =>
+        new(row.Key, row.Name, row.Type, row.MentionCount, row.Salience, ParseMentions(row.Mentions));
+
+    public static QuoteDto ToDto(this ArticleQuoteRow row) =>
+        new(row.Text, row.TextTruncated, row.Type, row.Speaker, row.SpeakerEntity,
+            row.SpeakerStart is int s && row.SpeakerEnd is int e ? new MentionDto(s, e) : null,
+            row.Cue, row.Start, row.End, row.Paragraph);
+
+    public static ArticleListItem ToListItem(this ArticleRow row) =>
+        new(row.PartitionKey, row.Title, row.Published, row.Section, row.Source, row.Dateline, row.Status, row.EntityCount, row.QuoteCount);
+
+    /// <summary>RowKey of a result row: generation first, so one generation is one RowKey range.</summary>
+    public static string ResultRowKey(string generation, int index) =>
+        string.Concat(generation, "|", index.ToString("D6", CultureInfo.InvariantCulture));
+
+    public static string FormatPublished(DateOnly? published) =>
+        published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    public static string SerializeSummary(IReadOnlyList<SummarySentence> ranked)
+    {
+        var dtos = new SummarySentenceDto[ranked.Count];
+        for (int i = 0; i < dtos.Length; i++)
+        {
+            var s = ranked[i];
+            dtos[i] = new SummarySentenceDto(s.Index, s.Rank, s.Span.Start, s.Span.End, TableLimits.Cut(s.Text, 2_000));
+        }
+        return JsonSerializer.Serialize(dtos, StorageJson.Default.SummarySentenceDtoArray);
+    }
+
+    public static SummarySentenceDto[] DeserializeSummary(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize(json, StorageJson.Default.SummarySentenceDtoArray) ?? [];
+
+    /// <summary>Serializes as many quotes as fit in one property.</summary>
+    public static string SerializeQuotes(IReadOnlyList<QuoteDto> quotes)
+    {
+        var fitting = new List<QuoteDto>(quotes.Count);
+        int budget = TableLimits.MaxPropertyChars - 2;
+        foreach (var quote in quotes)
+        {
+            var q = quote.Text.Length > 2_000 ? quote with { Text = TableLimits.Cut(quote.Text, 2_000), TextTruncated = true } : quote;
+            int size = JsonSerializer.Serialize(q, StorageJson.Default.QuoteDto).Length + 1;
+            if (size > budget)
+            {
+                break;
+            }
+            budget -= size;
+            fitting.Add(q);
+        }
+        return JsonSerializer.Serialize(fitting.ToArray(), StorageJson.Default.QuoteDtoArray);
+    }
+
+    public static QuoteDto[] DeserializeQuotes(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize(json, StorageJson.Default.QuoteDtoArray) ?? [];
+
+    private static string FormatMentions(TextSpan[] mentions)
+    {
+        var sb = new StringBuilder(Math.Min(mentions.Length, TableLimits.MaxStoredMentions) * 10);
+        for (int i = 0; i < mentions.Length && i < TableLimits.MaxStoredMentions; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(';');
+            }
+            sb.Append(mentions[i].Start).Append('-').Append(mentions[i].End);
+        }
+        return sb.ToString();
+    }
+
+    private static MentionDto[] ParseMentions(string value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return [];
+        }
+        var parts = value.Split(';');
+        var result = new List<MentionDto>(parts.Length);
+        foreach (var part in parts)
+        {
+            int dash = part.IndexOf('-');
+            if (dash > 0 && int.TryParse(part.AsSpan(0, dash), CultureInfo.InvariantCulture, out int s)
+                && int.TryParse(part.AsSpan(dash + 1), CultureInfo.InvariantCulture, out int e))
+            {
+                result.Add(new MentionDto(s, e));
+            }
+        }
+        return [.. result];
+    }
+}
+
+/// <summary>JSON stored inside table properties: camelCase, like the API.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(SummarySentenceDto[]))]
+[JsonSerializable(typeof(QuoteDto[]))]
+[JsonSerializable(typeof(QuoteDto))]
+internal sealed partial class StorageJson : JsonSerializerContext;

@@ -1,0 +1,57 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Pipeline.Storage.Rows;
+
+/// <summary>
+/// One article: metadata, processing status and the pointer (<see cref="Generation"/>) to its current results.
+/// Table <c>articles</c>, PartitionKey = article id, RowKey = <see cref="RowKeyValue"/>.
+/// </summary>
+public sealed class ArticleRow : ITableEntity
+{
+    public const string RowKeyValue = "article";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = RowKeyValue;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string BlobName { get; set; } = "";
+    public string? Title { get; set; }
+    public string? Published { get; set; }
+    public string? Section { get; set; }
+    public string? Dateline { get; set; }
+    public string? Source { get; set; }
+
+    public string Status { get; set; } = ArticleStatus.Pending;
+    public string? Error { get; set; }
+    public int Attempts { get; set; }
+    public string? ContentHash { get; set; }
+    public string? BlobETag { get; set; }
+    public long ContentLength { get; set; }
+    public string? ExtractorVersion { get; set; }
+
+    /// <summary>Which result rows are current; see <see cref="ArticleStore"/>.</summary>
+    public string? Generation { get; set; }
+
+    public int EntityCount { get; set; }
+    public int QuoteCount { get; set; }
+
+    /// <summary>Ranked summary sentences as JSON (at most <see cref="Summaries.Summary.MaxSentences"/>).</summary>
+    public string? SummaryJson { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? ProcessedAt { get; set; }
+}
+
+/// <summary>The states of an article.</summary>
+public static class ArticleStatus
+{
+    public const string Pending = "pending";
+    public const string Processing = "processing";
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+
+    public static bool IsKnown(string? status) => status is Pending or Processing or Succeeded or Failed;
+}

@@ -1,0 +1,107 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Pipeline.Storage.Rows;
+
+/// <summary>
+/// A canonical entity of one article. Table <c>articleentities</c>, PartitionKey = article id,
+/// RowKey = <c>{generation}|{rank:D5}</c> (most salient first).
+/// </summary>
+public sealed class ArticleEntityRow : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Key { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Type { get; set; } = "";
+    public int MentionCount { get; set; }
+    public double Salience { get; set; }
+
+    /// <summary>Mention offsets as <c>start-end</c> pairs separated by <c>;</c> (the first <see cref="TableLimits.MaxStoredMentions"/>).</summary>
+    public string Mentions { get; set; } = "";
+}
+
+/// <summary>
+/// A quote of one article. Table <c>articlequotes</c>, PartitionKey = article id, RowKey = <c>{generation}|{index:D5}</c>.
+/// </summary>
+public sealed class ArticleQuoteRow : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Text { get; set; } = "";
+    public bool TextTruncated { get; set; }
+    public string Type { get; set; } = "";
+    public string? Speaker { get; set; }
+    public string? SpeakerEntity { get; set; }
+    public int? SpeakerStart { get; set; }
+    public int? SpeakerEnd { get; set; }
+    public string? Cue { get; set; }
+    public int Start { get; set; }
+    public int End { get; set; }
+    public int Paragraph { get; set; }
+}
+
+/// <summary>
+/// Index: an article that mentions an entity. Table <c>entityarticles</c>, PartitionKey = encoded entity key,
+/// RowKey = article id. One row per (entity, article), replaced whole when the article is reprocessed.
+/// </summary>
+public sealed class EntityArticleRow : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Generation { get; set; } = "";
+    public string EntityKey { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Type { get; set; } = "";
+    public string? Title { get; set; }
+    public string? Published { get; set; }
+    public int MentionCount { get; set; }
+    public double Salience { get; set; }
+}
+
+/// <summary>
+/// Index: every quote of one speaker in one article. Table <c>speakerquotes</c>, PartitionKey = encoded speaker
+/// slug, RowKey = article id. One row per (speaker, article), so a reprocessed article replaces its quotes at once.
+/// </summary>
+public sealed class SpeakerQuotesRow : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Generation { get; set; } = "";
+    public string Speaker { get; set; } = "";
+    public string? SpeakerEntity { get; set; }
+    public string? Title { get; set; }
+    public string? Published { get; set; }
+    public int QuoteCount { get; set; }
+
+    /// <summary>The quotes as a JSON array, cut to fit one property (<see cref="QuoteCount"/> says how many there are).</summary>
+    public string QuotesJson { get; set; } = "[]";
+}
+
+/// <summary>
+/// The entity catalog: each canonical entity once, with how many articles mention it. Table <c>entities</c>,
+/// PartitionKey = type (<c>person</c>), RowKey = encoded slug.
+/// </summary>
+public sealed class EntityCatalogRow : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Key { get; set; } = "";
+    public string Name { get; set; } = "";
+    public int ArticleCount { get; set; }
+}

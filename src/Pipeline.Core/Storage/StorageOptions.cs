@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Pipeline.Storage;
+
+/// <summary>Where articles and results live, bound from the <c>Pipeline</c> configuration section.</summary>
+public sealed class PipelineOptions
+{
+    public const string Section = "Pipeline";
+
+    /// <summary>Name of the storage connection (as in the Functions <c>Connection</c> setting).</summary>
+    [Required]
+    public string Connection { get; set; } = "AzureWebJobsStorage";
+
+    /// <summary>The blob container the trigger watches; a constant because trigger attributes need one.</summary>
+    public const string ArticlesContainer = "articles";
+
+    /// <summary>Files larger than this are rejected before being read.</summary>
+    [Range(1, 256L * 1024 * 1024)]
+    public long MaxArticleBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Key that signs continuation tokens so tampered tokens are refused. Hosts that share storage must share it.</summary>
+    [Required, MinLength(16)]
+    public string ContinuationTokenKey { get; set; } = "pipeline-continuation-token-default-key";
+}

@@ -1,0 +1,113 @@
+namespace Pipeline.Text;
+
+/// <summary>
+/// An article body analysed once and shared by every extraction stage: tokens, sentences and paragraphs,
+/// all as offsets into <see cref="Text"/>.
+/// </summary>
+public sealed class TextDocument
+{
+    private TextDocument(string text, TextSpan[] paragraphs, Token[] tokens, int[] paragraphTokenStarts, Sentence[] sentences)
+    {
+        Text = text;
+        Paragraphs = paragraphs;
+        Tokens = tokens;
+        ParagraphTokenStarts = paragraphTokenStarts;
+        Sentences = sentences;
+    }
+
+    public string Text { get; }
+
+    public TextSpan[] Paragraphs { get; }
+
+    public Token[] Tokens { get; }
+
+    /// <summary>Index of the first token of each paragraph.</summary>
+    public int[] ParagraphTokenStarts { get; }
+
+    public Sentence[] Sentences { get; }
+
+    public ReadOnlySpan<char> this[Token token] => Text.AsSpan(token.Start, token.Length);
+
+    /// <summary>Tokenizes the given paragraphs of <paramref name="text"/> and splits them into sentences.</summary>
+    public static TextDocument Analyze(string text, IReadOnlyList<TextSpan> paragraphs)
+    {
+        var tokens = new List<Token>(text.Length / 5 + 8);
+        var starts = new int[paragraphs.Count];
+        var paragraphArray = new TextSpan[paragraphs.Count];
+        for (int p = 0; p < paragraphs.Count; p++)
+        {
+            paragraphArray[p] = paragraphs[p];
+            starts[p] = tokens.Count;
+            Tokenizer.Tokenize(text, paragraphs[p], tokens);
+        }
+        var tokenArray = tokens.ToArray();
+        var sentences = SentenceSplitter.Split(text, tokenArray, starts).ToArray();
+        return new TextDocument(text, paragraphArray, tokenArray, starts, sentences);
+    }
+
+    /// <summary>
+    /// Wraps text that was tokenized elsewhere (an annotated corpus) without re-tokenizing it.
+    /// Each sentence must lie inside one paragraph and the arrays must be in text order.
+    /// </summary>
+    public static TextDocument FromTokens(string text, TextSpan[] paragraphs, Token[] tokens, int[] paragraphTokenStarts, Sentence[] sentences)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (paragraphs.Length != paragraphTokenStarts.Length)
+        {
+            throw new ArgumentException("One token start per paragraph is needed.", nameof(paragraphTokenStarts));
+        }
+        return new TextDocument(text, paragraphs, tokens, paragraphTokenStarts, sentences);
+    }
+
+    /// <summary>Analyses a plain string; paragraphs are its lines.</summary>
+    public static TextDocument Analyze(string text)
+    {
+        var paragraphs = new List<TextSpan>();
+        int start = 0;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] == '\n')
+            {
+                int s = start, e = i;
+                while (s < e && char.IsWhiteSpace(text[s]))
+                {
+                    s++;
+                }
+                while (e > s && char.IsWhiteSpace(text[e - 1]))
+                {
+                    e--;
+                }
+                if (e > s)
+                {
+                    paragraphs.Add(new TextSpan(s, e));
+                }
+                start = i + 1;
+            }
+        }
+        return Analyze(text, paragraphs);
+    }
+
+    /// <summary>Index of the sentence holding token <paramref name="token"/> (binary search).</summary>
+    public int SentenceOfToken(int token)
+    {
+        int lo = 0, hi = Sentences.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            var s = Sentences[mid];
+            if (token < s.FirstToken)
+            {
+                hi = mid - 1;
+            }
+            else if (token >= s.EndToken)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return mid;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,3 @@
+using Pipeline.LocalHost;
+
+await LocalFunctionsHost.RunAsync(LocalFunctionsHost.Create(args));

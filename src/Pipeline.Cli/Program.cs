@@ -6,4 +6,5 @@ root.Add(UploadCommand.Create());
 root.Add(WaitCommand.Create());
 root.Add(StatusCommand.Create());
 root.Add(ExtractCommand.Create());
+root.Add(EvaluateCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -15,6 +15,10 @@ internal static class CliServices
         Recursive = true,
     };
 
+    /// <summary>Extraction only: no storage connection is read or needed.</summary>
+    public static ServiceProvider Extraction() =>
+        new ServiceCollection().AddPipeline(new ConfigurationBuilder().Build()).BuildServiceProvider();
+
     public static ServiceProvider Build(ParseResult parse)
     {
         var configuration = new ConfigurationBuilder()

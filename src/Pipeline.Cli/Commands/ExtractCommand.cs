@@ -28,8 +28,7 @@ internal static class ExtractCommand
                 Console.Error.WriteLine($"Not found: {path.FullName}");
                 return 2;
             }
-            var services = new ServiceCollection().AddPipeline(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()).BuildServiceProvider();
-            var extractor = services.GetRequiredService<ArticleExtractor>();
+            var extractor = CliServices.Extraction().GetRequiredService<ArticleExtractor>();
             try
             {
                 var bytes = await File.ReadAllBytesAsync(path.FullName, cancellationToken);

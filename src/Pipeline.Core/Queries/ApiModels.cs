@@ -24,9 +24,10 @@ public sealed record MentionDto(int Start, int End);
 
 public sealed record EntityDto(string Key, string Name, string Type, int MentionCount, double Salience, IReadOnlyList<MentionDto> Mentions);
 
+/// <param name="Parts">Offsets of each piece of quoted text (one, or several when the quote was split by its attribution).</param>
 public sealed record QuoteDto(
     string Text, bool TextTruncated, string Type, string? Speaker, string? SpeakerEntity, MentionDto? SpeakerMention,
-    string? Cue, int Start, int End, int Paragraph);
+    string? Cue, int Start, int End, IReadOnlyList<MentionDto> Parts, int Paragraph);
 
 public sealed record SpeakerQuoteDto(string ArticleId, string? ArticleTitle, string? Published, QuoteDto Quote);
 

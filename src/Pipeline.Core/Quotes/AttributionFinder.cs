@@ -9,6 +9,19 @@ internal readonly record struct TrailingAttribution(int ContentEnd, Speaker Spea
 /// <summary>Reported speech: <c>Speaker cue (that) content</c>, content as tokens <c>[ContentStart, ContentEnd)</c>.</summary>
 internal readonly record struct ReportedSpeech(int ContentStart, int ContentEnd, Speaker Speaker, string Cue);
 
+/// <summary>Where a quotation in marks found its speaker.</summary>
+internal enum MarkedAttributionKind
+{
+    /// <summary><c>"…," he said</c> / <c>"…," said X</c>; <see cref="MarkedAttribution.End"/> is the token after the attribution.</summary>
+    After,
+    /// <summary><c>X said: "…"</c></summary>
+    Before,
+    /// <summary><c>X says (that) the plan "…"</c>: the quote is part of reported speech starting at <see cref="MarkedAttribution.ContentStart"/>.</summary>
+    Enclosing,
+}
+
+internal readonly record struct MarkedAttribution(Speaker Speaker, string Cue, MarkedAttributionKind Kind, int ContentStart, int End);
+
 /// <summary>Finds the attribution patterns of news prose at the token level.</summary>
 internal sealed class AttributionFinder(TextDocument document, SpeakerResolver speakers)
 {
@@ -118,8 +131,11 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
         return null;
     }
 
-    /// <summary>The speaker of a quote in marks: after it (<c>," he said</c>), before it (<c>X said: "</c>).</summary>
-    public Speaker? ForMarkedQuote(MarkedQuote quote, out string? cue)
+    /// <summary>
+    /// The speaker of a quote in marks: after it (<c>," he said</c>), before it (<c>X said: "</c>), or a reported-speech
+    /// clause around it in the same sentence (<c>X says the plan is "…"</c>).
+    /// </summary>
+    public MarkedAttribution? ForMarkedQuote(MarkedQuote quote)
     {
         var tokens = document.Tokens;
         int sentenceIndex = document.SentenceOfToken(quote.CloseToken);
@@ -131,48 +147,107 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
         }
         for (int c = after; c < Math.Min(b, after + MaxSpeakerTokens + 1); c++)
         {
-            if (tokens[c].Kind != TokenKind.Word || !SpeechCues.IsVerb(document[tokens[c]]))
+            if (tokens[c].Kind != TokenKind.Word || !SpeechCues.IntroducesMarkedQuote(document[tokens[c]]))
             {
+                if (IsAccordingTo(c) && Phrase(c + 2, b) is var (start, end) && speakers.Resolve(start, end, c) is { } source)
+                {
+                    return new MarkedAttribution(source, "according to", MarkedAttributionKind.After, quote.ContentStart, end);
+                }
                 continue;
             }
             if (c > after && speakers.Resolve(after, c, c) is { } before)
             {
-                cue = Cue(c);
-                return before;
+                return new MarkedAttribution(before, Cue(c), MarkedAttributionKind.After, quote.ContentStart, c + 1);
             }
-            if (c == after)
+            if (c == after && Phrase(c + 1, b) is var (from, to) && speakers.Resolve(from, to, c) is { } inverted)
             {
-                int end = c + 1;
-                while (end < b && end - c <= MaxSpeakerTokens && !IsClausePunctuation(document[tokens[end]]))
-                {
-                    end++;
-                }
-                if (speakers.Resolve(c + 1, end, c) is { } inverted)
-                {
-                    cue = Cue(c);
-                    return inverted;
-                }
+                return new MarkedAttribution(inverted, Cue(c), MarkedAttributionKind.After, quote.ContentStart, to);
             }
             break;
         }
 
-        // X said: "…"  /  X told reporters, "…"
-        int lead = quote.OpenToken - 1;
-        if (lead > 0 && document[tokens[lead]] is ":" or ",")
+        // "…" ― Name (a dash before the speaker, as in collections of readers' comments)
+        int dash = quote.CloseToken + 1;
+        if (dash < tokens.Length && document[tokens[dash]] is "―" or "—" or "–" or "--" && document.SentenceOfToken(dash) == sentenceIndex
+            && Phrase(dash + 1, b) is var (nameStart, nameEnd) && speakers.Resolve(nameStart, nameEnd, dash) is { } signed)
         {
-            int start = document.SentenceOfToken(lead) is var si && si >= 0 ? document.Sentences[si].FirstToken : 0;
-            for (int c = lead - 1; c > start && c >= lead - 4; c--)
-            {
-                if (tokens[c].Kind == TokenKind.Word && SpeechCues.IsVerb(document[tokens[c]]) && Subject(start, c) is { } subject)
-                {
-                    cue = Cue(c);
-                    return subject;
-                }
-            }
+            return new MarkedAttribution(signed, "―", MarkedAttributionKind.After, quote.ContentStart, nameEnd);
         }
-        cue = null;
+
+        int openSentence = document.SentenceOfToken(quote.OpenToken);
+        int sentenceStart = openSentence >= 0 ? document.Sentences[openSentence].FirstToken : 0;
+        if (LeadIn(quote, openSentence) is { } leadIn)
+        {
+            return leadIn;
+        }
+        // Nearest cue before the opening mark, in the same sentence.
+        for (int c = quote.OpenToken - 1; c > sentenceStart && c >= quote.OpenToken - 16; c--)
+        {
+            var word = document[tokens[c]];
+            if (word is "." or "!" or "?" || (tokens[c].Kind == TokenKind.Punctuation && CharClass.IsQuoteMark(word[0])))
+            {
+                break;
+            }
+            if (tokens[c].Kind != TokenKind.Word || !SpeechCues.IntroducesMarkedQuote(word) || Subject(sentenceStart, c) is not { } subject)
+            {
+                continue;
+            }
+            int lead = quote.OpenToken - 1;
+            if (c == lead - 1 && document[tokens[lead]] is ":" or ",")
+            {
+                return new MarkedAttribution(subject, Cue(c), MarkedAttributionKind.Before, quote.ContentStart, quote.OpenToken);
+            }
+            int contentStart = c + 1;
+            if (contentStart < quote.OpenToken && document[tokens[contentStart]] is "that")
+            {
+                contentStart++;
+            }
+            return contentStart >= quote.OpenToken
+                ? new MarkedAttribution(subject, Cue(c), MarkedAttributionKind.Before, quote.ContentStart, quote.OpenToken)
+                : new MarkedAttribution(subject, Cue(c), MarkedAttributionKind.Enclosing, contentStart, quote.OpenToken);
+        }
         return null;
     }
+
+    /// <summary>A quote opening a paragraph after one that ends <c>X said:</c> (or <c>X continued:</c>).</summary>
+    private MarkedAttribution? LeadIn(MarkedQuote quote, int openSentence)
+    {
+        var tokens = document.Tokens;
+        if (openSentence <= 0 || document.Sentences[openSentence].FirstToken != quote.OpenToken)
+        {
+            return null;
+        }
+        var previous = document.Sentences[openSentence - 1];
+        int colon = previous.EndToken - 1;
+        if (document[tokens[colon]] is not ":" || colon - 1 <= previous.FirstToken)
+        {
+            return null;
+        }
+        int cue = colon - 1;
+        while (cue > previous.FirstToken && !SpeechCues.IntroducesMarkedQuote(document[tokens[cue]]) && colon - cue < 4)
+        {
+            cue--;
+        }
+        return SpeechCues.IntroducesMarkedQuote(document[tokens[cue]]) && Subject(previous.FirstToken, cue) is { } subject
+            ? new MarkedAttribution(subject, Cue(cue), MarkedAttributionKind.Before, quote.ContentStart, quote.OpenToken)
+            : null;
+    }
+
+    /// <summary>A speaker phrase starting at <paramref name="from"/>, up to clause punctuation: <c>said Jake Sullivan, the adviser</c>.</summary>
+    private (int Start, int End)? Phrase(int from, int limit)
+    {
+        int end = from;
+        while (end < limit && end - from <= MaxSpeakerTokens && !IsClausePunctuation(document[document.Tokens[end]]))
+        {
+            end++;
+        }
+        return end > from ? (from, end) : null;
+    }
+
+    private bool IsAccordingTo(int token) =>
+        token + 2 < document.Tokens.Length
+        && document[document.Tokens[token]].Equals("according", StringComparison.OrdinalIgnoreCase)
+        && document[document.Tokens[token + 1]] is "to";
 
     /// <summary>The subject ending just before the verb at <paramref name="cue"/>, from the last clause boundary; appositions allowed.</summary>
     private Speaker? Subject(int sentenceStart, int cue)

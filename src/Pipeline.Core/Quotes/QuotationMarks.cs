@@ -2,53 +2,164 @@ using Pipeline.Text;
 
 namespace Pipeline.Quotes;
 
-/// <summary>A quotation in marks: the mark tokens and the content tokens between them.</summary>
-internal readonly record struct MarkedQuote(int OpenToken, int CloseToken, int Paragraph)
+/// <summary>
+/// A quotation in marks: for each paragraph it spans, the content tokens <c>[Start, End)</c> between the marks.
+/// A quote runs over several paragraphs when a paragraph ends inside it and the next one opens with a mark again.
+/// </summary>
+internal sealed record MarkedQuote(int OpenToken, int CloseToken, int Paragraph, (int Start, int End)[] Parts)
 {
-    public int ContentStart => OpenToken + 1;
+    public int ContentStart => Parts[0].Start;
 
-    /// <summary>Exclusive end of the content tokens.</summary>
-    public int ContentEnd => CloseToken;
+    public int ContentEnd => Parts[^1].End;
+
+    /// <summary>Words inside the marks (punctuation excluded).</summary>
+    public int Words { get; init; }
 }
 
-/// <summary>Pairs quotation marks within each paragraph: straight and curly double quotes and guillemets.</summary>
+/// <summary>
+/// Pairs quotation marks: straight and curly double quotes, guillemets, and single quotes used as quotes (an opening
+/// mark after a space, a closing one before a space or punctuation; apostrophes inside words never count).
+/// </summary>
 internal static class QuotationMarks
 {
-    /// <summary>Quotes longer than this are taken for an unbalanced mark and ignored, so one stray mark cannot swallow an article.</summary>
-    private const int MaxQuoteTokens = 400;
+    /// <summary>A pair further apart than this is taken for a stray mark, so one cannot swallow an article.</summary>
+    private const int MaxQuoteTokens = 600;
 
     public static List<MarkedQuote> Find(TextDocument document)
     {
         var found = new List<MarkedQuote>();
         var tokens = document.Tokens;
-        for (int p = 0; p < document.Paragraphs.Length; p++)
+        var text = document.Text;
+        int paragraphs = document.Paragraphs.Length;
+        // An unclosed double quote at a paragraph's end that the next paragraph reopens: its parts so far.
+        List<(int, int)>? carried = null;
+        int carriedOpen = -1, carriedParagraph = -1;
+        char carriedCloser = '\0';
+
+        for (int p = 0; p < paragraphs; p++)
         {
             int first = document.ParagraphTokenStarts[p];
-            int last = p + 1 < document.ParagraphTokenStarts.Length ? document.ParagraphTokenStarts[p + 1] : tokens.Length;
+            int last = p + 1 < paragraphs ? document.ParagraphTokenStarts[p + 1] : tokens.Length;
             int open = -1;
             char closer = '\0';
+            int singleOpen = -1;
+            List<(int, int)>? parts = null;
+            if (carried is not null && first < last && IsOpening(text, tokens[first]) && Reopens(text[tokens[first].Start], carriedCloser))
+            {
+                // The quote goes on in this paragraph.
+                open = first;
+                closer = carriedCloser;
+                parts = carried;
+            }
+            carried = null;
+
             for (int t = first; t < last; t++)
             {
-                if (tokens[t].Kind != TokenKind.Punctuation || tokens[t].Length != 1)
+                var token = tokens[t];
+                if (token.Kind != TokenKind.Punctuation || token.Length != 1)
                 {
                     continue;
                 }
-                char c = document.Text[tokens[t].Start];
-                if (open >= 0 && (c == closer || (closer == '"' && c == '”')))
+                char c = text[token.Start];
+                if (open >= 0 && t > open && (c == closer || (closer == '"' && c == '”') || (closer == '”' && c == '"')))
                 {
-                    if (t - open > 1 && t - open <= MaxQuoteTokens)
-                    {
-                        found.Add(new MarkedQuote(open, t, p));
-                    }
+                    var allParts = parts ?? [];
+                    allParts.Add((open + 1, t));
+                    Add(found, document, parts is null ? open : carriedOpen, t, parts is null ? p : carriedParagraph, allParts);
                     open = -1;
+                    parts = null;
+                    singleOpen = -1;
                 }
-                else if (c is '"' or '“' or '«' or '„')
+                else if (open < 0 && c is '"' or '“' or '«' or '„' && IsOpening(text, token))
                 {
                     open = t;
                     closer = c switch { '“' or '„' => '”', '«' => '»', _ => '"' };
+                    singleOpen = -1;
                 }
+                else if (open < 0 && c is '\'' or '‘' or '’')
+                {
+                    // Single quotes count only outside double quotes, as an opener after a space and a closer before one.
+                    if (singleOpen < 0 && c != '’' && IsOpening(text, token))
+                    {
+                        singleOpen = t;
+                    }
+                    else if (singleOpen >= 0 && c != '‘' && IsClosing(text, token) && t - singleOpen > 2)
+                    {
+                        Add(found, document, singleOpen, t, p, [(singleOpen + 1, t)]);
+                        singleOpen = -1;
+                    }
+                }
+            }
+
+            if (open >= 0 && p + 1 < paragraphs && last - open < MaxQuoteTokens)
+            {
+                carried = parts ?? [];
+                carried.Add((open + 1, last));
+                if (parts is null)
+                {
+                    carriedOpen = open;
+                    carriedParagraph = p;
+                }
+                carriedCloser = closer;
+            }
+            else if (open >= 0 && parts is not null && p + 1 >= paragraphs)
+            {
+                // The article ends inside a multi-paragraph quote: keep what was clearly opened.
+                parts.Add((open + 1, last));
+                Add(found, document, carriedOpen, last - 1, carriedParagraph, parts);
             }
         }
         return found;
+    }
+
+    private static void Add(List<MarkedQuote> found, TextDocument document, int open, int close, int paragraph, List<(int Start, int End)> parts)
+    {
+        int words = 0;
+        foreach (var (start, end) in parts)
+        {
+            if (end - start > MaxQuoteTokens)
+            {
+                return;
+            }
+            for (int t = start; t < end; t++)
+            {
+                if (document.Tokens[t].Kind is TokenKind.Word or TokenKind.Number)
+                {
+                    words++;
+                }
+            }
+        }
+        if (words > 0)
+        {
+            found.Add(new MarkedQuote(open, close, paragraph, [.. parts]) { Words = words });
+        }
+    }
+
+    /// <summary>A paragraph continues a quote only with the same kind of mark that opened it.</summary>
+    private static bool Reopens(char mark, char closer) => closer switch
+    {
+        '”' => mark is '“' or '„',
+        '»' => mark == '«',
+        _ => mark == '"',
+    };
+
+    /// <summary>An opening mark: at the start or after a space, dash or bracket, and followed by text.</summary>
+    private static bool IsOpening(string text, Token token)
+    {
+        int before = token.Start - 1;
+        int after = token.End;
+        bool spaceBefore = before < 0 || char.IsWhiteSpace(text[before]) || text[before] is '(' or '[' or '—' or '–' or '-' or '“' or '"';
+        bool textAfter = after < text.Length && !char.IsWhiteSpace(text[after]);
+        char mark = text[token.Start];
+        return mark is '“' or '«' or '„' or '‘' ? textAfter : spaceBefore && textAfter;
+    }
+
+    /// <summary>A closing mark: attached to what precedes it, and followed by a space, punctuation or the end.</summary>
+    private static bool IsClosing(string text, Token token)
+    {
+        int before = token.Start - 1;
+        int after = token.End;
+        return before >= 0 && !char.IsWhiteSpace(text[before])
+            && (after >= text.Length || char.IsWhiteSpace(text[after]) || char.IsPunctuation(text[after]));
     }
 }

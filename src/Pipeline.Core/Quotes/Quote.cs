@@ -15,7 +15,8 @@ public enum QuoteType : byte
 }
 
 /// <summary>A quote and who said it.</summary>
-/// <param name="Span">Offsets of the quoted text (without its quotation marks).</param>
+/// <param name="Span">Offsets of the quoted text (without its quotation marks); for a quote in several parts, from the first part's start to the last part's end.</param>
+/// <param name="Text">The quoted text; the parts joined by a space when the quote was split (<c>"…," he said. "…"</c>).</param>
 /// <param name="Speaker">The speaker's canonical name, or the description used (<c>officials</c>), or null when unknown.</param>
 /// <param name="SpeakerEntity">The speaker's entity key when the speaker is a recognized person or organization.</param>
 /// <param name="SpeakerMention">Where the speaker is named in the text (the pronoun itself for <c>he said</c>).</param>
@@ -29,7 +30,11 @@ public sealed record Quote(
     string? SpeakerEntity,
     TextSpan? SpeakerMention,
     string? Cue,
-    int Paragraph);
+    int Paragraph)
+{
+    /// <summary>The pieces of quoted text: one for most quotes, several when an attribution or a paragraph break splits it.</summary>
+    public TextSpan[] Parts { get; init; } = [Span];
+}
 
 /// <summary>Finds quotes and their speakers.</summary>
 public interface IQuoteExtractor

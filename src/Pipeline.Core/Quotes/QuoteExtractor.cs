@@ -5,8 +5,9 @@ namespace Pipeline.Quotes;
 
 /// <summary>
 /// Finds quotes in three forms and resolves their speakers in reading order, so that <c>he said</c> refers to
-/// the latest speaker: quotes in marks, quotes whose marks were stripped (<c>…, Sullivan said.</c>), and
-/// reported speech (<c>Sullivan said the meeting …</c>).
+/// the latest speaker: quotes in marks (split and multi-paragraph quotes joined, quotes inside reported speech
+/// taken with it), quotes whose marks were stripped (<c>…, Sullivan said.</c>), and reported speech
+/// (<c>Sullivan said the meeting …</c>).
 /// </summary>
 public sealed class QuoteExtractor : IQuoteExtractor
 {
@@ -27,9 +28,8 @@ public sealed class QuoteExtractor : IQuoteExtractor
         }
 
         var sentences = document.Sentences;
+        var direct = new DirectQuotes(document, quotes, speakers);
         int nextMarked = 0;
-        Speaker? previousDirectSpeaker = null;
-        int previousDirectParagraph = -1;
         int pending = 0;
         for (int s = 0; s < sentences.Length; s++)
         {
@@ -43,15 +43,7 @@ public sealed class QuoteExtractor : IQuoteExtractor
             while (nextMarked < marked.Count && marked[nextMarked].OpenToken < sentence.EndToken)
             {
                 var q = marked[nextMarked++];
-                var speaker = attribution.ForMarkedQuote(q, out string? cue)
-                    ?? (previousDirectParagraph == q.Paragraph ? previousDirectSpeaker : null);
-                quotes.Add(Create(document, q.ContentStart, q.ContentEnd, QuoteType.Direct, speaker, cue, q.Paragraph));
-                if (speaker is { } known)
-                {
-                    speakers.Spoke(known);
-                    previousDirectSpeaker = known;
-                    previousDirectParagraph = q.Paragraph;
-                }
+                direct.Add(q, attribution.ForMarkedQuote(q));
                 hasMarks = true;
             }
             if (hasMarks || inMarks[sentence.FirstToken] || inMarks[sentence.EndToken - 1])
@@ -70,12 +62,10 @@ public sealed class QuoteExtractor : IQuoteExtractor
                     last++;
                 }
                 int start = sentences[pending].FirstToken;
-                if (last > s)
-                {
-                    // Content before the attribution, then the continuation after it: one quote spanning both.
-                    end = sentences[last].EndToken;
-                }
-                quotes.Add(Create(document, start, end, QuoteType.Unmarked, trailing.Speaker, trailing.Cue, sentence.Paragraph));
+                var parts = last > s
+                    ? new[] { (start, end), (sentences[s + 1].FirstToken, sentences[last].EndToken) }
+                    : new[] { (start, end) };
+                quotes.Add(Create(document, parts, QuoteType.Unmarked, trailing.Speaker, trailing.Cue, sentence.Paragraph));
                 speakers.Spoke(trailing.Speaker);
                 s = last;
                 pending = last + 1;
@@ -84,7 +74,7 @@ public sealed class QuoteExtractor : IQuoteExtractor
 
             if (attribution.Reported(sentence) is { } reported)
             {
-                quotes.Add(Create(document, reported.ContentStart, reported.ContentEnd, QuoteType.Indirect, reported.Speaker, reported.Cue, sentence.Paragraph));
+                quotes.Add(Create(document, [(reported.ContentStart, reported.ContentEnd)], QuoteType.Indirect, reported.Speaker, reported.Cue, sentence.Paragraph));
                 speakers.Spoke(reported.Speaker);
                 pending = s + 1;
             }
@@ -92,20 +82,36 @@ public sealed class QuoteExtractor : IQuoteExtractor
         return quotes;
     }
 
-    private static Quote Create(TextDocument document, int firstToken, int endToken, QuoteType type, Speaker? speaker, string? cue, int paragraph)
+    /// <summary>Builds a quote from token ranges, trimming the punctuation that belongs to the sentence around it.</summary>
+    internal static Quote Create(TextDocument document, ReadOnlySpan<(int Start, int End)> tokenParts, QuoteType type, Speaker? speaker, string? cue, int paragraph)
     {
         var tokens = document.Tokens;
-        // Trim punctuation that belongs to the sentence, not the quote: leading commas, trailing commas.
-        while (firstToken < endToken - 1 && document[tokens[firstToken]] is "," or ";" or ":" or "--")
+        var parts = new List<TextSpan>(tokenParts.Length);
+        foreach (var (from, to) in tokenParts)
         {
-            firstToken++;
+            int first = from, end = to;
+            while (first < end - 1 && document[tokens[first]] is "," or ";" or ":" or "--" or "—" or "–")
+            {
+                first++;
+            }
+            while (end > first + 1 && (document[tokens[end - 1]] is "," or ";" or ":" or "--" or "—" or "–" || IsQuoteMark(document, end - 1)))
+            {
+                end--;
+            }
+            if (end > first && !(end - first == 1 && tokens[first].Kind == TokenKind.Punctuation))
+            {
+                parts.Add(new TextSpan(tokens[first].Start, tokens[end - 1].End));
+            }
         }
-        while (endToken > firstToken + 1 && document[tokens[endToken - 1]] is "," or ";" or ":" or "--")
+        if (parts.Count == 0)
         {
-            endToken--;
+            parts.Add(new TextSpan(tokens[tokenParts[0].Start].Start, tokens[Math.Max(tokenParts[0].Start, tokenParts[0].End - 1)].End));
         }
-        var span = new TextSpan(tokens[firstToken].Start, tokens[endToken - 1].End);
-        return new Quote(span, span.Slice(document.Text).ToString(), type, speaker?.Name, speaker?.EntityKey,
-            speaker?.Mention, cue, paragraph);
+        var span = new TextSpan(parts[0].Start, parts[^1].End);
+        string text = parts.Count == 1 ? span.Slice(document.Text).ToString() : string.Join(" ", parts.ConvertAll(p => p.Slice(document.Text).ToString()));
+        return new Quote(span, text, type, speaker?.Name, speaker?.EntityKey, speaker?.Mention, cue, paragraph) { Parts = [.. parts] };
     }
+
+    private static bool IsQuoteMark(TextDocument document, int token) =>
+        document.Tokens[token].Kind == TokenKind.Punctuation && document.Tokens[token].Length == 1 && CharClass.IsQuoteMark(document.Text[document.Tokens[token].Start]);
 }

@@ -20,11 +20,24 @@ internal sealed class SpeakerResolver(TextDocument document, EntityExtraction en
     /// <summary>Resolves tokens <c>[start, end)</c> as a speaker phrase; <paramref name="cueToken"/> anchors pronouns.</summary>
     public Speaker? Resolve(int start, int end, int cueToken)
     {
+        var tokens = document.Tokens;
+        // "Rep. Gwen Moore (D-Wis.)": the party and state are not part of the speaker.
+        if (end - start > 2 && document[tokens[end - 1]] is ")")
+        {
+            int open = end - 2;
+            while (open > start && document[tokens[open]] is not "(")
+            {
+                open--;
+            }
+            if (open > start)
+            {
+                end = open;
+            }
+        }
         if (end <= start || end - start > MaxPhraseTokens)
         {
             return null;
         }
-        var tokens = document.Tokens;
         if (end - start == 1)
         {
             var word = document[tokens[start]];
@@ -34,6 +47,12 @@ internal sealed class SpeakerResolver(TextDocument document, EntityExtraction en
                 return entity >= 0
                     ? new Speaker(entities.Entities[entity].Name, entities.Entities[entity].Key, tokens[start].Span, entity)
                     : new Speaker(word.ToString().ToLowerInvariant(), null, tokens[start].Span, -1);
+            }
+            if (word.Equals("it", StringComparison.OrdinalIgnoreCase))
+            {
+                return lastSpeaker >= 0 && entities.Entities[lastSpeaker].Type == EntityType.Organization
+                    ? new Speaker(entities.Entities[lastSpeaker].Name, entities.Entities[lastSpeaker].Key, tokens[start].Span, lastSpeaker)
+                    : new Speaker("it", null, tokens[start].Span, -1);
             }
             if (SpeechCues.IsPluralPronoun(word))
             {
@@ -103,7 +122,10 @@ internal sealed class SpeakerResolver(TextDocument document, EntityExtraction en
         return -1;
     }
 
-    /// <summary>A short noun phrase ending in a speaker noun: <c>a White House spokesperson</c>, <c>officials</c>.</summary>
+    /// <summary>
+    /// A short noun phrase naming who spoke without a name: <c>a White House spokesperson</c>, <c>officials</c>,
+    /// <c>the candidate's doctor</c>. It must end in a noun-like word and hold no date or place.
+    /// </summary>
     private Speaker? Description(int start, int end)
     {
         var tokens = document.Tokens;
@@ -113,16 +135,33 @@ internal sealed class SpeakerResolver(TextDocument document, EntityExtraction en
         }
         for (int t = start; t < end; t++)
         {
-            if (tokens[t].Kind != TokenKind.Word && document[tokens[t]] is not ("'s" or "’s"))
+            var word = document[tokens[t]];
+            if (tokens[t].Kind != TokenKind.Word && word is not ("'s" or "’s" or "-"))
+            {
+                return null;
+            }
+            if (NotDescription.Contains(word))
             {
                 return null;
             }
         }
-        if (!SpeechCues.IsSpeakerNoun(document[tokens[end - 1]]))
+        var last = document[tokens[end - 1]];
+        if (!SpeechCues.IsSpeakerNoun(last) && (end - start == 1 && CharClass.IsUpper(last[0]) || last.EndsWith("ly") || last.EndsWith("ed")))
         {
+            // A lone capitalized word that is no entity ("Monday", "Washington"), or an adverb or participle, is not a speaker.
             return null;
         }
         var span = new TextSpan(tokens[start].Start, tokens[end - 1].End);
         return new Speaker(span.Slice(document.Text).ToString(), null, span, -1);
     }
+
+    /// <summary>Words that show a phrase is not a speaker description.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotDescription =
+        System.Collections.Frozen.FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+            "him", "her", "them", "me", "us", "there", "here", "this", "that", "which", "what", "when", "where", "who",
+            "if", "because", "although", "not", "no", "never", "also", "has", "have", "had", "is", "was", "were", "are",
+            "be", "been", "will", "would", "could", "should", "can", "may", "might", "must", "do", "does", "did",
+            "to", "in", "on", "at", "of", "for", "with", "by", "from", "about", "as", "than", "then", "so", "and", "or",
+            "but", "today", "yesterday", "week", "month", "year", "time", "times", "percent")
+            .GetAlternateLookup<ReadOnlySpan<char>>();
 }

@@ -15,7 +15,22 @@ internal static class SpeechCues
         "responded", "responds", "remarked", "observed", "conceded", "concedes", "contended", "maintained",
         "maintains", "predicted", "predicts", "promised", "promises", "vowed", "vows", "urged", "urges",
         "tweeted", "posted", "testified", "confirmed", "confirms", "denied", "denies", "cautioned", "complained",
-        "described", "describes", "pointed", "reiterated", "reiterates", "believes", "believed", "thinks", "thought")
+        "described", "describes", "pointed", "reiterated", "reiterates", "believes", "believed", "thinks", "thought",
+        "saying", "adding", "asking", "noting", "telling", "writing", "tweeting", "arguing", "insisting", "warning",
+        "asserted", "asserts", "alleged", "alleges", "charged", "quipped", "joked", "shouted", "yelled", "replied",
+        "answered", "boasted", "bragged", "lamented", "pleaded", "demanded", "demands", "pledged", "pledges",
+        "concluded", "revealed", "disclosed", "hinted", "mused", "wondered", "explained", "sang", "sings", "chanted",
+        "chanting", "read", "reads", "wrote", "opined", "countered", "retorted", "interjected", "recounted",
+        "claiming", "accusing", "accused", "accuses", "criticized", "criticizes", "praised", "praises", "mocked",
+        "ruled", "found", "concluded", "reported", "reports", "announcing", "encouraged", "encouraging", "touted",
+        "tweets", "posts", "emailed", "texted", "testifies", "declares", "proclaimed", "proclaims", "stating")
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Verbs that introduce a quotation in marks but not reported speech on their own: <c>called it "a con"</c>.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MarkedOnlyVerbs = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "called", "calls", "calling", "describing", "dubbed", "labeled", "labelled", "branded", "termed", "deemed",
+        "promising", "promised", "urging", "calling", "declaring", "vowing", "chanting", "singing", "shouting")
         .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Verbs that, followed by a clause, report speech (<c>stressed that …</c>); a subset of <see cref="Verbs"/>.</summary>
@@ -41,6 +56,9 @@ internal static class SpeechCues
         .GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static bool IsVerb(ReadOnlySpan<char> word) => Verbs.Contains(word);
+
+    /// <summary>A verb that may introduce a quotation in marks (all speech verbs and a few naming verbs).</summary>
+    public static bool IntroducesMarkedQuote(ReadOnlySpan<char> word) => Verbs.Contains(word) || MarkedOnlyVerbs.Contains(word);
 
     /// <summary>Cue verbs that report speech only before <c>that</c> (<c>noted that</c>, not <c>noted some irony</c>).</summary>
     public static bool NeedsThatClause(ReadOnlySpan<char> word) => NeedsThat.Contains(word);

@@ -32,7 +32,7 @@ public static class RowMapping
         Type = TypeName(entity.Type),
         MentionCount = entity.MentionCount,
         Salience = entity.Salience,
-        Mentions = FormatMentions(entity.Mentions),
+        Mentions = FormatSpans(entity.Mentions),
     };
 
     public static ArticleQuoteRow ToRow(this Quote quote, string articleId, string generation, int index)
@@ -52,6 +52,7 @@ public static class RowMapping
             Cue = quote.Cue,
             Start = quote.Span.Start,
             End = quote.Span.End,
+            Parts = quote.Parts.Length > 1 ? FormatSpans(quote.Parts) : null,
             Paragraph = quote.Paragraph,
         };
     }
@@ -62,7 +63,7 @@ public static class RowMapping
     public static QuoteDto ToDto(this ArticleQuoteRow row) =>
         new(row.Text, row.TextTruncated, row.Type, row.Speaker, row.SpeakerEntity,
             row.SpeakerStart is int s && row.SpeakerEnd is int e ? new MentionDto(s, e) : null,
-            row.Cue, row.Start, row.End, row.Paragraph);
+            row.Cue, row.Start, row.End, row.Parts is null ? [new MentionDto(row.Start, row.End)] : ParseMentions(row.Parts), row.Paragraph);
 
     public static ArticleListItem ToListItem(this ArticleRow row) =>
         new(row.PartitionKey, row.Title, row.Published, row.Section, row.Source, row.Dateline, row.Status, row.EntityCount, row.QuoteCount);
@@ -110,7 +111,7 @@ public static class RowMapping
     public static QuoteDto[] DeserializeQuotes(string? json) =>
         string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize(json, StorageJson.Default.QuoteDtoArray) ?? [];
 
-    private static string FormatMentions(TextSpan[] mentions)
+    private static string FormatSpans(TextSpan[] mentions)
     {
         var sb = new StringBuilder(Math.Min(mentions.Length, TableLimits.MaxStoredMentions) * 10);
         for (int i = 0; i < mentions.Length && i < TableLimits.MaxStoredMentions; i++)

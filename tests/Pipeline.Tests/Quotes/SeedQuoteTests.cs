@@ -30,7 +30,7 @@ public sealed class SeedQuoteTests
         var quote = Assert.Single(Quotes, q => q.Text.StartsWith(start, StringComparison.Ordinal));
         Assert.EndsWith(end, quote.Text.TrimEnd('.') + (end.EndsWith('.') ? "." : ""));
         Assert.Equal(speaker, quote.Speaker);
-        Assert.Equal(quote.Text, Repository.SeedText[quote.Span.Start..quote.Span.End]);
+        Assert.Equal(quote.Text, string.Join(" ", quote.Parts.Select(p => Repository.SeedText[p.Start..p.End])));
     }
 
     [Fact]

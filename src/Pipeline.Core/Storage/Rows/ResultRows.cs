@@ -44,6 +44,10 @@ public sealed class ArticleQuoteRow : ITableEntity
     public string? Cue { get; set; }
     public int Start { get; set; }
     public int End { get; set; }
+
+    /// <summary>For a quote in several parts, their offsets as <c>start-end</c> pairs separated by <c>;</c>; null for one part.</summary>
+    public string? Parts { get; set; }
+
     public int Paragraph { get; set; }
 }
 

@@ -1,0 +1,112 @@
+using Pipeline.Text;
+
+namespace Pipeline.Evaluation.Quotes;
+
+/// <summary>One gold attribution relation: who (Source), the cue, and what (Content); spans may be discontinuous.</summary>
+public sealed record GoldAttribution(TextSpan[] Content, TextSpan[] Source, TextSpan[] Cue)
+{
+    public bool HasSource => Source.Length > 0;
+}
+
+/// <summary>An article of the corpus with the attributions of its first annotation file.</summary>
+public sealed record PolnearArticle(string Name, string Text, IReadOnlyList<GoldAttribution> Attributions);
+
+/// <summary>
+/// Reads PolNeAR (Newell, Margolin &amp; Ruths, LREC 2018) in its brat standoff form: <c>text/*.txt</c> and
+/// <c>attributions/*_&lt;annotator&gt;.ann</c>. Articles annotated several times use the lexicographically first file.
+/// </summary>
+public static class PolnearCorpus
+{
+    public static List<PolnearArticle> Read(string directory)
+    {
+        var textDirectory = Path.Combine(directory, "text");
+        var annotationDirectory = Path.Combine(directory, "attributions");
+        if (!Directory.Exists(textDirectory) || !Directory.Exists(annotationDirectory))
+        {
+            throw new DirectoryNotFoundException($"{directory} must hold text/ and attributions/ (PolNeAR's layout).");
+        }
+        var annotations = Directory.GetFiles(annotationDirectory, "*.ann");
+        Array.Sort(annotations, StringComparer.Ordinal);
+        var articles = new List<PolnearArticle>();
+        var texts = Directory.GetFiles(textDirectory, "*.txt");
+        Array.Sort(texts, StringComparer.Ordinal);
+        foreach (var textPath in texts)
+        {
+            string stem = Path.GetFileNameWithoutExtension(textPath);
+            string? annotation = Array.Find(annotations, a => Path.GetFileName(a).StartsWith(stem + "_", StringComparison.Ordinal));
+            if (annotation is null)
+            {
+                continue;
+            }
+            articles.Add(new PolnearArticle(stem, File.ReadAllText(textPath), ReadAnnotations(annotation)));
+        }
+        return articles;
+    }
+
+    /// <summary>Parses brat lines: <c>T1\tContent 10 20;30 40\ttext</c> and <c>E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1</c>.</summary>
+    public static List<GoldAttribution> ReadAnnotations(string path)
+    {
+        var spans = new Dictionary<string, TextSpan[]>(StringComparer.Ordinal);
+        var relations = new List<string[]>();
+        foreach (var line in File.ReadLines(path))
+        {
+            var fields = line.Split('\t');
+            if (fields.Length >= 2 && fields[0].StartsWith('T'))
+            {
+                int space = fields[1].IndexOf(' ');
+                if (space > 0)
+                {
+                    spans[fields[0]] = ParseSpans(fields[1][(space + 1)..]);
+                }
+            }
+            else if (fields.Length >= 2 && fields[0].StartsWith('E'))
+            {
+                relations.Add(fields[1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            }
+        }
+
+        var attributions = new List<GoldAttribution>(relations.Count);
+        foreach (var relation in relations)
+        {
+            var content = new List<TextSpan>();
+            var source = new List<TextSpan>();
+            var cue = new List<TextSpan>();
+            foreach (var argument in relation)
+            {
+                int colon = argument.IndexOf(':');
+                if (colon <= 0 || !spans.TryGetValue(argument[(colon + 1)..], out var argumentSpans))
+                {
+                    continue;
+                }
+                string role = argument[..colon].TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+                (role switch
+                {
+                    "Content" => content,
+                    "Source" => source,
+                    "Cue" => cue,
+                    _ => null,
+                })?.AddRange(argumentSpans);
+            }
+            if (content.Count > 0)
+            {
+                attributions.Add(new GoldAttribution([.. content], [.. source], [.. cue]));
+            }
+        }
+        return attributions;
+    }
+
+    private static TextSpan[] ParseSpans(string value)
+    {
+        var parts = value.Split(';');
+        var spans = new List<TextSpan>(parts.Length);
+        foreach (var part in parts)
+        {
+            var bounds = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (bounds.Length == 2 && int.TryParse(bounds[0], out int start) && int.TryParse(bounds[1], out int end) && end > start)
+            {
+                spans.Add(new TextSpan(start, end));
+            }
+        }
+        return [.. spans];
+    }
+}

@@ -1,0 +1,172 @@
+using Pipeline.Articles;
+using Pipeline.Extraction;
+using Pipeline.Quotes;
+using Pipeline.Text;
+
+namespace Pipeline.Evaluation.Quotes;
+
+/// <summary>Counts behind precision, recall, F1 and speaker accuracy for one condition.</summary>
+public sealed record QuoteScores(int Predicted, int Gold, int Matched, int SpeakerChecked, int SpeakerCorrect)
+{
+    public double Precision => Predicted == 0 ? 0 : (double)Matched / Predicted;
+    public double Recall => Gold == 0 ? 0 : (double)Matched / Gold;
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+    public double SpeakerAccuracy => SpeakerChecked == 0 ? 0 : (double)SpeakerCorrect / SpeakerChecked;
+
+    public static QuoteScores operator +(QuoteScores a, QuoteScores b) =>
+        new(a.Predicted + b.Predicted, a.Gold + b.Gold, a.Matched + b.Matched, a.SpeakerChecked + b.SpeakerChecked, a.SpeakerCorrect + b.SpeakerCorrect);
+
+    public static readonly QuoteScores Zero = new(0, 0, 0, 0, 0);
+}
+
+/// <summary>The four conditions of the evaluation, summed over the corpus.</summary>
+public sealed record QuoteEvaluationReport(int Articles, QuoteScores Direct, QuoteScores All, QuoteScores DirectStripped, QuoteScores AllStripped);
+
+/// <summary>
+/// Scores quote extraction on PolNeAR. A predicted quote matches a gold Content when their token overlap is at least
+/// half of the longer of the two (one-to-one, largest overlaps first); its speaker is right when the predicted speaker
+/// mention overlaps the gold Source. <em>Direct</em>: gold contents holding quotation marks against quotes found in
+/// marks. <em>All</em>: every attribution (direct, indirect, beliefs) against every quote. The <em>stripped</em>
+/// conditions remove every double quotation mark first (gold offsets remapped) and score quotes found without marks.
+/// </summary>
+public sealed class QuoteEvaluation(ArticleExtractor extractor)
+{
+    /// <param name="details">When given, receives every miss and false positive, for error analysis.</param>
+    public QuoteEvaluationReport Run(IReadOnlyList<PolnearArticle> articles, TextWriter? details = null)
+    {
+        QuoteScores direct = QuoteScores.Zero, all = QuoteScores.Zero, directStripped = QuoteScores.Zero, allStripped = QuoteScores.Zero;
+        foreach (var article in articles)
+        {
+            var quotes = Extract(article.Name, article.Text);
+            var overlap = new SpanOverlap(article.Text);
+            var directGold = article.Attributions.Where(a => HasMark(article.Text, a.Content)).ToList();
+            details?.WriteLine($"#### {article.Name}");
+            direct += Score(overlap, quotes.Where(q => q.Type == QuoteType.Direct).ToList(), directGold, details is null ? null : new Details(details, "direct", article.Text));
+            all += Score(overlap, quotes, article.Attributions, details is null ? null : new Details(details, "all", article.Text));
+
+            var stripper = new QuotationMarkStripper(article.Text);
+            var strippedQuotes = Extract(article.Name, stripper.Text);
+            var strippedOverlap = new SpanOverlap(stripper.Text);
+            var remapped = article.Attributions.Select(a => new GoldAttribution(stripper.Map(a.Content), stripper.Map(a.Source), stripper.Map(a.Cue))).ToList();
+            var remappedDirect = article.Attributions.Select((a, i) => (a, i)).Where(x => HasMark(article.Text, x.a.Content)).Select(x => remapped[x.i]).ToList();
+            directStripped += Score(strippedOverlap, strippedQuotes.Where(q => q.Type != QuoteType.Indirect).ToList(), remappedDirect,
+                details is null ? null : new Details(details, "stripped", stripper.Text));
+            allStripped += Score(strippedOverlap, strippedQuotes, remapped);
+        }
+        return new QuoteEvaluationReport(articles.Count, direct, all, directStripped, allStripped);
+    }
+
+    public static void Print(QuoteEvaluationReport report, TextWriter output)
+    {
+        output.WriteLine($"PolNeAR quote attribution, {report.Articles} articles (content match: token overlap >= 1/2 of the longer span)");
+        output.WriteLine();
+        output.WriteLine("| condition | predicted | gold | matched | precision | recall | F1 | speaker accuracy (matched with a source) |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        Row("direct quotes (in marks)", report.Direct);
+        Row("all attributions", report.All);
+        Row("direct quotes, marks stripped", report.DirectStripped);
+        Row("all attributions, marks stripped", report.AllStripped);
+
+        void Row(string name, QuoteScores s) => output.WriteLine(
+            $"| {name} | {s.Predicted} | {s.Gold} | {s.Matched} | {s.Precision:F3} | {s.Recall:F3} | {s.F1:F3} | {s.SpeakerAccuracy:F3} ({s.SpeakerCorrect}/{s.SpeakerChecked}) |");
+    }
+
+    private IReadOnlyList<Quote> Extract(string name, string text)
+    {
+        try
+        {
+            var article = ArticleParser.Parse(name, name + ".txt", text);
+            return extractor.Extract(article).Quotes;
+        }
+        catch (ArticleRejectedException)
+        {
+            return [];
+        }
+    }
+
+    private static bool HasMark(string text, TextSpan[] spans)
+    {
+        foreach (var span in spans)
+        {
+            if (span.Slice(text).IndexOfAny("\"“”«»„") >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private sealed record Details(TextWriter Output, string Condition, string Text)
+    {
+        public string Show(TextSpan[] spans) => string.Join(" | ", spans.Select(s => Text[s.Start..s.End].ReplaceLineEndings(" ")));
+
+        /// <summary>The span with up to 100 characters either side, the span in [[ ]].</summary>
+        public string Context(TextSpan span)
+        {
+            int from = Math.Max(0, span.Start - 100), to = Math.Min(Text.Length, span.End + 100);
+            return (Text[from..span.Start] + "[[" + Text[span.Start..span.End] + "]]" + Text[span.End..to]).ReplaceLineEndings(" ");
+        }
+    }
+
+    private static QuoteScores Score(SpanOverlap overlap, IReadOnlyList<Quote> predicted, IReadOnlyList<GoldAttribution> gold, Details? details = null)
+    {
+        var predictedTokens = predicted.Select(q => overlap.Tokens(q.Parts)).ToArray();
+        var goldTokens = gold.Select(g => overlap.Tokens(g.Content)).ToArray();
+        var candidates = new List<(int P, int G, int Shared)>();
+        for (int p = 0; p < predictedTokens.Length; p++)
+        {
+            for (int g = 0; g < goldTokens.Length; g++)
+            {
+                if (SpanOverlap.Matches(predictedTokens[p], goldTokens[g]))
+                {
+                    candidates.Add((p, g, SpanOverlap.Shared(predictedTokens[p], goldTokens[g])));
+                }
+            }
+        }
+        candidates.Sort((a, b) => b.Shared.CompareTo(a.Shared));
+        var usedP = new bool[predicted.Count];
+        var usedG = new bool[gold.Count];
+        int matched = 0, checkedSpeakers = 0, correct = 0;
+        foreach (var (p, g, _) in candidates)
+        {
+            if (usedP[p] || usedG[g])
+            {
+                continue;
+            }
+            usedP[p] = usedG[g] = true;
+            matched++;
+            if (gold[g].HasSource)
+            {
+                checkedSpeakers++;
+                if (predicted[p].SpeakerMention is { } mention && Array.Exists(gold[g].Source, s => s.Overlaps(mention)))
+                {
+                    correct++;
+                }
+                else
+                {
+                    var q = predicted[p];
+                    details?.Output.WriteLine($"[{details.Condition}] SPEAKER gold '{details.Show(gold[g].Source)}' got '{q.Speaker}' at '{(q.SpeakerMention is { } m ? details.Show([m]) : "-")}' in: {details.Context(q.Span)}");
+                }
+            }
+        }
+        if (details is not null)
+        {
+            for (int g = 0; g < gold.Count; g++)
+            {
+                if (!usedG[g])
+                {
+                    details.Output.WriteLine($"[{details.Condition}] MISSED  {details.Show(gold[g].Content)}   <= {details.Show(gold[g].Source)} / {details.Show(gold[g].Cue)}");
+                }
+            }
+            for (int p = 0; p < predicted.Count; p++)
+            {
+                if (!usedP[p])
+                {
+                    var q = predicted[p];
+                    details.Output.WriteLine($"[{details.Condition}] EXTRA   {q.Type} {details.Show(q.Parts)}   <= {q.Speaker} / {q.Cue}");
+                }
+            }
+        }
+        return new QuoteScores(predicted.Count, gold.Count, matched, checkedSpeakers, correct);
+    }
+}

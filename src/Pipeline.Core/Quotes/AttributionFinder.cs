@@ -6,8 +6,11 @@ namespace Pipeline.Quotes;
 /// <summary>An attribution closing a sentence: content ends at <see cref="ContentEnd"/> (exclusive token index).</summary>
 internal readonly record struct TrailingAttribution(int ContentEnd, Speaker Speaker, string Cue);
 
-/// <summary>Reported speech: <c>Speaker cue (that) content</c>, content as tokens <c>[ContentStart, ContentEnd)</c>.</summary>
-internal readonly record struct ReportedSpeech(int ContentStart, int ContentEnd, Speaker Speaker, string Cue);
+/// <summary>
+/// Speech after its speaker: <c>Speaker cue (that) content</c>, content as tokens <c>[ContentStart, ContentEnd)</c>.
+/// <see cref="Verbatim"/> when it reads as a quote that lost its marks (<c>X said, …</c>, or first-person content).
+/// </summary>
+internal readonly record struct ReportedSpeech(int ContentStart, int ContentEnd, Speaker Speaker, string Cue, bool Verbatim);
 
 /// <summary>Where a quotation in marks found its speaker.</summary>
 internal enum MarkedAttributionKind
@@ -85,13 +88,13 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
     }
 
     /// <summary>A sentence with no attribution of its own that speaks in the first or second person continues the quote before it.</summary>
-    public bool ContinuesQuote(Sentence sentence)
+    public bool ContinuesQuote(Sentence sentence) =>
+        Trailing(sentence) is null && Reported(sentence) is null && SpeaksInFirstPerson(sentence.FirstToken, sentence.EndToken);
+
+    /// <summary>Reported speech shifts person ("he said he would"); words in the first or second person are the speaker's own.</summary>
+    private bool SpeaksInFirstPerson(int from, int to)
     {
-        if (Trailing(sentence) is not null || Reported(sentence) is not null)
-        {
-            return false;
-        }
-        for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+        for (int t = from; t < to; t++)
         {
             if (SpeechCues.IsFirstOrSecondPerson(document[document.Tokens[t]]))
             {
@@ -121,12 +124,14 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
             {
                 continue;
             }
-            int start = ContentStart(c, contentEnd);
+            bool verbatim = c + 1 < contentEnd && document[tokens[c + 1]] is "," or ":";
+            int start = verbatim ? c + 2 : ContentStart(c, contentEnd);
             if (start < 0 || contentEnd - start < 4)
             {
                 continue;
             }
-            return new ReportedSpeech(start, contentEnd, speaker, Cue(c));
+            verbatim |= document[tokens[start - 1]] is not "that" && SpeaksInFirstPerson(start, contentEnd);
+            return new ReportedSpeech(start, contentEnd, speaker, Cue(c), verbatim);
         }
         return null;
     }

@@ -44,7 +44,7 @@ internal static class QuotationMarks
             char closer = '\0';
             int singleOpen = -1;
             List<(int, int)>? parts = null;
-            if (carried is not null && first < last && IsOpening(text, tokens[first]) && Reopens(text[tokens[first].Start], carriedCloser))
+            if (carried is not null && first < last && IsOpening(text, tokens[first]) && Reopens(MarkOf(text, tokens[first]), carriedCloser))
             {
                 // The quote goes on in this paragraph.
                 open = first;
@@ -56,11 +56,15 @@ internal static class QuotationMarks
             for (int t = first; t < last; t++)
             {
                 var token = tokens[t];
-                if (token.Kind != TokenKind.Punctuation || token.Length != 1)
+                if (token.Kind != TokenKind.Punctuation || token.Length > 2)
                 {
                     continue;
                 }
-                char c = text[token.Start];
+                char c = MarkOf(text, token);
+                if (c == '\0')
+                {
+                    continue;
+                }
                 if (open >= 0 && t > open && (c == closer || (closer == '"' && c == '”') || (closer == '”' && c == '"')))
                 {
                     var allParts = parts ?? [];
@@ -135,6 +139,17 @@ internal static class QuotationMarks
         }
     }
 
+    /// <summary>The mark a token stands for; <c>''</c> and <c>``</c> (typewriter and Penn Treebank style) count as <c>"</c>.</summary>
+    private static char MarkOf(string text, Token token)
+    {
+        if (token.Length == 1)
+        {
+            return text[token.Start];
+        }
+        var pair = token.Slice(text);
+        return pair is "''" or "``" ? '"' : '\0';
+    }
+
     /// <summary>A paragraph continues a quote only with the same kind of mark that opened it.</summary>
     private static bool Reopens(char mark, char closer) => closer switch
     {
@@ -151,7 +166,7 @@ internal static class QuotationMarks
         bool spaceBefore = before < 0 || char.IsWhiteSpace(text[before]) || text[before] is '(' or '[' or '—' or '–' or '-' or '“' or '"';
         bool textAfter = after < text.Length && !char.IsWhiteSpace(text[after]);
         char mark = text[token.Start];
-        return mark is '“' or '«' or '„' or '‘' ? textAfter : spaceBefore && textAfter;
+        return mark is '“' or '«' or '„' or '‘' or '`' ? textAfter : spaceBefore && textAfter;
     }
 
     /// <summary>A closing mark: attached to what precedes it, and followed by a space, punctuation or the end.</summary>

@@ -74,9 +74,23 @@ public sealed class QuoteExtractor : IQuoteExtractor
 
             if (attribution.Reported(sentence) is { } reported)
             {
-                quotes.Add(Create(document, [(reported.ContentStart, reported.ContentEnd)], QuoteType.Indirect, reported.Speaker, reported.Cue, sentence.Paragraph));
+                int last = s;
+                if (reported.Verbatim)
+                {
+                    // "X said: We will … . We also …": the speaker's own words go on.
+                    while (last + 1 < sentences.Length && sentences[last + 1].Paragraph == sentence.Paragraph
+                           && attribution.ContinuesQuote(sentences[last + 1]))
+                    {
+                        last++;
+                    }
+                }
+                var parts = last > s
+                    ? new[] { (reported.ContentStart, reported.ContentEnd), (sentences[s + 1].FirstToken, sentences[last].EndToken) }
+                    : new[] { (reported.ContentStart, reported.ContentEnd) };
+                quotes.Add(Create(document, parts, reported.Verbatim ? QuoteType.Unmarked : QuoteType.Indirect, reported.Speaker, reported.Cue, sentence.Paragraph));
                 speakers.Spoke(reported.Speaker);
-                pending = s + 1;
+                s = last;
+                pending = last + 1;
             }
         }
         return quotes;

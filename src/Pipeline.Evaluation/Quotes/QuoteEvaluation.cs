@@ -27,7 +27,9 @@ public sealed record QuoteEvaluationReport(int Articles, QuoteScores Direct, Quo
 /// half of the longer of the two (one-to-one, largest overlaps first); its speaker is right when the predicted speaker
 /// mention overlaps the gold Source. <em>Direct</em>: gold contents holding quotation marks against quotes found in
 /// marks. <em>All</em>: every attribution (direct, indirect, beliefs) against every quote. The <em>stripped</em>
-/// conditions remove every double quotation mark first (gold offsets remapped) and score quotes found without marks.
+/// conditions remove every double quotation mark first (gold offsets remapped); for the direct one, recall is over the
+/// formerly marked gold contents, and a quote found that matches one of the other gold attributions is left out of the
+/// precision count (it is a correct find, of an indirect attribution).
 /// </summary>
 public sealed class QuoteEvaluation(ArticleExtractor extractor)
 {
@@ -49,7 +51,10 @@ public sealed class QuoteEvaluation(ArticleExtractor extractor)
             var strippedOverlap = new SpanOverlap(stripper.Text);
             var remapped = article.Attributions.Select(a => new GoldAttribution(stripper.Map(a.Content), stripper.Map(a.Source), stripper.Map(a.Cue))).ToList();
             var remappedDirect = article.Attributions.Select((a, i) => (a, i)).Where(x => HasMark(article.Text, x.a.Content)).Select(x => remapped[x.i]).ToList();
-            directStripped += Score(strippedOverlap, strippedQuotes.Where(q => q.Type != QuoteType.Indirect).ToList(), remappedDirect,
+            // Quotes found in the stripped text that match another (indirect) gold attribution are not false positives here.
+            var otherGold = remapped.Where((_, i) => !HasMark(article.Text, article.Attributions[i].Content)).ToList();
+            var candidates = strippedQuotes.Where(q => !otherGold.Exists(g => SpanOverlap.Matches(strippedOverlap.Tokens(q.Parts), strippedOverlap.Tokens(g.Content)))).ToList();
+            directStripped += Score(strippedOverlap, candidates, remappedDirect,
                 details is null ? null : new Details(details, "stripped", stripper.Text));
             allStripped += Score(strippedOverlap, strippedQuotes, remapped);
         }
@@ -88,7 +93,7 @@ public sealed class QuoteEvaluation(ArticleExtractor extractor)
     {
         foreach (var span in spans)
         {
-            if (span.Slice(text).IndexOfAny("\"“”«»„") >= 0)
+            if (QuotationMarkStripper.HasMark(span.Slice(text)))
             {
                 return true;
             }

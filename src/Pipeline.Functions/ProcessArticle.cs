@@ -5,7 +5,12 @@ using Pipeline.Storage;
 
 namespace Pipeline.Functions;
 
-/// <summary>Processes each article uploaded to the <c>articles</c> container.</summary>
+/// <summary>
+/// Processes each article uploaded to the <c>articles</c> container. Two triggers, one body: the container-scan
+/// trigger runs locally (the local host and <c>func start</c>); the Event Grid trigger runs in Azure, where the
+/// Flex Consumption plan supports only Event Grid blob triggers. Each environment disables the other with the
+/// standard <c>AzureWebJobs.&lt;FunctionName&gt;.Disabled</c> setting.
+/// </summary>
 public sealed class ProcessArticle(IArticleProcessor processor)
 {
     /// <summary>The watched path; the local host's blob adapter uses the same constant.</summary>
@@ -14,7 +19,16 @@ public sealed class ProcessArticle(IArticleProcessor processor)
     /// <summary>The storage connection setting, as in <c>local.settings.json</c> and the app settings in Azure.</summary>
     public const string Connection = "AzureWebJobsStorage";
 
+    /// <summary>Name of the Event Grid variant; the Event Grid subscription's webhook names it.</summary>
+    public const string EventGridFunctionName = nameof(ProcessArticle) + "FromEventGrid";
+
     [Function(nameof(ProcessArticle))]
     public async Task Run([BlobTrigger(BlobPath, Connection = Connection)] BlobClient blob, CancellationToken cancellationToken) =>
+        await processor.ProcessAsync(blob, cancellationToken);
+
+    [Function(EventGridFunctionName)]
+    public async Task RunFromEventGrid(
+        [BlobTrigger(BlobPath, Source = BlobTriggerSource.EventGrid, Connection = Connection)] BlobClient blob,
+        CancellationToken cancellationToken) =>
         await processor.ProcessAsync(blob, cancellationToken);
 }

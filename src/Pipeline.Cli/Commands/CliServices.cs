@@ -11,7 +11,8 @@ internal static class CliServices
 {
     public static readonly Option<string?> Connection = new("--connection")
     {
-        Description = "Storage connection string. Default: AzureWebJobsStorage from the environment or local.settings.json, else Azurite (UseDevelopmentStorage=true).",
+        Description = "Storage connection string, or an account's blob URL (https://<account>.blob.core.windows.net) to sign in with Entra ID. " +
+                      "Default: AzureWebJobsStorage from the environment or local.settings.json, else Azurite (UseDevelopmentStorage=true).",
         Recursive = true,
     };
 

@@ -32,6 +32,10 @@ public sealed class StorageClients
     {
         // Functions reads "AzureWebJobsStorage" from Values, or ConnectionStrings in some hosts.
         string? connectionString = configuration[connectionName] ?? configuration.GetConnectionString(connectionName);
+        if (connectionString is not null && Uri.TryCreate(connectionString, UriKind.Absolute, out var accountUri) && accountUri.Scheme == Uri.UriSchemeHttps)
+        {
+            return FromAccountUrl(accountUri);
+        }
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
             return new StorageClients(
@@ -41,9 +45,9 @@ public sealed class StorageClients
         }
 
         var section = configuration.GetSection(connectionName);
-        var blobUri = Uri(section, "blobServiceUri", connectionName);
-        var tableUri = Uri(section, "tableServiceUri", connectionName);
-        var queueUri = Uri(section, "queueServiceUri", connectionName);
+        var blobUri = ServiceUri(section, "blobServiceUri", connectionName);
+        var tableUri = ServiceUri(section, "tableServiceUri", connectionName);
+        var queueUri = ServiceUri(section, "queueServiceUri", connectionName);
         TokenCredential credential = section["credential"]?.Equals("managedidentity", StringComparison.OrdinalIgnoreCase) == true
             ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(section["clientId"]
                 ?? throw new InvalidOperationException($"'{connectionName}__clientId' is required with '{connectionName}__credential=managedidentity'.")))
@@ -54,8 +58,25 @@ public sealed class StorageClients
             new QueueServiceClient(queueUri, credential, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
     }
 
-    private static Uri Uri(IConfigurationSection section, string key, string connectionName) =>
-        System.Uri.TryCreate(section[key], UriKind.Absolute, out var uri)
+    /// <summary>An account's blob URL (<c>https://&lt;account&gt;.blob.core.windows.net</c>) with the signed-in Entra ID identity.</summary>
+    public static StorageClients FromAccountUrl(Uri blobUrl)
+    {
+        var host = blobUrl.Host;
+        int blob = host.IndexOf(".blob.", StringComparison.OrdinalIgnoreCase);
+        if (blob < 0)
+        {
+            throw new InvalidOperationException($"'{blobUrl}' is not a blob service URL (https://<account>.blob.core.windows.net).");
+        }
+        var credential = new DefaultAzureCredential();
+        Uri Service(string kind) => new UriBuilder(blobUrl) { Host = host[..blob] + "." + kind + "." + host[(blob + 6)..], Path = "" }.Uri;
+        return new StorageClients(
+            new BlobServiceClient(Service("blob"), credential),
+            new TableServiceClient(Service("table"), credential),
+            new QueueServiceClient(Service("queue"), credential, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
+    }
+
+    private static Uri ServiceUri(IConfigurationSection section, string key, string connectionName) =>
+        Uri.TryCreate(section[key], UriKind.Absolute, out var uri)
             ? uri
             : throw new InvalidOperationException(
                 $"Storage connection '{connectionName}' is not configured: set '{connectionName}' to a connection string " +

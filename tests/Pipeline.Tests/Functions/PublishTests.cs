@@ -32,12 +32,29 @@ public sealed class PublishTests
             }
             Assert.False(File.Exists(Path.Combine(output, "local.settings.json")), "local settings must not be deployed");
 
+            // The package azd and `func azure functionapp publish` upload: the publish folder, zipped at its root.
+            var package = output + ".zip";
+            System.IO.Compression.ZipFile.CreateFromDirectory(output, package);
+            using (var zip = System.IO.Compression.ZipFile.OpenRead(package))
+            {
+                var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+                Assert.Contains("functions.metadata", entries);
+                Assert.Contains("host.json", entries);
+                Assert.Contains("Pipeline.Functions.dll", entries);
+            }
+            File.Delete(package);
+
             using var metadata = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "functions.metadata")));
             var functions = metadata.RootElement.EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("bindings"));
 
             var blob = functions["ProcessArticle"].EnumerateArray().Single(b => b.GetProperty("type").GetString() == "blobTrigger");
             Assert.Equal("articles/{name}", blob.GetProperty("path").GetString());
             Assert.Equal("AzureWebJobsStorage", blob.GetProperty("connection").GetString());
+            Assert.False(blob.TryGetProperty("source", out _), "the local trigger scans the container");
+
+            var eventGrid = functions[Pipeline.Functions.ProcessArticle.EventGridFunctionName].EnumerateArray().Single(b => b.GetProperty("type").GetString() == "blobTrigger");
+            Assert.Equal("articles/{name}", eventGrid.GetProperty("path").GetString());
+            Assert.Equal("EventGrid", eventGrid.GetProperty("source").GetString());
 
             var expectedRoutes = new Dictionary<string, (string Route, string Auth)>
             {

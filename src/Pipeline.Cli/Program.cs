@@ -7,4 +7,6 @@ root.Add(WaitCommand.Create());
 root.Add(StatusCommand.Create());
 root.Add(ExtractCommand.Create());
 root.Add(EvaluateCommand.Create());
+root.Add(RetryCommand.Create());
+root.Add(TrainCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Pipeline.Entities;
+using Pipeline.Entities.Tagging;
 using Pipeline.Extraction;
 using Pipeline.Processing;
 using Pipeline.Queries;
@@ -27,14 +28,17 @@ public static class PipelineServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton<IEntityRecognizer, CapitalizedSpanRecognizer>();
+        services.AddSingleton<IEntityRecognizer>(_ => EntityModels.Recognizer);
         services.AddSingleton<IEntityExtractor, EntityExtractor>();
         services.AddSingleton<IQuoteExtractor, QuoteExtractor>();
         services.AddSingleton<ISummarizer, CentralitySummarizer>();
         services.AddSingleton<ArticleExtractor>();
 
-        services.AddSingleton(sp => StorageClients.FromConfiguration(
-            configuration, sp.GetRequiredService<IOptions<PipelineOptions>>().Value.Connection));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<PipelineOptions>>().Value;
+            return StorageClients.FromConfiguration(configuration, options.Connection, options.StorageRetries);
+        });
         services.AddSingleton<PipelineTables>();
         services.AddSingleton<ArticleBlobs>();
         services.AddSingleton<ProcessingMonitor>();
@@ -42,6 +46,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<EntityCatalog>();
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<IArticleProcessor, ArticleProcessor>();
+        services.AddSingleton<IPoisonMessageHandler, PoisonMessages>();
+        services.AddSingleton<ArticleRedriver>();
         services.AddSingleton<ContinuationTokens>();
         services.AddSingleton<IArticleQueries, ArticleQueries>();
         services.AddSingleton<IIndexQueries, IndexQueries>();

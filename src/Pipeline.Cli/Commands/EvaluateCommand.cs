@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Entities.Tagging;
 using Pipeline.Evaluation.Quotes;
 using Pipeline.Extraction;
 
@@ -11,7 +12,28 @@ internal static class EvaluateCommand
     public static Command Create()
     {
         var command = new Command("eval", "Measure the extraction on annotated data (the data is read from the path you give; none ships with the project).");
+        command.Add(Entities());
         command.Add(Quotes());
+        return command;
+    }
+
+    private static Command Entities()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A CoNLL-2003 file (token ... tag per line, IOB1), e.g. ../shared/eval/conll2003/eng.testa." };
+        var model = new Option<FileInfo?>("--model") { Description = "A model file to evaluate instead of the one shipped in the library." };
+        var predictions = new Option<FileInfo?>("--predictions") { Description = "Write 'token gold predicted' lines (IOB1) here, for conlleval or any scorer." };
+        var command = new Command("entities", "Conlleval-style precision, recall and F1 per type and micro-averaged (exact spans) on a CoNLL file; the model sees only the tokens.")
+        {
+            file, model, predictions,
+        };
+        command.SetAction(parse =>
+        {
+            var tagger = parse.GetValue(model) is { } path
+                ? new PerceptronTagger(PerceptronTaggerModel.Load(path.FullName))
+                : new PerceptronTagger(EntityModels.Model);
+            Console.WriteLine(NerEvaluation.EvaluateFile(tagger, parse.GetValue(file)!.FullName, parse.GetValue(predictions)?.FullName).Format());
+            return 0;
+        });
         return command;
     }
 

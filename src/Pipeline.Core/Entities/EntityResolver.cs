@@ -51,6 +51,7 @@ public static class EntityResolver
         }
 
         var surnames = SurnameIndex(personsByName);
+        AddUntaggedJointNames(document, items, surnames);
         var byName = new Dictionary<string, Group>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in SplitJointNames(items, surnames))
         {
@@ -253,6 +254,35 @@ public static class EntityResolver
             var m = item.Mention;
             yield return new Item(m with { Type = EntityType.Person, End = m.Start + hyphen }, [left], left);
             yield return new Item(m with { Type = EntityType.Person, Start = m.Start + hyphen + 1 }, [right], right);
+        }
+    }
+
+    /// <summary>A hyphenated token no mention covers, whose halves are both people's surnames (<c>Biden-Netanyahu relations</c>).</summary>
+    private static void AddUntaggedJointNames(TextDocument document, List<Item> items, Dictionary<string, List<Group>> surnames)
+    {
+        if (surnames.Count == 0)
+        {
+            return;
+        }
+        var covered = new bool[document.Tokens.Length];
+        foreach (var item in items)
+        {
+            covered.AsSpan(item.Mention.FirstToken, item.Mention.TokenCount).Fill(true);
+        }
+        for (int t = 0; t < document.Tokens.Length; t++)
+        {
+            var token = document.Tokens[t];
+            var text = document[token];
+            int hyphen = text.IndexOf('-');
+            if (covered[t] || token.Kind != TokenKind.Word || hyphen <= 0 || !CharClass.IsUpper(text[0]))
+            {
+                continue;
+            }
+            if (surnames.ContainsKey(text[..hyphen].ToString()) && surnames.ContainsKey(text[(hyphen + 1)..].ToString()))
+            {
+                var whole = text.ToString();
+                items.Add(new Item(new EntityMention(t, 1, token.Start, token.End, EntityType.Person), [whole], whole));
+            }
         }
     }
 

@@ -70,11 +70,15 @@ internal static class SpeechCues
 
     public static bool IsPluralPronoun(ReadOnlySpan<char> word) => word.Equals("they", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>First- and second-person words: a sentence holding them, next to a quote, usually continues it.</summary>
-    public static bool IsFirstOrSecondPerson(ReadOnlySpan<char> word) =>
-        word is "I" or "I'm" or "I've" or "I'd" || word.Equals("we", StringComparison.OrdinalIgnoreCase)
-        || word.Equals("our", StringComparison.OrdinalIgnoreCase) || word.Equals("us", StringComparison.OrdinalIgnoreCase)
-        || word.Equals("you", StringComparison.OrdinalIgnoreCase) || word.Equals("your", StringComparison.OrdinalIgnoreCase)
-        || word.Equals("my", StringComparison.OrdinalIgnoreCase) || word.Equals("me", StringComparison.OrdinalIgnoreCase)
-        || word.Equals("ours", StringComparison.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FirstOrSecondPerson = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "I", "I'm", "I've", "I'd", "I'll", "I’m", "I’ve", "I’d", "I’ll", "me", "my", "mine", "myself", "we", "We", "us", "our",
+        "Our", "ours", "ourselves", "you", "You", "your", "Your", "yours", "yourself", "My")
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// First- and second-person words: a sentence holding them, next to a quote, usually continues it. Case matters:
+    /// "US" is the country, not "us".
+    /// </summary>
+    public static bool IsFirstOrSecondPerson(ReadOnlySpan<char> word) => FirstOrSecondPerson.Contains(word);
 }

@@ -70,6 +70,39 @@ public sealed class ArticleBlobs(StorageClients clients)
         }
     }
 
+    /// <summary>
+    /// Uploads a blob's own bytes again, headers and metadata kept, so that its new ETag triggers processing.
+    /// Returns null on success, or why it could not.
+    /// </summary>
+    public async Task<string?> ReuploadAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var blob = Container.GetBlobClient(blobName);
+        try
+        {
+            var download = await blob.DownloadContentAsync(cancellationToken);
+            var details = download.Value.Details;
+            var metadata = new Dictionary<string, string>(details.Metadata, StringComparer.OrdinalIgnoreCase)
+            {
+                ["redriven"] = DateTimeOffset.UtcNow.ToString("O"),
+            };
+            await blob.UploadAsync(download.Value.Content, new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = details.ContentType, ContentHash = details.ContentHash },
+                Metadata = metadata,
+                Conditions = new BlobRequestConditions { IfMatch = details.ETag },
+            }, cancellationToken);
+            return null;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return null; // Changed meanwhile: that new version triggers anyway.
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return "the blob no longer exists";
+        }
+    }
+
     /// <summary>The blob name for a file: its path relative to the folder it was found under, with '/' separators.</summary>
     public static string BlobNameFor(string root, string file)
     {

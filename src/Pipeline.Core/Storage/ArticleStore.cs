@@ -40,10 +40,10 @@ public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, T
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(contentHash + "|" + ArticleExtractor.Version)))[..16];
 
     /// <summary>Records that an attempt at this blob started. Current results stay visible meanwhile.</summary>
-    public Task<ArticleRow> BeginAsync(string id, string blobName, string blobETag, CancellationToken cancellationToken) =>
+    public Task<ArticleRow?> BeginAsync(string id, string blobName, string blobETag, CancellationToken cancellationToken) =>
         UpdateAsync(id, blobName, row =>
         {
-            if (row.BlobETag != blobETag || row.Status == ArticleStatus.Succeeded)
+            if (row.BlobETag != blobETag || row.Status is ArticleStatus.Succeeded or ArticleStatus.Pending)
             {
                 // A new version of the blob (or a requested reprocess) starts its own count of attempts.
                 row.Attempts = 0;
@@ -52,14 +52,32 @@ public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, T
             row.BlobETag = blobETag;
             row.Attempts++;
             row.Error = null;
+            row.Retriable = false;
+            return true;
         }, cancellationToken);
 
-    /// <summary>Records a failure that retrying will not fix. Results of an earlier version stay visible.</summary>
-    public Task<ArticleRow> FailAsync(string id, string blobName, string reason, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Records a failure. <paramref name="retriable"/>: transient (the trigger gave up after its retries) rather than
+    /// content that can never be processed. Results of an earlier version stay visible.
+    /// </summary>
+    public Task<ArticleRow?> FailAsync(string id, string blobName, string reason, CancellationToken cancellationToken, bool retriable = false) =>
         UpdateAsync(id, blobName, row =>
         {
             row.Status = ArticleStatus.Failed;
             row.Error = TableLimits.Cut(reason, 2_000);
+            row.Retriable = retriable;
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Marks an article as waiting for the processing its blob was re-uploaded to trigger.</summary>
+    public Task<ArticleRow?> MarkRedrivenAsync(string id, string blobName, CancellationToken cancellationToken) =>
+        UpdateAsync(id, blobName, row =>
+        {
+            row.Status = ArticleStatus.Pending;
+            row.Attempts = 0;
+            row.Error = null;
+            row.Retriable = false;
+            return true;
         }, cancellationToken);
 
     /// <summary>Stores the results of <paramref name="result"/> and makes them current.</summary>
@@ -70,34 +88,65 @@ public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, T
         var before = await GetAsync(article.Id, cancellationToken);
         if (before?.Generation != generation)
         {
-            await WriteResultsAsync(result, generation, cancellationToken);
+            await WriteArticleRowsAsync(result, generation, cancellationToken);
         }
 
+        bool current = true;
         await UpdateAsync(article.Id, article.BlobName, row =>
         {
+            if (row.BlobLastModified > blob.LastModified && row.Generation is not null && row.Generation != generation)
+            {
+                // A newer version of the blob was stored while we worked on this one: ours must not replace it.
+                current = false;
+                return false;
+            }
             var m = article.Metadata;
+            // The switch: from here queries read this generation. "succeeded" waits until the indexes are done too.
             row.Title = TableLimits.Cut(m.Title, 1_000);
             row.Published = RowMapping.FormatPublished(m.Published);
             row.Section = m.Section;
             row.Dateline = m.Dateline;
             row.Source = m.Source;
-            row.Status = ArticleStatus.Succeeded;
+            row.Status = ArticleStatus.Processing;
             row.Error = null;
             row.ContentHash = blob.ContentHash;
             row.BlobETag = blob.ETag;
+            row.BlobLastModified = blob.LastModified;
             row.ContentLength = blob.Length;
+            row.Retriable = false;
             row.ExtractorVersion = ArticleExtractor.Version;
             row.Generation = generation;
             row.EntityCount = result.Entities.Count;
             row.QuoteCount = result.Quotes.Count;
             row.SummaryJson = RowMapping.SerializeSummary(result.Summary);
             row.ProcessedAt = time.GetUtcNow();
+            return true;
         }, cancellationToken);
 
-        await RemoveStaleAsync(result, generation, cancellationToken);
+        if (current)
+        {
+            // After the switch, and on every run: a retry after a crash here completes the index.
+            await WriteIndexRowsAsync(result, generation, cancellationToken);
+            await RemoveStaleAsync(result, generation, cancellationToken);
+            await UpdateAsync(article.Id, article.BlobName, row =>
+            {
+                if (row.Generation != generation)
+                {
+                    return false; // A newer version took over meanwhile; its own run reports its status.
+                }
+                row.Status = ArticleStatus.Succeeded;
+                return true;
+            }, cancellationToken);
+        }
+        else
+        {
+            logger.LogInformation("Results of an older version of {ArticleId} were not made current", article.Id);
+            await DeleteGenerationAsync(article.Id, generation, cancellationToken);
+        }
     }
 
-    private async Task WriteResultsAsync(ExtractionResult result, string generation, CancellationToken cancellationToken)
+    /// <summary>The article's own entity and quote rows, under <paramref name="generation"/>: invisible until the switch.</summary>
+    private async Task WriteArticleRowsAsync(ExtractionResult result, string generation, CancellationToken cancellationToken)
     {
         var article = result.Article;
         var actions = new List<TableTransactionAction>(result.Entities.Count);
@@ -107,16 +156,18 @@ public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, T
         }
         await TableBatches.SubmitAsync(tables.ArticleEntities, actions, cancellationToken);
 
-        var quoteRows = new List<ArticleQuoteRow>(result.Quotes.Count);
         actions.Clear();
         for (int i = 0; i < result.Quotes.Count; i++)
         {
-            var row = result.Quotes[i].ToRow(article.Id, generation, i);
-            quoteRows.Add(row);
-            actions.Add(new(TableTransactionActionType.UpsertReplace, row));
+            actions.Add(new(TableTransactionActionType.UpsertReplace, result.Quotes[i].ToRow(article.Id, generation, i)));
         }
         await TableBatches.SubmitAsync(tables.ArticleQuotes, actions, cancellationToken);
+    }
 
+    /// <summary>One row per (entity, article) and (speaker, article), each replaced whole.</summary>
+    private async Task WriteIndexRowsAsync(ExtractionResult result, string generation, CancellationToken cancellationToken)
+    {
+        var article = result.Article;
         string title = TableLimits.Cut(article.Metadata.Title, 1_000);
         string published = RowMapping.FormatPublished(article.Metadata.Published);
         var entityRows = new List<(EntityArticleRow Row, CanonicalEntity Entity)>();
@@ -143,8 +194,9 @@ public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, T
 
         var speakerRows = new Dictionary<string, SpeakerQuotesRow>(StringComparer.Ordinal);
         var speakerQuotes = new Dictionary<string, List<QuoteDto>>(StringComparer.Ordinal);
-        foreach (var row in quoteRows)
+        for (int i = 0; i < result.Quotes.Count; i++)
         {
+            var row = result.Quotes[i].ToRow(article.Id, generation, i);
             if (!IndexKeys.IsIndexableSpeaker(row.Speaker))
             {
                 continue;
@@ -182,6 +234,25 @@ public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, T
         });
         await Parallel.ForEachAsync(speakerRows.Values, parallel, async (row, ct) =>
             await tables.SpeakerQuotes.UpsertEntityAsync(row, TableUpdateMode.Replace, ct));
+    }
+
+    /// <summary>Deletes the entity and quote rows of one generation of an article.</summary>
+    private async Task DeleteGenerationAsync(string id, string generation, CancellationToken cancellationToken)
+    {
+        string from = generation + "|", to = generation + "}";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey gt {from} and RowKey lt {to}");
+        var entities = new List<TableEntity>();
+        await foreach (var row in tables.ArticleEntities.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            entities.Add(row);
+        }
+        var quotes = new List<TableEntity>();
+        await foreach (var row in tables.ArticleQuotes.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            quotes.Add(row);
+        }
+        await DeleteRowsAsync(tables.ArticleEntities, entities, cancellationToken);
+        await DeleteRowsAsync(tables.ArticleQuotes, quotes, cancellationToken);
     }
 
     /// <summary>Inserts the row, or replaces it when it exists. True when it was new.</summary>
@@ -314,8 +385,8 @@ public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, T
         }
     }
 
-    /// <summary>Read-modify-write of the article row with optimistic concurrency.</summary>
-    private async Task<ArticleRow> UpdateAsync(string id, string blobName, Action<ArticleRow> change, CancellationToken cancellationToken)
+    /// <summary>Read-modify-write of the article row with optimistic concurrency; <paramref name="change"/> returns false to leave it.</summary>
+    private async Task<ArticleRow?> UpdateAsync(string id, string blobName, Func<ArticleRow, bool> change, CancellationToken cancellationToken)
     {
         for (int attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -326,13 +397,19 @@ public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, T
                 if (row is null)
                 {
                     row = new ArticleRow { PartitionKey = id, BlobName = blobName, CreatedAt = now, UpdatedAt = now };
-                    change(row);
+                    if (!change(row))
+                    {
+                        return null;
+                    }
                     await tables.Articles.AddEntityAsync(row, cancellationToken);
                 }
                 else
                 {
                     row.BlobName = blobName;
-                    change(row);
+                    if (!change(row))
+                    {
+                        return null;
+                    }
                     row.UpdatedAt = now;
                     await tables.Articles.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
                 }

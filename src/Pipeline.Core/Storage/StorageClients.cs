@@ -28,20 +28,20 @@ public sealed class StorageClients
 
     public QueueServiceClient Queues { get; }
 
-    public static StorageClients FromConfiguration(IConfiguration configuration, string connectionName)
+    public static StorageClients FromConfiguration(IConfiguration configuration, string connectionName, int retries = 4)
     {
         // Functions reads "AzureWebJobsStorage" from Values, or ConnectionStrings in some hosts.
         string? connectionString = configuration[connectionName] ?? configuration.GetConnectionString(connectionName);
         if (connectionString is not null && Uri.TryCreate(connectionString, UriKind.Absolute, out var accountUri) && accountUri.Scheme == Uri.UriSchemeHttps)
         {
-            return FromAccountUrl(accountUri);
+            return FromAccountUrl(accountUri, retries);
         }
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
             return new StorageClients(
-                new BlobServiceClient(connectionString),
-                new TableServiceClient(connectionString),
-                new QueueServiceClient(connectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
+                new BlobServiceClient(connectionString, Patient(new BlobClientOptions(), retries)),
+                new TableServiceClient(connectionString, Patient(new TableClientOptions(), retries)),
+                new QueueServiceClient(connectionString, Patient(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, retries)));
         }
 
         var section = configuration.GetSection(connectionName);
@@ -53,13 +53,27 @@ public sealed class StorageClients
                 ?? throw new InvalidOperationException($"'{connectionName}__clientId' is required with '{connectionName}__credential=managedidentity'.")))
             : new DefaultAzureCredential();
         return new StorageClients(
-            new BlobServiceClient(blobUri, credential),
-            new TableServiceClient(tableUri, credential),
-            new QueueServiceClient(queueUri, credential, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
+            new BlobServiceClient(blobUri, credential, Patient(new BlobClientOptions(), retries)),
+            new TableServiceClient(tableUri, credential, Patient(new TableClientOptions(), retries)),
+            new QueueServiceClient(queueUri, credential, Patient(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, retries)));
+    }
+
+    /// <summary>
+    /// Retries that ride out a storage outage of several seconds (exponential; 4 retries wait about 6 s in all) before a
+    /// call fails, so a short blip does not use up the trigger's five attempts.
+    /// </summary>
+    private static T Patient<T>(T options, int retries) where T : ClientOptions
+    {
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = retries;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(400);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(4);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+        return options;
     }
 
     /// <summary>An account's blob URL (<c>https://&lt;account&gt;.blob.core.windows.net</c>) with the signed-in Entra ID identity.</summary>
-    public static StorageClients FromAccountUrl(Uri blobUrl)
+    public static StorageClients FromAccountUrl(Uri blobUrl, int retries = 4)
     {
         var host = blobUrl.Host;
         int blob = host.IndexOf(".blob.", StringComparison.OrdinalIgnoreCase);
@@ -70,9 +84,9 @@ public sealed class StorageClients
         var credential = new DefaultAzureCredential();
         Uri Service(string kind) => new UriBuilder(blobUrl) { Host = host[..blob] + "." + kind + "." + host[(blob + 6)..], Path = "" }.Uri;
         return new StorageClients(
-            new BlobServiceClient(Service("blob"), credential),
-            new TableServiceClient(Service("table"), credential),
-            new QueueServiceClient(Service("queue"), credential, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
+            new BlobServiceClient(Service("blob"), credential, Patient(new BlobClientOptions(), retries)),
+            new TableServiceClient(Service("table"), credential, Patient(new TableClientOptions(), retries)),
+            new QueueServiceClient(Service("queue"), credential, Patient(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, retries)));
     }
 
     private static Uri ServiceUri(IConfigurationSection section, string key, string connectionName) =>

@@ -18,6 +18,10 @@ public sealed class PipelineOptions
     [Range(1, 256L * 1024 * 1024)]
     public long MaxArticleBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>Retries of each storage call (exponential, 0.4 s doubling up to 4 s) before it fails; 4 rides out about 6 s of outage.</summary>
+    [Range(0, 10)]
+    public int StorageRetries { get; set; } = 4;
+
     /// <summary>Key that signs continuation tokens so tampered tokens are refused. Hosts that share storage must share it.</summary>
     [Required, MinLength(16)]
     public string ContinuationTokenKey { get; set; } = "pipeline-continuation-token-default-key";

@@ -16,7 +16,7 @@ public sealed class PipelineFixture : IAsyncLifetime
 {
     private WebApplication? app;
 
-    public AzuriteFixture Azurite { get; } = new();
+    public AzuriteServer Azurite { get; } = new();
 
     public HttpClient Http { get; private set; } = null!;
 
@@ -28,7 +28,7 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Azurite.InitializeAsync();
+        await Azurite.StartAsync();
         app = LocalFunctionsHost.Create(
         [
             "--settings", Path.Combine(Path.GetTempPath(), "no-local-settings.json"),
@@ -54,6 +54,14 @@ public sealed class PipelineFixture : IAsyncLifetime
         {
             File.Delete(path);
         }
+    }
+
+    /// <summary>Uploads raw bytes (any content, any name) and waits for a final status.</summary>
+    public async Task<ProcessingSnapshot> UploadBytesAndWaitAsync(string blobName, byte[] content, TimeSpan? timeout = null)
+    {
+        await Blobs.EnsureContainerAsync(CancellationToken.None);
+        await Blobs.Container.GetBlobClient(blobName).UploadAsync(new BinaryData(content), overwrite: true);
+        return await Monitor.WaitAsync([blobName], timeout ?? TimeSpan.FromSeconds(60), null, CancellationToken.None);
     }
 
     public async Task<ProcessingSnapshot> UploadFileAndWaitAsync(string blobName, string path, TimeSpan? timeout = null)

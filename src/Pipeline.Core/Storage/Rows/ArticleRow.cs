@@ -25,9 +25,15 @@ public sealed class ArticleRow : ITableEntity
 
     public string Status { get; set; } = ArticleStatus.Pending;
     public string? Error { get; set; }
+
+    /// <summary>True when the failure was transient (the trigger gave up after its retries): a retry may succeed.</summary>
+    public bool Retriable { get; set; }
     public int Attempts { get; set; }
     public string? ContentHash { get; set; }
     public string? BlobETag { get; set; }
+
+    /// <summary>Last-modified time of the blob version whose results are current: an older version never replaces them.</summary>
+    public DateTimeOffset? BlobLastModified { get; set; }
     public long ContentLength { get; set; }
     public string? ExtractorVersion { get; set; }
 

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Pipeline.Entities.Tagging;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary><c>pipeline train entities</c>: trains the entity tagger from CoNLL-2003 files given by path.</summary>
+internal static class TrainCommand
+{
+    public const string ShippedModel = "src/Pipeline.Core/Entities/Tagging/ner-model.bin";
+
+    public static Command Create()
+    {
+        var command = new Command("train", "Train the project's models from annotated data you give by path (the data never ships; the model does).");
+        command.Add(Entities());
+        return command;
+    }
+
+    private static Command Entities()
+    {
+        var defaults = new NerTrainingOptions();
+        var data = new Option<DirectoryInfo>("--data") { Description = "Folder with eng.train (training) and eng.testa (epochs are chosen on it).", DefaultValueFactory = _ => new DirectoryInfo(defaults.DataDirectory) };
+        var unlabelled = new Option<DirectoryInfo?>("--unlabelled") { Description = "Folder of unlabelled news for word clusters and the case profile (default: the parent of --data)." };
+        var output = new Option<FileInfo>("--out") { Description = "Model file to write. The default replaces the shipped model; rebuild to embed it.", DefaultValueFactory = _ => new FileInfo(ShippedModel) };
+        var seed = new Option<int>("--seed") { Description = "Shuffle seed; the same seed and data give the same model.", DefaultValueFactory = _ => defaults.Seed };
+        var epochs = new Option<int>("--max-epochs") { Description = "Upper bound on epochs per pass.", DefaultValueFactory = _ => defaults.MaxEpochs };
+        var command = new Command("entities", "Train the entity tagger (averaged perceptron, two passes) on CoNLL-2003 eng.train, tuned on eng.testa.")
+        {
+            data, unlabelled, output, seed, epochs,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new NerTrainingOptions
+            {
+                DataDirectory = parse.GetValue(data)!.FullName,
+                UnlabelledDirectory = parse.GetValue(unlabelled)?.FullName,
+                OutputPath = parse.GetValue(output)!.FullName,
+                Seed = parse.GetValue(seed),
+                MaxEpochs = parse.GetValue(epochs),
+            };
+            var result = NerTraining.Run(options, Console.Out);
+            Console.WriteLine(result.TuningScores.Format());
+            Console.WriteLine($"wrote {result.ModelPath} ({result.ModelBytes:N0} bytes) in {result.Elapsed.TotalSeconds:F0} s");
+            return 0;
+        });
+        return command;
+    }
+}

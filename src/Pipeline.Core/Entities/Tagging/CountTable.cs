@@ -1,0 +1,112 @@
+namespace Pipeline.Entities.Tagging;
+
+/// <summary>
+/// Scratch open-addressing table from 64-bit keys to a few int counters: per-document state for the document-level
+/// features, one per thread. Grows by rehashing, so its size follows the number of distinct words, not tokens.
+/// </summary>
+internal sealed class CountTable
+{
+    public const int Columns = 1 + BilouLabels.TypeCount;
+    private const int InitialCapacity = 1024;
+
+    private ulong[] _keys = new ulong[InitialCapacity];
+    private int[] _counts = new int[InitialCapacity * Columns];
+    private int _mask = InitialCapacity - 1;
+    private int _live;
+
+    /// <summary>
+    /// Empties the table for a document of <paramref name="tokens"/> tokens. Clearing costs time in proportion to the
+    /// capacity, so a table much larger than this document needs (left by a huge one) is replaced by a small one.
+    /// </summary>
+    public void Reset(int tokens)
+    {
+        int wanted = InitialCapacity;
+        while (wanted < tokens * 2)
+        {
+            wanted <<= 1;
+        }
+        if (_mask + 1 > wanted * 4)
+        {
+            _keys = new ulong[wanted];
+            _counts = new int[wanted * Columns];
+            _mask = wanted - 1;
+        }
+        else
+        {
+            Array.Clear(_keys);
+            Array.Clear(_counts);
+        }
+        _live = 0;
+    }
+
+    public void Add(ulong key, int column)
+    {
+        if (key == 0)
+        {
+            key = 1;
+        }
+        if ((_live + 1) * 2 > _mask + 1)
+        {
+            Grow();
+        }
+        int slot = (int)(key & (uint)_mask);
+        while (_keys[slot] != key)
+        {
+            if (_keys[slot] == 0)
+            {
+                _keys[slot] = key;
+                _live++;
+                break;
+            }
+            slot = (slot + 1) & _mask;
+        }
+        _counts[slot * Columns + column]++;
+    }
+
+    /// <summary>The counters of <paramref name="key"/>, or an empty span.</summary>
+    public ReadOnlySpan<int> Get(ulong key)
+    {
+        if (key == 0)
+        {
+            key = 1;
+        }
+        int slot = (int)(key & (uint)_mask);
+        while (true)
+        {
+            ulong existing = _keys[slot];
+            if (existing == key)
+            {
+                return _counts.AsSpan(slot * Columns, Columns);
+            }
+            if (existing == 0)
+            {
+                return default;
+            }
+            slot = (slot + 1) & _mask;
+        }
+    }
+
+    private void Grow()
+    {
+        var keys = _keys;
+        var counts = _counts;
+        int capacity = (_mask + 1) * 2;
+        _keys = new ulong[capacity];
+        _counts = new int[capacity * Columns];
+        _mask = capacity - 1;
+        for (int old = 0; old < keys.Length; old++)
+        {
+            if (keys[old] == 0)
+            {
+                continue;
+            }
+            int slot = (int)(keys[old] & (uint)_mask);
+            while (_keys[slot] != 0)
+            {
+                slot = (slot + 1) & _mask;
+            }
+            _keys[slot] = keys[old];
+            counts.AsSpan(old * Columns, Columns).CopyTo(_counts.AsSpan(slot * Columns, Columns));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Pipeline.Text;
+
+namespace Pipeline.Entities.Tagging;
+
+/// <summary>
+/// Unlabelled news text read in place from the evaluation folder (CNN/DailyMail validation articles, GUM news,
+/// PolNeAR dev). Only statistics derived from it (case profile, word clusters) end up in the model; the text itself
+/// is never copied. Missing files are skipped: the model then simply has smaller lexicons.
+/// </summary>
+internal static class UnlabelledText
+{
+    public static IEnumerable<TextDocument> Read(string evaluationRoot)
+    {
+        foreach (var text in JsonLines(Path.Combine(evaluationRoot, "cnndm", "validation_first1000.jsonl"), "article"))
+        {
+            yield return TextDocument.Analyze(text);
+        }
+        foreach (var text in JsonLines(Path.Combine(evaluationRoot, "gum_news", "gum_news_entities.jsonl"), "text"))
+        {
+            yield return TextDocument.Analyze(text);
+        }
+        var polnear = Path.Combine(evaluationRoot, "polnear", "dev", "text");
+        if (Directory.Exists(polnear))
+        {
+            var files = Directory.GetFiles(polnear, "*.txt");
+            Array.Sort(files, StringComparer.Ordinal);
+            foreach (var file in files)
+            {
+                yield return TextDocument.Analyze(File.ReadAllText(file));
+            }
+        }
+    }
+
+    private static IEnumerable<string> JsonLines(string path, string property)
+    {
+        if (!File.Exists(path))
+        {
+            yield break;
+        }
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            using var json = JsonDocument.Parse(line);
+            if (json.RootElement.TryGetProperty(property, out var value) && value.GetString() is { } text)
+            {
+                yield return text;
+            }
+        }
+    }
+}

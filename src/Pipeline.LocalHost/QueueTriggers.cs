@@ -1,0 +1,15 @@
+using Microsoft.Azure.WebJobs;
+using Pipeline.Functions;
+using Pipeline.Processing;
+
+namespace Pipeline.LocalHost;
+
+/// <summary>The WebJobs side of each queue-triggered function: same name and queue, a body that forwards.</summary>
+public sealed class QueueTriggers(RecordPoisonedArticle recordPoisonedArticle)
+{
+    [FunctionName(nameof(RecordPoisonedArticle))]
+    public Task RecordPoisonedArticle(
+        [QueueTrigger(PoisonMessages.Queue, Connection = ProcessArticle.Connection)] string message,
+        CancellationToken cancellationToken) =>
+        recordPoisonedArticle.Run(message, cancellationToken);
+}

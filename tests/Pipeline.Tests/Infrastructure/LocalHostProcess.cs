@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Pipeline.Tests.Infrastructure;
+
+/// <summary>The local Functions host as its own process, as a user runs it: for two-host and crash tests.</summary>
+public sealed class LocalHostProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private LocalHostProcess(Process process, int port)
+    {
+        this.process = process;
+        Port = port;
+        process.OutputDataReceived += (_, e) => Remember(e.Data);
+        process.ErrorDataReceived += (_, e) => Remember(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public int Port { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    public bool HasExited => process.HasExited;
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts a host on a free port against <paramref name="connectionString"/> and waits until it is healthy.</summary>
+    public static async Task<LocalHostProcess> StartAsync(string connectionString, params string[] settings)
+    {
+        string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        var dll = Path.Combine(Repository.Root, "src", "Pipeline.LocalHost", "bin", configuration, "net10.0", "Pipeline.LocalHost.dll");
+        Assert.True(File.Exists(dll), $"{dll} is missing: build the solution first.");
+        int port = AzuriteServer.FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Repository.Root,
+        };
+        foreach (var argument in new[]
+                 {
+                     dll, "--settings", Path.Combine(Path.GetTempPath(), "no-local-settings.json"),
+                     "--urls", $"http://127.0.0.1:{port}", "--AzureWebJobsStorage", connectionString,
+                     "--Logging:LogLevel:Default", "Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Information",
+                 })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        foreach (var setting in settings)
+        {
+            start.ArgumentList.Add(setting);
+        }
+        var host = new LocalHostProcess(Process.Start(start)!, port);
+        using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (host.HasExited)
+            {
+                throw new InvalidOperationException("The local host exited at start: " + host.Output);
+            }
+            try
+            {
+                if ((await http.GetAsync("/api/health")).IsSuccessStatusCode)
+                {
+                    return host;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        await host.DisposeAsync();
+        throw new InvalidOperationException("The local host did not become healthy within 60 s: " + host.Output);
+    }
+
+    /// <summary>Kills the host at once, like <c>kill -9</c>: no shutdown, no lease release.</summary>
+    public void Kill()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private void Remember(string? line)
+    {
+        if (line is not null)
+        {
+            lock (output)
+            {
+                output.AppendLine(line);
+            }
+        }
+    }
+}

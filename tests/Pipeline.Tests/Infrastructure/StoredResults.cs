@@ -1,0 +1,57 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Articles;
+using Pipeline.Entities;
+using Pipeline.Storage;
+using Pipeline.Storage.Rows;
+
+namespace Pipeline.Tests.Infrastructure;
+
+/// <summary>Counts what the tables hold for an article, and what a single clean run would have stored.</summary>
+public sealed record StoredCounts(int ArticleEntities, int ArticleQuotes, int EntityIndex, int SpeakerIndex);
+
+public static class StoredResults
+{
+    /// <summary>The pipeline's services against a storage account, without a host.</summary>
+    public static ServiceProvider Services(string connectionString) => new ServiceCollection()
+        .AddLogging()
+        .AddPipeline(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = connectionString }).Build())
+        .BuildServiceProvider();
+
+    public static async Task<StoredCounts> CountAsync(PipelineTables tables, string articleId)
+    {
+        var byPartition = TableClient.CreateQueryFilter($"PartitionKey eq {articleId}");
+        var byRow = TableClient.CreateQueryFilter($"RowKey eq {articleId}");
+        return new StoredCounts(
+            await CountAsync(tables.ArticleEntities, byPartition),
+            await CountAsync(tables.ArticleQuotes, byPartition),
+            await CountAsync(tables.EntityArticles, byRow),
+            await CountAsync(tables.SpeakerQuotes, byRow));
+    }
+
+    /// <summary>What one clean run stores for this text: the extraction is deterministic.</summary>
+    public static StoredCounts Expected(string blobName, string text)
+    {
+        var result = Seed.Extractor.Extract(ArticleParser.Parse(ArticleId.FromBlobName(blobName), blobName, text));
+        int indexed = result.Entities.Count(e => e.Type != EntityType.Date);
+        int speakers = result.Quotes.Where(q => IndexKeys.IsIndexableSpeaker(q.Speaker)).Select(q => IndexKeys.Speaker(q.Speaker!)).Distinct().Count();
+        return new StoredCounts(result.Entities.Count, result.Quotes.Count, indexed, speakers);
+    }
+
+    public static async Task<ArticleRow?> ArticleAsync(PipelineTables tables, string articleId)
+    {
+        var row = await tables.Articles.GetEntityIfExistsAsync<ArticleRow>(articleId, ArticleRow.RowKeyValue);
+        return row.HasValue ? row.Value : null;
+    }
+
+    private static async Task<int> CountAsync(TableClient table, string filter)
+    {
+        int count = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"]))
+        {
+            count++;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Articles;
+using Pipeline.Storage;
+using Pipeline.Storage.Rows;
+using Pipeline.Tests.Infrastructure;
+
+namespace Pipeline.Tests.Integration;
+
+/// <summary>The trigger delivers at least once: repeats change nothing, new content replaces old content entirely.</summary>
+[Collection(PipelineCollection.Name)]
+public sealed class IdempotencyTests(PipelineFixture pipeline)
+{
+    private PipelineTables Tables => pipeline.Services.GetRequiredService<PipelineTables>();
+
+    private const string First =
+        "Harbour talks stall\nSarah Mitchell said the harbour in Trondheim would stay closed until Friday.\n" +
+        "We will not reopen until it is safe, Sarah Mitchell said.\n";
+
+    private const string Second =
+        "Harbour reopens\nPeter Lindqvist said the harbour in Bergen reopened on Monday.\n" +
+        "It was a long week for everyone, Peter Lindqvist said.\n";
+
+    [Fact]
+    public async Task The_same_content_processed_again_changes_nothing()
+    {
+        const string name = "idempotency/same.txt";
+        Assert.Equal(1, (await pipeline.UploadAndWaitAsync(name, First)).Succeeded);
+        var id = ArticleId.FromBlobName(name);
+        var before = await StoredResults.CountAsync(Tables, id);
+        var rowBefore = (await StoredResults.ArticleAsync(Tables, id))!;
+        Assert.Equal(StoredResults.Expected(name, First), before);
+
+        // The trigger fires again (a new ETag on the same bytes), as a duplicate delivery would.
+        Assert.Null(await pipeline.Blobs.ReuploadAsync(name, CancellationToken.None));
+        Assert.Equal(1, (await pipeline.Monitor.WaitAsync([name], TimeSpan.FromSeconds(60), null, CancellationToken.None)).Succeeded);
+
+        var rowAfter = (await StoredResults.ArticleAsync(Tables, id))!;
+        Assert.NotEqual(rowBefore.BlobETag, rowAfter.BlobETag);
+        Assert.Equal(rowBefore.Generation, rowAfter.Generation);
+        Assert.Equal(rowBefore.ContentHash, rowAfter.ContentHash);
+        Assert.Equal(before, await StoredResults.CountAsync(Tables, id));
+        Assert.Equal(1, await CatalogCountAsync("person:sarah-mitchell"));
+    }
+
+    [Fact]
+    public async Task Changed_content_replaces_every_result_row_and_index_entry()
+    {
+        const string name = "idempotency/changed.txt";
+        var id = ArticleId.FromBlobName(name);
+        Assert.Equal(1, (await pipeline.UploadAndWaitAsync(name, First)).Succeeded);
+        var firstGeneration = (await StoredResults.ArticleAsync(Tables, id))!.Generation;
+
+        Assert.Equal(1, (await pipeline.UploadAndWaitAsync(name, Second)).Succeeded);
+        var row = (await StoredResults.ArticleAsync(Tables, id))!;
+        Assert.NotEqual(firstGeneration, row.Generation);
+        Assert.Equal("Harbour reopens", row.Title);
+        Assert.Equal(StoredResults.Expected(name, Second), await StoredResults.CountAsync(Tables, id));
+
+        // Nothing of the first version is left: not in the article's rows, the indexes or the catalog.
+        Assert.False((await Tables.EntityArticles.GetEntityIfExistsAsync<EntityArticleRow>(IndexKeys.Entity("person:sarah-mitchell"), id)).HasValue);
+        Assert.False((await Tables.SpeakerQuotes.GetEntityIfExistsAsync<SpeakerQuotesRow>(IndexKeys.Speaker("Sarah Mitchell"), id)).HasValue);
+        Assert.True((await Tables.SpeakerQuotes.GetEntityIfExistsAsync<SpeakerQuotesRow>(IndexKeys.Speaker("Peter Lindqvist"), id)).HasValue);
+        Assert.Equal(1, await CatalogCountAsync("person:peter-lindqvist"));
+    }
+
+    private async Task<int> CatalogCountAsync(string key)
+    {
+        var type = key[..key.IndexOf(':')];
+        var row = await Tables.Entities.GetEntityIfExistsAsync<EntityCatalogRow>(type, TableKey.Encode(key[(key.IndexOf(':') + 1)..]));
+        return row.HasValue ? row.Value!.ArticleCount : 0;
+    }
+}

@@ -9,4 +9,5 @@ root.Add(ExtractCommand.Create());
 root.Add(EvaluateCommand.Create());
 root.Add(RetryCommand.Create());
 root.Add(TrainCommand.Create());
+root.Add(BenchCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -31,7 +31,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IEntityRecognizer>(_ => EntityModels.Recognizer);
         services.AddSingleton<IEntityExtractor, EntityExtractor>();
         services.AddSingleton<IQuoteExtractor, QuoteExtractor>();
-        services.AddSingleton<ISummarizer, CentralitySummarizer>();
+        services.AddSingleton<ISummarizer>(_ => new FeatureSummarizer());
+        services.AddSingleton<KeyPhraseExtractor>();
         services.AddSingleton<ArticleExtractor>();
 
         services.AddSingleton(sp =>

@@ -2,6 +2,8 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Entities.Tagging;
 using Pipeline.Evaluation.Quotes;
+using Pipeline.Evaluation.Summaries;
+using Pipeline.Summaries;
 using Pipeline.Extraction;
 
 namespace Pipeline.Cli.Commands;
@@ -14,6 +16,26 @@ internal static class EvaluateCommand
         var command = new Command("eval", "Measure the extraction on annotated data (the data is read from the path you give; none ships with the project).");
         command.Add(Entities());
         command.Add(Quotes());
+        command.Add(Summaries());
+        return command;
+    }
+
+    private static Command Summaries()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "JSONL of {id, article, highlights}, e.g. ../shared/eval/cnndm/validation_first1000.jsonl (tokenized, lower-cased sets are handled)." };
+        var output = new Option<FileInfo?>("--out") { Description = "Write our summaries as JSONL {id, summary} (sentences separated by \\n), to rescore with any ROUGE scorer." };
+        var sentences = new Option<int>("--sentences") { Description = "Sentences per summary.", DefaultValueFactory = _ => Summary.DefaultSentences };
+        var simulate = new Option<bool>("--lowercase-tokenized") { Description = "Tokenize and lower-case the articles first (in memory), as some test sets are." };
+        var command = new Command("summaries", "ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 (lower-cased, Porter-stemmed, as rouge-score computes them) of our summaries and of Lead-3 on the same documents.")
+        {
+            file, output, sentences, simulate,
+        };
+        command.SetAction(parse =>
+        {
+            SummaryEvaluation.Run(parse.GetValue(file)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(sentences), Console.Out,
+                new EvaluationOptions(parse.GetValue(simulate)));
+            return 0;
+        });
         return command;
     }
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Pipeline.Entities.Tagging;
+using Pipeline.Evaluation.Summaries;
+using Pipeline.Evaluation.Summaries.Training;
 
 namespace Pipeline.Cli.Commands;
 
@@ -12,6 +14,24 @@ internal static class TrainCommand
     {
         var command = new Command("train", "Train the project's models from annotated data you give by path (the data never ships; the model does).");
         command.Add(Entities());
+        command.Add(Summaries());
+        return command;
+    }
+
+    public const string ShippedSummaryModel = "src/Pipeline.Core/Summaries/Models/sentence-scorer.txt";
+
+    private static Command Summaries()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "JSONL of {id, article, highlights} to learn from, e.g. ../shared/eval/cnndm/validation_first1000.jsonl." };
+        var model = new Option<FileInfo>("--model") { Description = "Weights file to write. The default replaces the shipped one; rebuild to embed it.", DefaultValueFactory = _ => new FileInfo(ShippedSummaryModel) };
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds reported before the final model is fitted on everything.", DefaultValueFactory = _ => 2 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the fold split.", DefaultValueFactory = _ => 1 };
+        var command = new Command("summaries", "Fit the summarizer's sentence scorer on greedy ROUGE-oracle labels, with cross-validated ROUGE against Lead-3.")
+        {
+            file, model, folds, seed,
+        };
+        command.SetAction(parse => SummaryTrainer.Run(parse.GetValue(file)!.FullName, parse.GetValue(model)!.FullName,
+            parse.GetValue(folds), parse.GetValue(seed), Console.Out, new TrainerSettings()));
         return command;
     }
 

@@ -11,16 +11,17 @@ public sealed record ExtractionResult(
     Article Article,
     IReadOnlyList<CanonicalEntity> Entities,
     IReadOnlyList<Quote> Quotes,
-    IReadOnlyList<SummarySentence> Summary);
+    IReadOnlyList<SummarySentence> Summary,
+    IReadOnlyList<KeyPhrase> KeyPhrases);
 
 /// <summary>Runs the extraction stages over a parsed article: text analysis once, then entities, quotes and summary.</summary>
-public sealed class ArticleExtractor(IEntityExtractor entities, IQuoteExtractor quotes, ISummarizer summarizer)
+public sealed class ArticleExtractor(IEntityExtractor entities, IQuoteExtractor quotes, ISummarizer summarizer, KeyPhraseExtractor keyPhrases)
 {
     /// <summary>
     /// Changes whenever extraction output changes, so stored results can tell which version made them and
     /// articles can be reprocessed when it moves on.
     /// </summary>
-    public const string Version = "2";
+    public const string Version = "3";
 
     public ExtractionResult Extract(Article article)
     {
@@ -28,6 +29,7 @@ public sealed class ArticleExtractor(IEntityExtractor entities, IQuoteExtractor 
         var found = entities.Extract(document);
         var quoted = quotes.Extract(document, found);
         var summary = summarizer.Rank(document, article.Metadata, Summary.MaxSentences);
-        return new ExtractionResult(article, found.Entities, quoted, summary);
+        var phrases = keyPhrases.Extract(document, article.Metadata);
+        return new ExtractionResult(article, found.Entities, quoted, summary, phrases);
     }
 }

@@ -7,7 +7,7 @@ namespace Pipeline.Extraction;
 /// <summary>A whole extraction in the API's shapes, for the command line and batch output.</summary>
 public sealed record ExtractionReport(
     string Id, string Title, string? Published, string? Section, string? Source, string? Dateline,
-    IReadOnlyList<SummarySentenceDto> Summary, IReadOnlyList<EntityDto> Entities, IReadOnlyList<QuoteDto> Quotes)
+    IReadOnlyList<SummarySentenceDto> Summary, IReadOnlyList<KeyPhraseDto> KeyPhrases, IReadOnlyList<EntityDto> Entities, IReadOnlyList<QuoteDto> Quotes)
 {
     public static ExtractionReport From(ExtractionResult result, int summarySentences = Summaries.Summary.DefaultSentences)
     {
@@ -25,6 +25,7 @@ public sealed record ExtractionReport(
         var summary = Summaries.Summary.Take(result.Summary, summarySentences, s => s.Index)
             .ConvertAll(s => new SummarySentenceDto(s.Index, s.Rank, s.Span.Start, s.Span.End, s.Text));
         var m = article.Metadata;
-        return new ExtractionReport(article.Id, m.Title, RowMapping.FormatPublished(m.Published), m.Section, m.Source, m.Dateline, summary, entities, quotes);
+        return new ExtractionReport(article.Id, m.Title, RowMapping.FormatPublished(m.Published), m.Section, m.Source, m.Dateline, summary,
+            RowMapping.ToDtos(result.KeyPhrases), entities, quotes);
     }
 }

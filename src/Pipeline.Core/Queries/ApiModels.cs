@@ -14,7 +14,10 @@ public sealed record ArticleDetail(
     string Status, string? Error, int Attempts, string? ContentHash, string? BlobETag, long ContentLength,
     string? ExtractorVersion, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ProcessedAt,
     int EntityCount, int QuoteCount,
-    IReadOnlyList<SummarySentenceDto> Summary, IReadOnlyList<EntityDto> Entities, IReadOnlyList<QuoteDto> Quotes);
+    IReadOnlyList<SummarySentenceDto> Summary, IReadOnlyList<KeyPhraseDto> KeyPhrases,
+    IReadOnlyList<EntityDto> Entities, IReadOnlyList<QuoteDto> Quotes);
+
+public sealed record KeyPhraseDto(string Text, double Score, int Count);
 
 public sealed record SummarySentenceDto(int Index, int Rank, int Start, int End, string Text);
 

@@ -75,6 +75,7 @@ public sealed class ArticleQueries(PipelineTables tables, ContinuationTokens tok
             row.Status, row.Error, row.Attempts, row.ContentHash, row.BlobETag, row.ContentLength, row.ExtractorVersion,
             row.CreatedAt, row.UpdatedAt, row.ProcessedAt, row.EntityCount, row.QuoteCount,
             Summary.Take(RowMapping.DeserializeSummary(row.SummaryJson), Summary.DefaultSentences, s => s.Index),
+            RowMapping.DeserializeKeyPhrases(row.KeyPhrasesJson),
             entityRows.ConvertAll(r => r.ToDto()), quoteRows.ConvertAll(r => r.ToDto()));
     }
 

@@ -119,6 +119,7 @@ public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, T
             row.EntityCount = result.Entities.Count;
             row.QuoteCount = result.Quotes.Count;
             row.SummaryJson = RowMapping.SerializeSummary(result.Summary);
+            row.KeyPhrasesJson = RowMapping.SerializeKeyPhrases(result.KeyPhrases);
             row.ProcessedAt = time.GetUtcNow();
             return true;
         }, cancellationToken);

@@ -89,6 +89,22 @@ public static class RowMapping
     public static SummarySentenceDto[] DeserializeSummary(string? json) =>
         string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize(json, StorageJson.Default.SummarySentenceDtoArray) ?? [];
 
+    public static KeyPhraseDto[] ToDtos(IReadOnlyList<KeyPhrase> phrases)
+    {
+        var dtos = new KeyPhraseDto[phrases.Count];
+        for (int i = 0; i < dtos.Length; i++)
+        {
+            dtos[i] = new KeyPhraseDto(TableLimits.Cut(phrases[i].Text, 200), Math.Round(phrases[i].Score, 4), phrases[i].Count);
+        }
+        return dtos;
+    }
+
+    public static string SerializeKeyPhrases(IReadOnlyList<KeyPhrase> phrases) =>
+        JsonSerializer.Serialize(ToDtos(phrases), StorageJson.Default.KeyPhraseDtoArray);
+
+    public static KeyPhraseDto[] DeserializeKeyPhrases(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize(json, StorageJson.Default.KeyPhraseDtoArray) ?? [];
+
     /// <summary>Serializes as many quotes as fit in one property.</summary>
     public static string SerializeQuotes(IReadOnlyList<QuoteDto> quotes)
     {
@@ -151,4 +167,5 @@ public static class RowMapping
 [JsonSerializable(typeof(SummarySentenceDto[]))]
 [JsonSerializable(typeof(QuoteDto[]))]
 [JsonSerializable(typeof(QuoteDto))]
+[JsonSerializable(typeof(KeyPhraseDto[]))]
 internal sealed partial class StorageJson : JsonSerializerContext;

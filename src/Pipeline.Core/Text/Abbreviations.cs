@@ -26,6 +26,13 @@ internal static class Abbreviations
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OtherLookup =
         Others.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Titles and other abbreviations in any case, for lower-cased corpora (<c>mr. smith</c>, <c>sept. 5</c>).</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleLookupIgnoreCase =
+        Titles.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OtherLookupIgnoreCase =
+        Others.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>True when <paramref name="word"/> (without its period) takes an abbreviation period.</summary>
     public static bool TakesPeriod(ReadOnlySpan<char> word) =>
         IsTitle(word) || OtherLookup.Contains(word) || IsInitial(word) || word.Contains('.');
@@ -35,6 +42,17 @@ internal static class Abbreviations
         word is "No" or "Nos" or "no" or "Vol" or "p" or "pp" or "Op" or "op";
 
     public static bool IsTitle(ReadOnlySpan<char> word) => TitleLookup.Contains(word);
+
+    /// <summary><see cref="IsTitle"/> in any case: a lower-cased corpus writes <c>mr.</c> and <c>gov.</c>.</summary>
+    public static bool IsTitleIgnoreCase(ReadOnlySpan<char> word) => TitleLookupIgnoreCase.Contains(word);
+
+    /// <summary>
+    /// Any known abbreviation or a single letter, in any case. Only for text known to be lower-cased, where
+    /// <c>sun.</c> cannot be told from <c>Sun.</c>.
+    /// </summary>
+    public static bool TakesPeriodIgnoreCase(ReadOnlySpan<char> word) =>
+        TitleLookupIgnoreCase.Contains(word) || OtherLookupIgnoreCase.Contains(word)
+        || (word.Length == 1 && char.IsAsciiLetter(word[0])) || word.Contains('.');
 
     /// <summary>A single capital letter: an initial, as in <c>Harry S. Truman</c>.</summary>
     public static bool IsInitial(ReadOnlySpan<char> word) => word.Length == 1 && CharClass.IsUpper(word[0]);

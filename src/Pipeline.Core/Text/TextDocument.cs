@@ -6,8 +6,9 @@ namespace Pipeline.Text;
 /// </summary>
 public sealed class TextDocument
 {
-    private TextDocument(string text, TextSpan[] paragraphs, Token[] tokens, int[] paragraphTokenStarts, Sentence[] sentences)
+    private TextDocument(string text, TextSpan[] paragraphs, Token[] tokens, int[] paragraphTokenStarts, Sentence[] sentences, int headerSentences = 0)
     {
+        HeaderSentences = headerSentences;
         Text = text;
         Paragraphs = paragraphs;
         Tokens = tokens;
@@ -26,6 +27,12 @@ public sealed class TextDocument
 
     public Sentence[] Sentences { get; }
 
+    /// <summary>
+    /// How many leading <see cref="Sentences"/> are a dateline or byline (<c>(CNN) --</c>, <c>By . Author . PUBLISHED: …</c>)
+    /// rather than body text; see <see cref="NewsHeaders"/>.
+    /// </summary>
+    public int HeaderSentences { get; }
+
     public ReadOnlySpan<char> this[Token token] => Text.AsSpan(token.Start, token.Length);
 
     /// <summary>Tokenizes the given paragraphs of <paramref name="text"/> and splits them into sentences.</summary>
@@ -41,8 +48,8 @@ public sealed class TextDocument
             Tokenizer.Tokenize(text, paragraphs[p], tokens);
         }
         var tokenArray = tokens.ToArray();
-        var sentences = SentenceSplitter.Split(text, tokenArray, starts).ToArray();
-        return new TextDocument(text, paragraphArray, tokenArray, starts, sentences);
+        var sentences = SentenceSplitter.Split(text, tokenArray, starts, out int headerSentences).ToArray();
+        return new TextDocument(text, paragraphArray, tokenArray, starts, sentences, headerSentences);
     }
 
     /// <summary>

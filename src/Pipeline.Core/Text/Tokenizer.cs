@@ -34,6 +34,17 @@ public static class Tokenizer
                 output.Add(new Token(i, j - i, TokenKind.Number));
                 i = j;
             }
+            else if (CharClass.IsApostrophe(c) && (i == region.Start || CharClass.IsSpace(text[i - 1])) && IsClitic(text, i, end))
+            {
+                // Tokenized corpora keep clitics apart already (Sunday 's): the same Word token as for Sunday's.
+                int j = i + 1;
+                while (j < end && CharClass.IsWordChar(text[j]))
+                {
+                    j++;
+                }
+                output.Add(new Token(i, j - i, TokenKind.Word));
+                i = j;
+            }
             else
             {
                 i = ScanPunctuation(text, i, end, output);
@@ -67,7 +78,7 @@ public static class Tokenizer
             char after = text[i + 1];
             bool join = joiner switch
             {
-                '.' => CharClass.IsWordChar(after),
+                '.' => CharClass.IsWordChar(after) && !IsGluedSentenceEnd(text, start, i, end),
                 ',' => number && IsThousands(text, i + 1, end),
                 ':' or '/' => number && char.IsAsciiDigit(after),
                 '&' => CharClass.IsUpper(text[i - 1]) && CharClass.IsUpper(after) && i - start <= 3, // AT&T, S&P
@@ -155,6 +166,32 @@ public static class Tokenizer
         return i < end && char.IsAsciiDigit(text[i]);
     }
 
+    /// <summary>
+    /// <c>painkillers.This</c>: a sentence end with the space lost (scraped text). Two lower-case letters before the
+    /// period and a capitalized word after it are not an abbreviation (<c>U.S</c>), a domain (<c>cnn.com</c>) or a
+    /// decimal, so the period is not joined.
+    /// </summary>
+    private static bool IsGluedSentenceEnd(string text, int start, int period, int end) =>
+        period - start >= 2 && char.IsAsciiLetterLower(text[period - 1]) && char.IsAsciiLetterLower(text[period - 2])
+        && period + 2 < end && char.IsAsciiLetterUpper(text[period + 1]) && char.IsAsciiLetterLower(text[period + 2]);
+
+    /// <summary>
+    /// Penn Treebank bracket escapes in tokenized corpora (<c>-LRB- CNN -RRB-</c>, lower-cased <c>-lrb-</c>):
+    /// one punctuation token, like the bracket they stand for. Returns the length, or 0.
+    /// </summary>
+    private static int BracketEscapeLength(string text, int i, int end)
+    {
+        if (i + 5 > end || text[i + 4] != '-' || (i + 5 < end && CharClass.IsWordChar(text[i + 5])))
+        {
+            return 0;
+        }
+        var name = text.AsSpan(i + 1, 3);
+        return name.Equals("lrb", StringComparison.OrdinalIgnoreCase) || name.Equals("rrb", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("lsb", StringComparison.OrdinalIgnoreCase) || name.Equals("rsb", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("lcb", StringComparison.OrdinalIgnoreCase) || name.Equals("rcb", StringComparison.OrdinalIgnoreCase)
+            ? 5 : 0;
+    }
+
     private static bool IsThousands(string text, int i, int end) =>
         i + 2 < end && char.IsAsciiDigit(text[i]) && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2])
         && (i + 3 >= end || !char.IsAsciiDigit(text[i + 3]));
@@ -163,6 +200,11 @@ public static class Tokenizer
     {
         char c = text[start];
         int i = start + 1;
+        if (c == '-' && BracketEscapeLength(text, start, end) is > 0 and var escape)
+        {
+            output.Add(new Token(start, escape, TokenKind.Punctuation));
+            return start + escape;
+        }
         if (c == '.' || CharClass.IsHyphen(c) || CharClass.IsDash(c) || c == '`' || c == '\'' || c == '!' || c == '?' || c == '*' || c == '=' || c == '_')
         {
             // Runs: ... -- `` '' ?! ***

@@ -53,6 +53,9 @@ public sealed class EndToEndTests(PipelineFixture pipeline)
             var parts = quote.GetProperty("parts").EnumerateArray().Select(p => Slice(text, p));
             Assert.Equal(quote.GetProperty("text").GetString(), string.Join(" ", parts));
         }
+        var phrases = detail.GetProperty("keyPhrases").EnumerateArray().Select(p => p.GetProperty("text").GetString()!).ToList();
+        Assert.Contains("Rafah", phrases);
+        Assert.Contains(phrases, p => p.Contains("humanitarian aid", StringComparison.OrdinalIgnoreCase) || p.Contains("ceasefire", StringComparison.OrdinalIgnoreCase));
         var entities = detail.GetProperty("entities").EnumerateArray().ToList();
         var biden = Assert.Single(entities, e => e.GetProperty("key").GetString() == "person:joe-biden");
         foreach (var mention in biden.GetProperty("mentions").EnumerateArray())

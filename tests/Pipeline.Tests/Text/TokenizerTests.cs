@@ -33,4 +33,14 @@ public sealed class TokenizerTests
             Assert.InRange(token.End, token.Start + 1, text.Length);
         }
     }
+
+    [Theory]
+    [InlineData("-lrb- cnn -rrb- --", new[] { "-lrb-", "cnn", "-rrb-", "--" })]
+    [InlineData("-LRB- CNN -RRB-", new[] { "-LRB-", "CNN", "-RRB-" })]
+    [InlineData("sunday 's game", new[] { "sunday", "'s", "game" })]
+    [InlineData("they 're here", new[] { "they", "'re", "here" })]
+    [InlineData("took painkillers.This helped", new[] { "took", "painkillers", ".", "This", "helped" })]
+    [InlineData("visit cnn.com or the U.S. site", new[] { "visit", "cnn.com", "or", "the", "U.S.", "site" })]
+    [InlineData("`` we won , '' he said", new[] { "``", "we", "won", ",", "''", "he", "said" })]
+    public void Splits_tokenized_corpora_like_their_raw_text(string text, string[] expected) => Assert.Equal(expected, Words(text));
 }

@@ -46,6 +46,9 @@ public sealed class ArticleRow : ITableEntity
     /// <summary>Ranked summary sentences as JSON (at most <see cref="Summaries.Summary.MaxSentences"/>).</summary>
     public string? SummaryJson { get; set; }
 
+    /// <summary>Key phrases as JSON, best first.</summary>
+    public string? KeyPhrasesJson { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? ProcessedAt { get; set; }

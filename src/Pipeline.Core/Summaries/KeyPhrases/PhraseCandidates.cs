@@ -1,0 +1,240 @@
+using System.Collections.Frozen;
+using Pipeline.Text;
+
+namespace Pipeline.Summaries;
+
+/// <summary>Everything counted about one candidate phrase (words compared by stem).</summary>
+internal sealed class PhraseStats(string key, int[] stems, bool proper)
+{
+    public string Key { get; } = key;
+
+    /// <summary>Stem ids of the words, in order.</summary>
+    public int[] Stems { get; } = stems;
+
+    /// <summary>A capitalized name run in cased text, rather than a lower-case noun phrase.</summary>
+    public bool Proper { get; } = proper;
+
+    public int Count { get; set; }
+
+    public int FirstSentence { get; set; } = int.MaxValue;
+
+    /// <summary>Spellings seen, with counts; the most frequent is shown.</summary>
+    public Dictionary<string, int> Spellings { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// Finds candidate key phrases without a part-of-speech tagger: runs of words between stopwords and punctuation.
+/// In cased text a run of capitalized words is a name (<c>Jake Sullivan</c>, <c>Bank of England</c>; leading
+/// titles such as <c>President</c> dropped); a lower-case run yields its last one to three words, since English
+/// noun phrases end in their head noun (<c>critical humanitarian aid</c> gives <c>aid</c>, <c>humanitarian aid</c>, …).
+/// </summary>
+internal static class PhraseCandidates
+{
+    private const int MaxRun = 6;
+    private const int MaxPhraseWords = 4;
+
+    /// <summary>Words before a name that are a title or role, not part of the name.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "President", "Prime", "Minister", "Sen", "Senator", "Rep", "Representative", "Gov", "Governor", "Secretary", "Leader",
+        "Majority", "Minority", "Speaker", "Chief", "Mr", "Mrs", "Ms", "Dr", "General", "Gen", "Lt", "Col", "Sgt", "Capt",
+        "King", "Queen", "Prince", "Princess", "Pope", "Judge", "Justice", "Officer", "Detective", "Coach", "Former", "Deputy",
+        "Vice", "Ambassador", "Director", "Chairman", "Chairwoman", "Spokesman", "Spokeswoman", "CEO", "Sir", "Lord", "Lady",
+        "Dame", "Rev", "Reverend", "Sheikh", "Mayor", "Commissioner", "Attorney", "Adviser", "Advisor", "Agent", "Professor",
+        "Prof", "Pastor", "Bishop", "Archbishop", "Cardinal", "Colonel", "Captain", "Sergeant", "Lieutenant", "Admiral",
+        "Commander", "Corporal", "Brigadier", "Marshal", "Manager", "Striker", "Midfielder", "Defender", "Goalkeeper")
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Small words allowed inside a name when a capitalized word follows: <c>Bank of England</c>.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NameJoiners = FrozenSet.Create(StringComparer.Ordinal,
+        "of", "the", "de", "al", "bin", "van", "von", "la", "le", "du", "da", "del")
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Verbs and adverbs common in news that stopwords miss; a phrase never ends in one.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotHeads = FrozenSet.Create(StringComparer.Ordinal,
+        "called", "asked", "added", "noted", "expressed", "agreed", "discussed", "emphasized", "stressed", "described",
+        "explained", "decided", "believe", "believes", "says", "said", "told", "tells", "reported", "including", "according",
+        "became", "become", "becomes", "continue", "continued", "continues", "help", "helped", "give", "gave", "given",
+        "keep", "kept", "put", "set", "found", "find", "left", "leave", "saw", "seen", "seem", "seems", "seemed", "try",
+        "tried", "show", "showed", "shown", "able", "likely", "unlikely", "due", "among", "least", "less", "far", "almost",
+        "although", "else", "ever", "never", "often", "perhaps", "quite", "rather", "really", "recently", "soon", "sure",
+        "whose", "cannot", "wants", "wanted", "need", "needs", "needed", "let", "lets", "done", "does", "much", "many",
+        "several", "various", "certain", "whole", "next", "previous", "different", "similar", "same", "other", "others",
+        // Nouns too general to say what an article is about.
+        "month", "months", "week", "weeks", "year", "years", "day", "days", "time", "times", "hour", "hours", "minute",
+        "minutes", "moment", "thing", "things", "way", "ways", "lot", "part", "number", "kind", "sort", "end", "point",
+        "place", "case", "fact", "issue", "sense", "percent", "side", "group", "area", "areas", "today", "morning", "night")
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static Dictionary<string, PhraseStats> Collect(TextDocument document, bool caseless, int maxSentences)
+    {
+        var text = document.Text;
+        var tokens = document.Tokens;
+        var phrases = new Dictionary<string, PhraseStats>(StringComparer.Ordinal);
+        int end = Math.Min(document.Sentences.Length, document.HeaderSentences + maxSentences);
+        Span<int> run = stackalloc int[MaxRun];
+        Span<char> buffer = stackalloc char[32];
+        var lowercaseSeen = caseless ? [] : LowercaseWords(document, end);
+        for (int s = document.HeaderSentences; s < end; s++)
+        {
+            var sentence = document.Sentences[s];
+            int length = 0;
+            bool runProper = false;
+            for (int t = sentence.FirstToken; t <= sentence.EndToken; t++)
+            {
+                bool word = t < sentence.EndToken && IsPhraseWord(text, tokens[t]);
+                bool capital = word && !caseless && IsCapitalized(tokens[t].Slice(text));
+                if (word && !capital && !caseless && runProper && length > 0 && t + 1 < sentence.EndToken
+                    && NameJoiners.Contains(tokens[t].Slice(text)) && IsCapitalized(tokens[t + 1].Slice(text)))
+                {
+                    capital = true; // "Bank of England": the joiner stays inside the name
+                }
+                else if (word && !(capital && IsAllCaps(tokens[t].Slice(text))) && Stopwords.Contains(Lower(tokens[t].Slice(text), buffer)))
+                {
+                    word = false;
+                }
+                if (!word || length == MaxRun || (length > 0 && capital != runProper))
+                {
+                    var words = run[..length];
+                    if (runProper && t - length == sentence.FirstToken && length > 0 && IsCommonWord(text, tokens[words[0]], lowercaseSeen, buffer))
+                    {
+                        words = words[1..]; // "Speaking to reporters": a capital only because the sentence starts there
+                    }
+                    Flush(document, words, runProper, s, phrases, buffer);
+                    length = 0;
+                }
+                if (word)
+                {
+                    if (length == 0)
+                    {
+                        runProper = capital;
+                    }
+                    run[length++] = t;
+                }
+            }
+        }
+        return phrases;
+    }
+
+    private static bool IsPhraseWord(string text, Token token)
+    {
+        if (token.Kind != TokenKind.Word || token.Length > 30)
+        {
+            return false;
+        }
+        var s = token.Slice(text);
+        return !CharClass.IsApostrophe(s[0]) && s.IndexOfAny('/', '@') < 0 && char.IsLetter(s[0]);
+    }
+
+    /// <summary><c>US</c>, <c>UN</c>: an acronym, never the stopword it spells in lower case.</summary>
+    private static bool IsAllCaps(ReadOnlySpan<char> word) => word.Length >= 2 && !word.ContainsAnyInRange('a', 'z');
+
+    private static bool IsCapitalized(ReadOnlySpan<char> word) => word.Length > 0 && CharClass.IsUpper(word[0]);
+
+    private static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        int n = Math.Min(word.Length, buffer.Length);
+        word[..n].ToLowerInvariant(buffer);
+        return buffer[..n];
+    }
+
+    /// <summary>Stems of words the document writes in lower case somewhere.</summary>
+    private static HashSet<int> LowercaseWords(TextDocument document, int endSentence)
+    {
+        var seen = new HashSet<int>();
+        var text = document.Text;
+        int endToken = endSentence > 0 ? document.Sentences[endSentence - 1].EndToken : 0;
+        for (int t = 0; t < endToken; t++)
+        {
+            var token = document.Tokens[t];
+            if (token.Kind == TokenKind.Word && CharClass.IsLower(text[token.Start]))
+            {
+                seen.Add(TermVocabulary.IdOfSurface(token.Slice(text)));
+            }
+        }
+        return seen;
+    }
+
+    private static bool IsCommonWord(string text, Token token, HashSet<int> lowercaseSeen, Span<char> buffer)
+    {
+        var lower = Lower(token.Slice(text), buffer);
+        return lower.EndsWith("ing") || lower.EndsWith("ly") || lower.EndsWith("ed") || lowercaseSeen.Contains(TermVocabulary.IdOfSurface(lower));
+    }
+
+    private static void Flush(TextDocument document, ReadOnlySpan<int> run, bool proper, int sentence,
+        Dictionary<string, PhraseStats> phrases, Span<char> buffer)
+    {
+        if (run.IsEmpty)
+        {
+            return;
+        }
+        var text = document.Text;
+        var tokens = document.Tokens;
+        if (proper)
+        {
+            int from = 0;
+            for (int i = 0; i < run.Length - 1; i++)
+            {
+                if (Titles.Contains(Trimmed(tokens[run[i]].Slice(text))))
+                {
+                    from = i + 1; // "Senate Majority Leader Chuck Schumer" -> "Chuck Schumer"
+                }
+            }
+            var name = run[from..];
+            if (name.Length > MaxPhraseWords || (name.Length == 1 && Titles.Contains(Trimmed(tokens[name[0]].Slice(text)))))
+            {
+                return;
+            }
+            Add(document, name, proper: true, sentence, phrases);
+            return;
+        }
+        // A noun phrase ends in its head: drop trailing verbs, adverbs and participles.
+        int last = run.Length - 1;
+        while (last >= 0 && !IsHead(Lower(tokens[run[last]].Slice(text), buffer)))
+        {
+            last--;
+        }
+        for (int words = 1; words <= 3 && last - words + 1 >= 0; words++)
+        {
+            var phrase = run.Slice(last - words + 1, words);
+            if (Lower(tokens[phrase[0]].Slice(text), buffer).EndsWith("ly"))
+            {
+                break; // "recently expanded aid" is not a phrase; neither is anything longer
+            }
+            Add(document, phrase, proper: false, sentence, phrases);
+        }
+    }
+
+    private static ReadOnlySpan<char> Trimmed(ReadOnlySpan<char> word) => word.TrimEnd('.');
+
+    private static bool IsHead(ReadOnlySpan<char> lower) =>
+        lower.Length > 2 && !lower.EndsWith("ly") && !lower.EndsWith("ed") && !NotHeads.Contains(lower);
+
+    private static void Add(TextDocument document, ReadOnlySpan<int> words, bool proper, int sentence, Dictionary<string, PhraseStats> phrases)
+    {
+        var text = document.Text;
+        var stems = new int[words.Length];
+        Span<char> lower = stackalloc char[32];
+        var key = new System.Text.StringBuilder(words.Length * 8);
+        var spelling = new System.Text.StringBuilder(words.Length * 10);
+        for (int i = 0; i < words.Length; i++)
+        {
+            var surface = document.Tokens[words[i]].Slice(text);
+            stems[i] = TermVocabulary.IdOfSurface(surface);
+            key.Append(stems[i]).Append(' ');
+            if (i > 0)
+            {
+                spelling.Append(' ');
+            }
+            spelling.Append(proper ? surface : Lower(surface, lower));
+        }
+        var k = key.ToString();
+        if (!phrases.TryGetValue(k, out var stats))
+        {
+            phrases[k] = stats = new PhraseStats(k, stems, proper);
+        }
+        stats.Count++;
+        stats.FirstSentence = Math.Min(stats.FirstSentence, sentence);
+        var display = spelling.ToString();
+        stats.Spellings[display] = stats.Spellings.GetValueOrDefault(display) + 1;
+    }
+}

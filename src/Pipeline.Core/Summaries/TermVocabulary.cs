@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using Pipeline.Text;
+
+namespace Pipeline.Summaries;
+
+/// <summary>
+/// Process-wide ids for stemmed, lower-cased words, so sentences can be compared as int arrays. Each surface
+/// form is stemmed once; thread-safe. The table stops growing at <see cref="MaxEntries"/> surface forms (a
+/// long-running service sees unbounded vocabulary); after that, unseen words are stemmed on every call and get a
+/// hashed id, which can only make two rare words collide.
+/// </summary>
+internal static class TermVocabulary
+{
+    public const int MaxEntries = 1 << 20;
+
+    /// <summary>Hashed ids live above this, apart from the table's ids.</summary>
+    private const int HashedBase = 1 << 28;
+
+    private static readonly ConcurrentDictionary<string, int> Surface = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> SurfaceLookup =
+        Surface.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly ConcurrentDictionary<string, int> Stems = new(StringComparer.Ordinal);
+    private static int next;
+
+    /// <summary>The id of a word as written (<c>U.S.</c>, <c>Biden</c>): lower-cased, letters and digits only; -1 if none.</summary>
+    public static int IdOfSurface(ReadOnlySpan<char> surface)
+    {
+        Span<char> buffer = stackalloc char[40];
+        int n = 0;
+        foreach (char c in surface)
+        {
+            if (n == buffer.Length)
+            {
+                break;
+            }
+            if (char.IsLetterOrDigit(c))
+            {
+                buffer[n++] = char.ToLowerInvariant(c);
+            }
+        }
+        return n == 0 ? -1 : Id(buffer[..n]);
+    }
+
+    /// <summary>The id of the stem of <paramref name="lowerWord"/> (lower-case letters and digits).</summary>
+    public static int Id(ReadOnlySpan<char> lowerWord)
+    {
+        if (SurfaceLookup.TryGetValue(lowerWord, out int id))
+        {
+            return id;
+        }
+        var surface = lowerWord.ToString();
+        var stem = lowerWord.Length > 3 ? PorterStemmer.Default.Stem(surface) : surface;
+        if (Surface.Count >= MaxEntries)
+        {
+            return Stems.TryGetValue(stem, out id) ? id : HashedBase + (int)((uint)string.GetHashCode(stem.AsSpan()) % HashedBase);
+        }
+        id = Stems.GetOrAdd(stem, static _ => Interlocked.Increment(ref next));
+        Surface.TryAdd(surface, id);
+        return id;
+    }
+}

@@ -1,0 +1,61 @@
+using Pipeline.Articles;
+using Pipeline.Evaluation.Summaries;
+using Pipeline.Summaries;
+using Pipeline.Text;
+
+namespace Pipeline.Tests.Summaries;
+
+public sealed class KeyPhraseExtractorTests
+{
+    private static Article Seed()
+    {
+        var path = Pipeline.Tests.Infrastructure.Repository.SeedPath;
+        return ArticleParser.Parse("seed", "seed.txt", File.ReadAllText(path));
+    }
+
+    private static IReadOnlyList<KeyPhrase> Phrases(Article article, int count = KeyPhraseExtractor.DefaultCount) =>
+        new KeyPhraseExtractor().Extract(TextDocument.Analyze(article.Text, article.Paragraphs), article.Metadata, count);
+
+    [Fact]
+    public void The_seed_article_is_about_rafah_aid_and_its_leaders()
+    {
+        var texts = Phrases(Seed()).Select(p => p.Text).ToList();
+        Assert.Equal(KeyPhraseExtractor.DefaultCount, texts.Count);
+        Assert.Contains("Rafah", texts);
+        Assert.Contains("humanitarian aid", texts);
+        Assert.Contains("Benjamin Netanyahu", texts);
+        Assert.Contains("Jake Sullivan", texts);
+    }
+
+    [Fact]
+    public void Phrases_are_ranked_and_do_not_repeat_each_other()
+    {
+        var phrases = Phrases(Seed(), 20);
+        for (int i = 1; i < phrases.Count; i++)
+        {
+            Assert.True(phrases[i - 1].Score >= phrases[i].Score);
+        }
+        var words = phrases.SelectMany(p => p.Text.ToLowerInvariant().Split(' ')).ToList();
+        Assert.Equal(words.Count, words.Distinct().Count());
+        Assert.DoesNotContain(phrases, p => p.Text is "Netanyahu" or "Biden" or "President");
+        Assert.All(phrases, p => Assert.True(p.Count >= 1));
+    }
+
+    [Fact]
+    public void Lower_cased_tokenized_text_still_gives_noun_phrases()
+    {
+        var article = Seed();
+        var body = string.Join("\n", article.Paragraphs.Select(p => article.Text[p.Start..p.End]));
+        var lower = TokenizedCorpusSimulator.Convert(body);
+        var texts = new KeyPhraseExtractor().Extract(TextDocument.Analyze(lower)).Select(p => p.Text).ToList();
+        Assert.Contains("rafah", texts);
+        Assert.Contains("humanitarian aid", texts);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("x")]
+    [InlineData(". , ; --")]
+    public void Odd_input_gives_no_phrases_and_no_exception(string text) =>
+        Assert.Empty(new KeyPhraseExtractor().Extract(TextDocument.Analyze(text)));
+}

@@ -107,6 +107,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       AzureWebJobsStorage__clientId: identityClientId
       // Flex Consumption supports only the Event Grid blob trigger: the container-scan one is for local runs.
       'AzureWebJobs.ProcessArticle.Disabled': 'true'
+      // Every five minutes, re-drive articles that never reached a final status (see ReconcileArticles).
+      ReconcileSchedule: '0 */5 * * * *'
       // Telemetry with Entra ID authentication (the component's local auth is off).
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'

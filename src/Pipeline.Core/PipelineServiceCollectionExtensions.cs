@@ -49,6 +49,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IArticleProcessor, ArticleProcessor>();
         services.AddSingleton<IPoisonMessageHandler, PoisonMessages>();
         services.AddSingleton<ArticleRedriver>();
+        services.AddSingleton<IArticleReconciler>(sp => sp.GetRequiredService<ArticleRedriver>());
         services.AddSingleton<ContinuationTokens>();
         services.AddSingleton<IArticleQueries, ArticleQueries>();
         services.AddSingleton<IIndexQueries, IndexQueries>();

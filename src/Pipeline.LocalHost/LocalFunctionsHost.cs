@@ -1,4 +1,5 @@
 using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Host;
 using Pipeline.Configuration;
 using Pipeline.Functions;
 
@@ -20,6 +21,7 @@ public static class LocalFunctionsHost
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ReconcileSchedule"] = ReconcileArticles.DefaultSchedule });
         builder.Configuration.AddLocalSettings(builder.Configuration["settings"] ?? LocalSettings.DefaultPath);
         builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddCommandLine(args);
@@ -32,14 +34,27 @@ public static class LocalFunctionsHost
         builder.Logging.AddFilter("Host.Triggers.Blob", LogLevel.Warning);
 
         builder.Services.AddPipeline(builder.Configuration);
+        // One host scans the container at a time (a blob lease). When it dies, another takes over within ~30 s
+        // rather than the WebJobs default of up to a minute.
+        builder.Services.Configure<SingletonOptions>(singleton =>
+        {
+            singleton.ListenerLockPeriod = TimeSpan.FromSeconds(15);
+            singleton.ListenerLockRecoveryPollingInterval = TimeSpan.FromSeconds(15);
+        });
         builder.Services.AddFunctionClasses(typeof(ProcessArticle).Assembly);
+        builder.Services.AddHostedService<TimerTriggers>();
         builder.Host.ConfigureWebJobs(webJobs =>
         {
             webJobs.UseHostId(HostId);
             webJobs.AddAzureStorageCoreServices();
             webJobs.AddAzureStorageBlobs();
-            // The poison queue is quiet: look every 2 s rather than backing off to a minute.
-            webJobs.AddAzureStorageQueues(queues => queues.MaxPollingInterval = TimeSpan.FromSeconds(2));
+            webJobs.AddAzureStorageQueues(queues =>
+            {
+                // The poison queue is quiet: look every 2 s rather than backing off to a minute; space a failed
+                // message's retries so that a short storage outage does not use them all up.
+                queues.MaxPollingInterval = TimeSpan.FromSeconds(2);
+                queues.VisibilityTimeout = TimeSpan.FromSeconds(10);
+            });
         });
         configure?.Invoke(builder);
 

@@ -12,15 +12,17 @@ internal static class RetryCommand
         var failed = new Option<bool>("--failed") { Description = "Every failed article (the default)." };
         var poisoned = new Option<bool>("--poisoned") { Description = "Articles the blob trigger gave up on after transient errors (the poison queue)." };
         var outdated = new Option<bool>("--outdated") { Description = "Articles processed by an older extractor version." };
+        var stuck = new Option<bool>("--stuck") { Description = "Blobs with no final status for Pipeline:StuckAfter (what the reconciliation sweep re-drives)." };
         var all = new Option<bool>("--all") { Description = "Every article." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Only count what would be re-driven." };
         var command = new Command("retry", "Re-drive articles: their blobs are re-uploaded unchanged, which triggers processing again (locally and in Azure).")
         {
-            failed, poisoned, outdated, all, dryRun, CliServices.Connection,
+            failed, poisoned, outdated, stuck, all, dryRun, CliServices.Connection,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var selection = parse.GetValue(all) ? RedriveSelection.All
+                : parse.GetValue(stuck) ? RedriveSelection.Stuck
                 : parse.GetValue(outdated) ? RedriveSelection.Outdated
                 : parse.GetValue(poisoned) ? RedriveSelection.Poisoned
                 : RedriveSelection.Failed;

@@ -35,9 +35,23 @@ public interface IArticleProcessor
 /// extracts and stores. Content problems are recorded as <c>failed</c>; storage errors propagate so the trigger
 /// retries them.
 /// </summary>
-public sealed class ArticleProcessor(ArticleStore store, ArticleExtractor extractor, IOptions<PipelineOptions> options, ILogger<ArticleProcessor> logger) : IArticleProcessor
+public sealed class ArticleProcessor(ArticleStore store, ArticleExtractor extractor, PipelineTables tables, IOptions<PipelineOptions> options, ILogger<ArticleProcessor> logger) : IArticleProcessor
 {
     public async Task<ProcessingOutcome> ProcessAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ProcessBlobAsync(blob, cancellationToken);
+        }
+        catch (RequestFailedException e) when (PipelineTables.IsTableMissing(e))
+        {
+            // A table vanished (deleted, or storage lost it): the trigger's next attempt creates it again.
+            tables.Invalidate();
+            throw;
+        }
+    }
+
+    private async Task<ProcessingOutcome> ProcessBlobAsync(BlobClient blob, CancellationToken cancellationToken)
     {
         string name = blob.Name;
         string id = ArticleId.FromBlobName(name);

@@ -46,11 +46,11 @@ public sealed class PoisonMessages(ArticleStore store, ILogger<PoisonMessages> l
         {
             return; // A later attempt (another host) succeeded after all.
         }
-        int attempts = Math.Max(row?.Attempts ?? 0, 1);
-        logger.LogWarning("Article {ArticleId} failed {Attempts} attempts and was given up", id, attempts);
+        logger.LogWarning("The blob trigger gave up on article {ArticleId}", id);
         await store.FailAsync(id, poison.BlobName,
-            $"Processing failed {attempts} time(s) with transient errors (storage unreachable?) and the blob trigger gave up. " +
-            "Re-drive it with 'pipeline retry --poisoned'.", cancellationToken, retriable: true);
+            "Every attempt of the blob trigger failed with a transient error (storage unreachable?) and it gave up. " +
+            "Re-drive it with 'pipeline retry --poisoned'; the reconciliation sweep does it too once it counts as stuck.",
+            cancellationToken, retriable: true);
     }
 
     private sealed record PoisonMessage(string? FunctionId, string? BlobType, string? ContainerName, string? BlobName, string? ETag);

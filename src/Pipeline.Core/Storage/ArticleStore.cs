@@ -3,9 +3,7 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
-using Pipeline.Entities;
 using Pipeline.Extraction;
-using Pipeline.Queries;
 using Pipeline.Storage.Rows;
 
 namespace Pipeline.Storage;
@@ -26,7 +24,8 @@ public sealed record BlobVersion(string ETag, DateTimeOffset LastModified, long 
 public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, TimeProvider time, ILogger<ArticleStore> logger)
 {
     private const int MaxAttempts = 10;
-    private const int IndexParallelism = 8;
+    private readonly GenerationRows generations = new(tables);
+    private readonly IndexRows indexes = new(tables, catalog);
 
     public async Task<ArticleRow?> GetAsync(string id, CancellationToken cancellationToken)
     {
@@ -88,7 +87,7 @@ public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, T
         var before = await GetAsync(article.Id, cancellationToken);
         if (before?.Generation != generation)
         {
-            await WriteArticleRowsAsync(result, generation, cancellationToken);
+            await generations.WriteAsync(result, generation, cancellationToken);
         }
 
         bool current = true;
@@ -127,8 +126,8 @@ public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, T
         if (current)
         {
             // After the switch, and on every run: a retry after a crash here completes the index.
-            await WriteIndexRowsAsync(result, generation, cancellationToken);
-            await RemoveStaleAsync(result, generation, cancellationToken);
+            await indexes.WriteAsync(result, generation, cancellationToken);
+            await RemoveEarlierVersionsAsync(result, generation, cancellationToken);
             await UpdateAsync(article.Id, article.BlobName, row =>
             {
                 if (row.Generation != generation)
@@ -142,248 +141,24 @@ public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, T
         else
         {
             logger.LogInformation("Results of an older version of {ArticleId} were not made current", article.Id);
-            await DeleteGenerationAsync(article.Id, generation, cancellationToken);
+            await generations.DeleteAsync(article.Id, generation, cancellationToken);
         }
     }
 
-    /// <summary>The article's own entity and quote rows, under <paramref name="generation"/>: invisible until the switch.</summary>
-    private async Task WriteArticleRowsAsync(ExtractionResult result, string generation, CancellationToken cancellationToken)
+    /// <summary>Removes rows of other generations, and index rows the current results no longer hold.</summary>
+    private async Task RemoveEarlierVersionsAsync(ExtractionResult result, string generation, CancellationToken cancellationToken)
     {
-        var article = result.Article;
-        var actions = new List<TableTransactionAction>(result.Entities.Count);
-        for (int i = 0; i < result.Entities.Count; i++)
-        {
-            actions.Add(new(TableTransactionActionType.UpsertReplace, result.Entities[i].ToRow(article.Id, generation, i)));
-        }
-        await TableBatches.SubmitAsync(tables.ArticleEntities, actions, cancellationToken);
-
-        actions.Clear();
-        for (int i = 0; i < result.Quotes.Count; i++)
-        {
-            actions.Add(new(TableTransactionActionType.UpsertReplace, result.Quotes[i].ToRow(article.Id, generation, i)));
-        }
-        await TableBatches.SubmitAsync(tables.ArticleQuotes, actions, cancellationToken);
-    }
-
-    /// <summary>One row per (entity, article) and (speaker, article), each replaced whole.</summary>
-    private async Task WriteIndexRowsAsync(ExtractionResult result, string generation, CancellationToken cancellationToken)
-    {
-        var article = result.Article;
-        string title = TableLimits.Cut(article.Metadata.Title, 1_000);
-        string published = RowMapping.FormatPublished(article.Metadata.Published);
-        var entityRows = new List<(EntityArticleRow Row, CanonicalEntity Entity)>();
-        foreach (var entity in result.Entities)
-        {
-            if (entity.Type == EntityType.Date)
-            {
-                continue; // "Monday" across articles says nothing; dates stay with their article.
-            }
-            entityRows.Add((new EntityArticleRow
-            {
-                PartitionKey = IndexKeys.Entity(entity.Key),
-                RowKey = article.Id,
-                Generation = generation,
-                EntityKey = entity.Key,
-                Name = TableLimits.Cut(entity.Name, 1_000),
-                Type = RowMapping.TypeName(entity.Type),
-                Title = title,
-                Published = published,
-                MentionCount = entity.MentionCount,
-                Salience = entity.Salience,
-            }, entity));
-        }
-
-        var speakerRows = new Dictionary<string, SpeakerQuotesRow>(StringComparer.Ordinal);
-        var speakerQuotes = new Dictionary<string, List<QuoteDto>>(StringComparer.Ordinal);
-        for (int i = 0; i < result.Quotes.Count; i++)
-        {
-            var row = result.Quotes[i].ToRow(article.Id, generation, i);
-            if (!IndexKeys.IsIndexableSpeaker(row.Speaker))
-            {
-                continue;
-            }
-            string partition = IndexKeys.Speaker(row.Speaker!);
-            if (!speakerRows.ContainsKey(partition))
-            {
-                speakerRows[partition] = new SpeakerQuotesRow
-                {
-                    PartitionKey = partition,
-                    RowKey = article.Id,
-                    Generation = generation,
-                    Speaker = row.Speaker!,
-                    SpeakerEntity = row.SpeakerEntity,
-                    Title = title,
-                    Published = published,
-                };
-                speakerQuotes[partition] = [];
-            }
-            speakerQuotes[partition].Add(row.ToDto());
-        }
-        foreach (var (partition, row) in speakerRows)
-        {
-            row.QuoteCount = speakerQuotes[partition].Count;
-            row.QuotesJson = RowMapping.SerializeQuotes(speakerQuotes[partition]);
-        }
-
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = IndexParallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(entityRows, parallel, async (item, ct) =>
-        {
-            if (await InsertOrReplaceAsync(tables.EntityArticles, item.Row, ct))
-            {
-                await catalog.AdjustAsync(item.Entity.Key, item.Entity.Type, item.Entity.Name, +1, ct);
-            }
-        });
-        await Parallel.ForEachAsync(speakerRows.Values, parallel, async (row, ct) =>
-            await tables.SpeakerQuotes.UpsertEntityAsync(row, TableUpdateMode.Replace, ct));
-    }
-
-    /// <summary>Deletes the entity and quote rows of one generation of an article.</summary>
-    private async Task DeleteGenerationAsync(string id, string generation, CancellationToken cancellationToken)
-    {
-        string from = generation + "|", to = generation + "}";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey gt {from} and RowKey lt {to}");
-        var entities = new List<TableEntity>();
-        await foreach (var row in tables.ArticleEntities.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-        {
-            entities.Add(row);
-        }
-        var quotes = new List<TableEntity>();
-        await foreach (var row in tables.ArticleQuotes.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-        {
-            quotes.Add(row);
-        }
-        await DeleteRowsAsync(tables.ArticleEntities, entities, cancellationToken);
-        await DeleteRowsAsync(tables.ArticleQuotes, quotes, cancellationToken);
-    }
-
-    /// <summary>Inserts the row, or replaces it when it exists. True when it was new.</summary>
-    private static async Task<bool> InsertOrReplaceAsync<T>(TableClient table, T row, CancellationToken cancellationToken)
-        where T : class, ITableEntity
-    {
-        try
-        {
-            await table.AddEntityAsync(row, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-            return false;
-        }
-    }
-
-    /// <summary>Removes result rows of other generations and index rows the current results no longer hold.</summary>
-    private async Task RemoveStaleAsync(ExtractionResult result, string generation, CancellationToken cancellationToken)
-    {
-        string id = result.Article.Id;
-        string prefix = generation + "|";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id}");
-
-        var staleEntities = new List<ArticleEntityRow>();
-        await foreach (var row in tables.ArticleEntities.QueryAsync<ArticleEntityRow>(filter, cancellationToken: cancellationToken))
-        {
-            if (!row.RowKey.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                staleEntities.Add(row);
-            }
-        }
-        var staleQuotes = new List<ArticleQuoteRow>();
-        await foreach (var row in tables.ArticleQuotes.QueryAsync<ArticleQuoteRow>(filter, select: ["PartitionKey", "RowKey", "Speaker"], cancellationToken: cancellationToken))
-        {
-            if (!row.RowKey.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                staleQuotes.Add(row);
-            }
-        }
-        if (staleEntities.Count == 0 && staleQuotes.Count == 0)
+        var (entities, quotes) = await generations.ReadOthersAsync(result.Article.Id, generation, cancellationToken);
+        if (entities.Count == 0 && quotes.Count == 0)
         {
             return;
         }
-
-        var currentEntities = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entity in result.Entities)
-        {
-            currentEntities.Add(entity.Key);
-        }
-        var currentSpeakers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var quote in result.Quotes)
-        {
-            if (IndexKeys.IsIndexableSpeaker(quote.Speaker))
-            {
-                currentSpeakers.Add(IndexKeys.Speaker(quote.Speaker!));
-            }
-        }
-
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = IndexParallelism, CancellationToken = cancellationToken };
-        var goneEntities = new Dictionary<string, ArticleEntityRow>(StringComparer.Ordinal);
-        foreach (var row in staleEntities)
-        {
-            if (!currentEntities.Contains(row.Key) && row.Type != nameof(EntityType.Date))
-            {
-                goneEntities.TryAdd(row.Key, row);
-            }
-        }
-        await Parallel.ForEachAsync(goneEntities.Values, parallel, async (row, ct) =>
-        {
-            if (await DeleteIndexRowAsync(tables.EntityArticles, IndexKeys.Entity(row.Key), id, generation, ct)
-                && Enum.TryParse<EntityType>(row.Type, out var type))
-            {
-                await catalog.AdjustAsync(row.Key, type, row.Name, -1, ct);
-            }
-        });
-
-        var goneSpeakers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in staleQuotes)
-        {
-            if (IndexKeys.IsIndexableSpeaker(row.Speaker) && !currentSpeakers.Contains(IndexKeys.Speaker(row.Speaker!)))
-            {
-                goneSpeakers.Add(IndexKeys.Speaker(row.Speaker!));
-            }
-        }
-        await Parallel.ForEachAsync(goneSpeakers, parallel, async (partition, ct) =>
-            await DeleteIndexRowAsync(tables.SpeakerQuotes, partition, id, generation, ct));
-
-        await DeleteRowsAsync(tables.ArticleEntities, staleEntities, cancellationToken);
-        await DeleteRowsAsync(tables.ArticleQuotes, staleQuotes, cancellationToken);
+        // Index rows first: the other generations' rows are what tells a retried run which index rows to remove.
+        await indexes.RemoveGoneAsync(result, generation, entities, quotes, cancellationToken);
+        await GenerationRows.DeleteRowsAsync(tables.ArticleEntities, entities, cancellationToken);
+        await GenerationRows.DeleteRowsAsync(tables.ArticleQuotes, quotes, cancellationToken);
         logger.LogInformation("Removed {EntityRows} entity and {QuoteRows} quote rows of earlier versions of {ArticleId}",
-            staleEntities.Count, staleQuotes.Count, id);
-    }
-
-    /// <summary>Deletes an index row unless it already belongs to <paramref name="currentGeneration"/>. True when deleted.</summary>
-    private static async Task<bool> DeleteIndexRowAsync(TableClient table, string partition, string articleId, string currentGeneration, CancellationToken cancellationToken)
-    {
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, articleId, ["Generation"], cancellationToken);
-        if (!row.HasValue || row.Value!.GetString("Generation") == currentGeneration)
-        {
-            return false;
-        }
-        try
-        {
-            await table.DeleteEntityAsync(partition, articleId, row.Value.ETag, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
-        {
-            return false; // Someone else removed or rewrote it.
-        }
-    }
-
-    private static async Task DeleteRowsAsync<T>(TableClient table, List<T> rows, CancellationToken cancellationToken)
-        where T : ITableEntity
-    {
-        var actions = new List<TableTransactionAction>(rows.Count);
-        foreach (var row in rows)
-        {
-            actions.Add(new(TableTransactionActionType.Delete, row, ETag.All));
-        }
-        try
-        {
-            await TableBatches.SubmitAsync(table, actions, cancellationToken);
-        }
-        catch (TableTransactionFailedException e) when (e.Status == 404)
-        {
-            // A concurrent cleanup got there first; what is left goes next time.
-        }
+            entities.Count, quotes.Count, result.Article.Id);
     }
 
     /// <summary>Read-modify-write of the article row with optimistic concurrency; <paramref name="change"/> returns false to leave it.</summary>

@@ -32,6 +32,12 @@ public sealed class PipelineTables
     public TableClient SpeakerQuotes { get; }
     public TableClient Entities { get; }
 
+    /// <summary>Forgets that the tables exist, so the next <see cref="EnsureCreatedAsync"/> creates any that went missing.</summary>
+    public void Invalidate() => created = false;
+
+    /// <summary>True for the error Table storage answers when a table is missing.</summary>
+    public static bool IsTableMissing(Azure.RequestFailedException e) => e.Status == 404 && e.ErrorCode == "TableNotFound";
+
     /// <summary>Creates any missing table. Cheap after the first success; a failure is retried on the next call.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {

@@ -18,6 +18,13 @@ public sealed class PipelineOptions
     [Range(1, 256L * 1024 * 1024)]
     public long MaxArticleBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// A blob whose current version has had no final status for this long is re-driven by the reconciliation sweep:
+    /// its trigger never ran, or its host died with it. Longer than the queue's 10-minute redelivery by default.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "7.00:00:00")]
+    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Retries of each storage call (exponential, 0.4 s doubling up to 4 s) before it fails; 4 rides out about 6 s of outage.</summary>
     [Range(0, 10)]
     public int StorageRetries { get; set; } = 4;

@@ -32,11 +32,14 @@ public sealed class AzuriteServer : IAsyncDisposable
     public int QueuePort { get; }
     public int TablePort { get; }
 
-    public string ConnectionString =>
+    public string ConnectionString => ConnectionStringFor(BlobPort, QueuePort, TablePort);
+
+    /// <summary>A connection string for the development account on other ports (a proxy in front of this server).</summary>
+    public static string ConnectionStringFor(int blobPort, int queuePort, int tablePort) =>
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + DevelopmentAccountKey + ";" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;" +
-        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +
-        $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
+        $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;" +
+        $"QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;" +
+        $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
 
     public async Task StartAsync()
     {
@@ -118,13 +121,31 @@ public sealed class AzuriteServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Kills one service ("blob", "queue", "table") or "all", as a crash would.</summary>
+    /// <summary>
+    /// Stops one service ("blob", "queue", "table") or "all". A persistent server is stopped gracefully (SIGTERM)
+    /// so that it saves its data, as a storage outage keeps it; otherwise it is killed.
+    /// </summary>
     public async Task StopServiceAsync(string service)
     {
-        if (processes.Remove(service, out var process))
+        if (!processes.Remove(service, out var process))
         {
-            await KillAsync(process);
+            return;
         }
+        if (persistent && !process.HasExited)
+        {
+            using var term = Process.Start("kill", ["-TERM", process.Id.ToString()]);
+            await term.WaitForExitAsync();
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await process.WaitForExitAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Did not stop in time: kill it below.
+            }
+        }
+        await KillAsync(process);
     }
 
     public async ValueTask DisposeAsync()

@@ -29,6 +29,20 @@ public sealed class PipelineFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Azurite.StartAsync();
+        try
+        {
+            await StartHostAsync();
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose start failed: stop Azurite here so it is not left running.
+            await Azurite.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartHostAsync()
+    {
         app = LocalFunctionsHost.Create(
         [
             "--settings", Path.Combine(Path.GetTempPath(), "no-local-settings.json"),

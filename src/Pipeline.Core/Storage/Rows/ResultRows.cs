@@ -70,6 +70,9 @@ public sealed class EntityArticleRow : ITableEntity
     public string? Published { get; set; }
     public int MentionCount { get; set; }
     public double Salience { get; set; }
+
+    /// <summary>False from the row's creation until the entity's catalog count has been recounted with it.</summary>
+    public bool Counted { get; set; }
 }
 
 /// <summary>

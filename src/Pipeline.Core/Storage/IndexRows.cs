@@ -1,0 +1,183 @@
+using Azure;
+using Azure.Data.Tables;
+using Pipeline.Entities;
+using Pipeline.Extraction;
+using Pipeline.Queries;
+using Pipeline.Storage.Rows;
+
+namespace Pipeline.Storage;
+
+/// <summary>
+/// The cross-article index rows of an article: one per (entity, article) in <c>entityarticles</c> and one per
+/// (speaker, article) in <c>speakerquotes</c>, each replaced whole, and the catalog counts that follow from them.
+/// </summary>
+internal sealed class IndexRows(PipelineTables tables, EntityCatalog catalog)
+{
+    private const int Parallelism = 8;
+
+    /// <summary>One row per (entity, article) and (speaker, article), each replaced whole.</summary>
+    public async Task WriteAsync(ExtractionResult result, string generation, CancellationToken cancellationToken)
+    {
+        var article = result.Article;
+        string title = TableLimits.Cut(article.Metadata.Title, 1_000);
+        string published = RowMapping.FormatPublished(article.Metadata.Published);
+        var entityRows = new List<(EntityArticleRow Row, CanonicalEntity Entity)>();
+        foreach (var entity in result.Entities)
+        {
+            if (entity.Type == EntityType.Date)
+            {
+                continue; // "Monday" across articles says nothing; dates stay with their article.
+            }
+            entityRows.Add((new EntityArticleRow
+            {
+                PartitionKey = IndexKeys.Entity(entity.Key),
+                RowKey = article.Id,
+                Generation = generation,
+                EntityKey = entity.Key,
+                Name = TableLimits.Cut(entity.Name, 1_000),
+                Type = RowMapping.TypeName(entity.Type),
+                Title = title,
+                Published = published,
+                MentionCount = entity.MentionCount,
+                Salience = entity.Salience,
+            }, entity));
+        }
+
+        var speakerRows = new Dictionary<string, SpeakerQuotesRow>(StringComparer.Ordinal);
+        var speakerQuotes = new Dictionary<string, List<QuoteDto>>(StringComparer.Ordinal);
+        for (int i = 0; i < result.Quotes.Count; i++)
+        {
+            var row = result.Quotes[i].ToRow(article.Id, generation, i);
+            if (!IndexKeys.IsIndexableSpeaker(row.Speaker))
+            {
+                continue;
+            }
+            string partition = IndexKeys.Speaker(row.Speaker!);
+            if (!speakerRows.ContainsKey(partition))
+            {
+                speakerRows[partition] = new SpeakerQuotesRow
+                {
+                    PartitionKey = partition,
+                    RowKey = article.Id,
+                    Generation = generation,
+                    Speaker = row.Speaker!,
+                    SpeakerEntity = row.SpeakerEntity,
+                    Title = title,
+                    Published = published,
+                };
+                speakerQuotes[partition] = [];
+            }
+            speakerQuotes[partition].Add(row.ToDto());
+        }
+        foreach (var (partition, row) in speakerRows)
+        {
+            row.QuoteCount = speakerQuotes[partition].Count;
+            row.QuotesJson = RowMapping.SerializeQuotes(speakerQuotes[partition]);
+        }
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(entityRows, parallel, async (item, ct) =>
+        {
+            if (await WriteIndexRowAsync(item.Row, ct))
+            {
+                await catalog.RecountAsync(item.Entity.Key, item.Entity.Type, item.Entity.Name, ct);
+                await tables.EntityArticles.UpsertEntityAsync(
+                    new TableEntity(item.Row.PartitionKey, item.Row.RowKey) { [nameof(EntityArticleRow.Counted)] = true }, TableUpdateMode.Merge, ct);
+            }
+        });
+        await Parallel.ForEachAsync(speakerRows.Values, parallel, async (row, ct) =>
+            await tables.SpeakerQuotes.UpsertEntityAsync(row, TableUpdateMode.Replace, ct));
+    }
+
+    /// <summary>
+    /// Inserts an (entity, article) index row, or replaces it keeping its <see cref="EntityArticleRow.Counted"/> flag.
+    /// True when the entity's catalog count still has to be recounted: the row is new, or an earlier run stopped before.
+    /// </summary>
+    private async Task<bool> WriteIndexRowAsync(EntityArticleRow row, CancellationToken cancellationToken)
+    {
+        row.Counted = false;
+        try
+        {
+            await tables.EntityArticles.AddEntityAsync(row, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            var existing = await tables.EntityArticles.GetEntityIfExistsAsync<EntityArticleRow>(row.PartitionKey, row.RowKey, ["Counted"], cancellationToken);
+            row.Counted = existing.HasValue && existing.Value!.Counted;
+            await tables.EntityArticles.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+            return !row.Counted;
+        }
+    }
+
+    /// <summary>
+    /// Removes the article's index rows that <paramref name="result"/> no longer holds, as seen from the rows of its
+    /// other generations, and recounts the catalog entries of entities it no longer mentions.
+    /// </summary>
+    public async Task RemoveGoneAsync(ExtractionResult result, string generation, List<ArticleEntityRow> otherEntities, List<ArticleQuoteRow> otherQuotes, CancellationToken cancellationToken)
+    {
+        string id = result.Article.Id;
+        var currentEntities = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entity in result.Entities)
+        {
+            currentEntities.Add(entity.Key);
+        }
+        var currentSpeakers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var quote in result.Quotes)
+        {
+            if (IndexKeys.IsIndexableSpeaker(quote.Speaker))
+            {
+                currentSpeakers.Add(IndexKeys.Speaker(quote.Speaker!));
+            }
+        }
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        var goneEntities = new Dictionary<string, ArticleEntityRow>(StringComparer.Ordinal);
+        foreach (var row in otherEntities)
+        {
+            if (!currentEntities.Contains(row.Key) && row.Type != nameof(EntityType.Date))
+            {
+                goneEntities.TryAdd(row.Key, row);
+            }
+        }
+        await Parallel.ForEachAsync(goneEntities.Values, parallel, async (row, ct) =>
+        {
+            await DeleteIndexRowAsync(tables.EntityArticles, IndexKeys.Entity(row.Key), id, generation, ct);
+            // Always: a run that stopped after the delete left the count to its retry.
+            if (Enum.TryParse<EntityType>(row.Type, out var type))
+            {
+                await catalog.RecountAsync(row.Key, type, row.Name, ct);
+            }
+        });
+
+        var goneSpeakers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in otherQuotes)
+        {
+            if (IndexKeys.IsIndexableSpeaker(row.Speaker) && !currentSpeakers.Contains(IndexKeys.Speaker(row.Speaker!)))
+            {
+                goneSpeakers.Add(IndexKeys.Speaker(row.Speaker!));
+            }
+        }
+        await Parallel.ForEachAsync(goneSpeakers, parallel, async (partition, ct) =>
+            await DeleteIndexRowAsync(tables.SpeakerQuotes, partition, id, generation, ct));
+    }
+
+    /// <summary>Deletes an index row unless it already belongs to <paramref name="currentGeneration"/>. True when deleted.</summary>
+    private static async Task<bool> DeleteIndexRowAsync(TableClient table, string partition, string articleId, string currentGeneration, CancellationToken cancellationToken)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, articleId, ["Generation"], cancellationToken);
+        if (!row.HasValue || row.Value!.GetString("Generation") == currentGeneration)
+        {
+            return false;
+        }
+        try
+        {
+            await table.DeleteEntityAsync(partition, articleId, row.Value.ETag, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return false; // Someone else removed or rewrote it.
+        }
+    }
+}

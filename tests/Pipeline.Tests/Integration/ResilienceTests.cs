@@ -1,0 +1,198 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Articles;
+using Pipeline.Processing;
+using Pipeline.Storage;
+using Pipeline.Storage.Rows;
+using Pipeline.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Pipeline.Tests.Integration;
+
+[CollectionDefinition(Name)]
+public sealed class ResilienceCollection
+{
+    public const string Name = "Resilience (own Azurite and host processes)";
+}
+
+/// <summary>
+/// Nothing lost, nothing doubled, when hosts race, crash or lose their storage. Each test runs its own Azurite and
+/// local hosts as separate processes. <c>PIPELINE_SOAK_ARTICLES</c> sets the scale (CI: 40; scripts/soak.sh: 1,000).
+/// </summary>
+[Collection(ResilienceCollection.Name)]
+public sealed class ResilienceTests(ITestOutputHelper output)
+{
+    private static int Articles => int.TryParse(Environment.GetEnvironmentVariable("PIPELINE_SOAK_ARTICLES"), out int n) ? n : 40;
+
+    private static TimeSpan Patience(int articles) => TimeSpan.FromSeconds(90 + articles * 0.5);
+
+    /// <summary>Host settings for these tests: the reconciliation sweep every 5 s, re-driving after 20 s without progress.</summary>
+    private static readonly string[] FastRecovery = ["--ReconcileSchedule", "*/5 * * * * *", "--Pipeline:StuckAfter", "00:00:20"];
+
+    [Fact]
+    public async Task Two_hosts_process_every_article_once_even_when_one_is_killed_midway()
+    {
+        await using var azurite = new AzuriteServer();
+        await azurite.StartAsync();
+        await using var services = StoredResults.Services(azurite.ConnectionString);
+        int n = Articles;
+        var names = Enumerable.Range(0, n).Select(i => SyntheticArticles.BlobName("soak", i)).ToList();
+
+        var first = await LocalHostProcess.StartAsync(azurite.ConnectionString, FastRecovery);
+        await using var second = await LocalHostProcess.StartAsync(azurite.ConnectionString, FastRecovery);
+        LocalHostProcess? restarted = null;
+        try
+        {
+            await UploadAsync(services, n);
+            var monitor = services.GetRequiredService<ProcessingMonitor>();
+            await WaitUntilAsync(monitor, names, s => s.Succeeded >= n / 3, Patience(n));
+            first.Kill(); // kill -9: no shutdown, leases left to expire
+            restarted = await LocalHostProcess.StartAsync(azurite.ConnectionString, FastRecovery);
+
+            var final = await monitor.WaitAsync(names, Patience(n), null, CancellationToken.None);
+            var check = await CheckExactlyOnceAsync(services, n);
+            output.WriteLine($"two hosts, one killed at a third: {n} uploaded, {final.Succeeded} succeeded, {final.Failed} failed, " +
+                             $"{final.Waiting} lost, {check.Mismatches} with rows differing from a single run, {check.CatalogErrors} catalog counts off");
+            Assert.Equal(n, final.Succeeded);
+            Assert.Equal(0, check.Mismatches);
+            Assert.Equal(0, check.CatalogErrors);
+        }
+        finally
+        {
+            await first.DisposeAsync();
+            if (restarted is not null)
+            {
+                await restarted.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Storage_down_for_a_few_seconds_midway_loses_nothing()
+    {
+        await using var azurite = new AzuriteServer();
+        await azurite.StartAsync();
+        await using var blobProxy = new OutageProxy(azurite.BlobPort);
+        await using var queueProxy = new OutageProxy(azurite.QueuePort);
+        await using var tableProxy = new OutageProxy(azurite.TablePort);
+        await using var services = StoredResults.Services(azurite.ConnectionString);
+        int n = Math.Max(20, Articles / 2);
+        var names = Enumerable.Range(0, n).Select(i => SyntheticArticles.BlobName("outage", i)).ToList();
+        // The host reaches storage through the proxies; the test checks it directly.
+        await using var host = await LocalHostProcess.StartAsync(AzuriteServer.ConnectionStringFor(blobProxy.Port, queueProxy.Port, tableProxy.Port), FastRecovery);
+
+        await UploadAsync(services, n, "outage");
+        var monitor = services.GetRequiredService<ProcessingMonitor>();
+        await WaitUntilAsync(monitor, names, s => s.Succeeded >= 3, Patience(n));
+        blobProxy.Cut();
+        queueProxy.Cut();
+        tableProxy.Cut();
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        blobProxy.Restore();
+        queueProxy.Restore();
+        tableProxy.Restore();
+
+        var final = await monitor.WaitAsync(names, Patience(n), null, CancellationToken.None);
+        var check = await CheckExactlyOnceAsync(services, n, "outage");
+        output.WriteLine($"storage down 4 s: {n} uploaded, {final.Succeeded} succeeded, {final.Failed} failed, {final.Waiting} lost, " +
+                         $"{check.Mismatches} with rows differing from a single run");
+        Assert.False(host.HasExited, "the host survives the outage");
+        Assert.Equal(n, final.Succeeded);
+        Assert.Equal(0, check.Mismatches);
+    }
+
+    [Fact]
+    public async Task Transient_failures_end_in_the_poison_queue_are_recorded_and_can_be_redriven()
+    {
+        await using var azurite = new AzuriteServer();
+        await azurite.StartAsync();
+        await using var tableProxy = new OutageProxy(azurite.TablePort);
+        await using var services = StoredResults.Services(azurite.ConnectionString);
+        // No client retries: each of the trigger's five attempts fails at once while Table storage is unreachable.
+        await using var host = await LocalHostProcess.StartAsync(
+            AzuriteServer.ConnectionStringFor(azurite.BlobPort, azurite.QueuePort, tableProxy.Port), "--Pipeline:StorageRetries", "0");
+        var blobs = services.GetRequiredService<ArticleBlobs>();
+        await blobs.EnsureContainerAsync(CancellationToken.None);
+
+        tableProxy.Cut();
+        const string name = "poison/article.txt";
+        await blobs.Container.GetBlobClient(name).UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(SyntheticArticles.Text(7))));
+        var poison = services.GetRequiredService<StorageClients>().Queues.GetQueueClient(PoisonMessages.Queue);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!await poison.ExistsAsync() || (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the blob trigger never gave up into the poison queue");
+            await Task.Delay(250);
+        }
+        tableProxy.Restore();
+
+        // The poison-queue function records the give-up once tables answer again (its retries are spaced out).
+        var tables = services.GetRequiredService<PipelineTables>();
+        var id = ArticleId.FromBlobName(name);
+        ArticleRow? row = null;
+        deadline = DateTime.UtcNow.AddSeconds(90);
+        while (row is not { Status: ArticleStatus.Failed, Retriable: true })
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the article was not recorded as failed and retriable (status {row?.Status})");
+            await Task.Delay(500);
+            row = await StoredResults.ArticleAsync(tables, id);
+        }
+        Assert.Contains("gave up", row.Error);
+
+        var report = await services.GetRequiredService<ArticleRedriver>().RedriveAsync(RedriveSelection.Poisoned, false, CancellationToken.None);
+        Assert.Equal(1, report.Redriven);
+        var final = await services.GetRequiredService<ProcessingMonitor>().WaitAsync([name], TimeSpan.FromSeconds(60), null, CancellationToken.None);
+        output.WriteLine($"poison: recorded as '{row.Error}', re-driven, then {(final.Succeeded == 1 ? "succeeded" : "not succeeded")}");
+        Assert.Equal(1, final.Succeeded);
+    }
+
+    private static async Task UploadAsync(ServiceProvider services, int count, string prefix = "soak")
+    {
+        var blobs = services.GetRequiredService<ArticleBlobs>();
+        await blobs.EnsureContainerAsync(CancellationToken.None);
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+            await blobs.Container.GetBlobClient(SyntheticArticles.BlobName(prefix, i))
+                .UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(SyntheticArticles.Text(i))), overwrite: true, ct));
+    }
+
+    private static async Task WaitUntilAsync(ProcessingMonitor monitor, IReadOnlyCollection<string> names, Func<ProcessingSnapshot, bool> done, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!done(await monitor.CheckAsync(names, CancellationToken.None)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "processing did not progress");
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>Every article holds exactly what one clean run stores, and every catalog count matches its index rows.</summary>
+    private static async Task<(int Mismatches, int CatalogErrors)> CheckExactlyOnceAsync(ServiceProvider services, int count, string prefix = "soak")
+    {
+        var tables = services.GetRequiredService<PipelineTables>();
+        int mismatches = 0;
+        for (int i = 0; i < count; i++)
+        {
+            var name = SyntheticArticles.BlobName(prefix, i);
+            var stored = await StoredResults.CountAsync(tables, ArticleId.FromBlobName(name));
+            if (stored != StoredResults.Expected(name, SyntheticArticles.Text(i)))
+            {
+                mismatches++;
+            }
+        }
+        int catalogErrors = 0;
+        await foreach (var entry in tables.Entities.QueryAsync<EntityCatalogRow>())
+        {
+            int rows = 0;
+            await foreach (var _ in tables.EntityArticles.QueryAsync<Azure.Data.Tables.TableEntity>(
+                Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {IndexKeys.Entity(entry.Key)}"), select: ["RowKey"]))
+            {
+                rows++;
+            }
+            if (rows != entry.ArticleCount)
+            {
+                catalogErrors++;
+            }
+        }
+        return (mismatches, catalogErrors);
+    }
+}

@@ -41,6 +41,10 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
       name: articlesContainerName
     }
 
+    resource texts 'containers' = {
+      name: 'article-texts'
+    }
+
     resource deployment 'containers' = {
       name: deploymentContainerName
     }

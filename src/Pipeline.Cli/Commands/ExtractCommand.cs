@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Articles;
+using Pipeline.Articles.Formats;
 using Pipeline.Extraction;
 
 namespace Pipeline.Cli.Commands;
@@ -18,7 +19,7 @@ internal static class ExtractCommand
 
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "An article file (.txt)." };
+        var file = new Argument<FileInfo>("file") { Description = "An article file (" + ArticleReader.Supported + ")." };
         var command = new Command("extract", "Extract entities, quotes and a summary from one file and print them as JSON; nothing is stored.") { file };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -32,7 +33,7 @@ internal static class ExtractCommand
             try
             {
                 var bytes = await File.ReadAllBytesAsync(path.FullName, cancellationToken);
-                var article = ArticleParser.Parse(ArticleId.FromBlobName(path.Name), path.Name, ArticleDecoder.Decode(bytes));
+                var article = ArticleReader.Read(ArticleId.FromBlobName(path.Name), path.Name, bytes);
                 Console.WriteLine(JsonSerializer.Serialize(ExtractionReport.From(extractor.Extract(article)), Json));
                 return 0;
             }

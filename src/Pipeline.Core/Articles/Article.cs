@@ -8,7 +8,8 @@ public sealed record ArticleMetadata(
     DateOnly? Published,
     string? Section,
     string? Dateline,
-    string? Source);
+    string? Source,
+    string? Author = null);
 
 /// <summary>
 /// A parsed article: its full text exactly as decoded, its metadata, and where its body paragraphs are.

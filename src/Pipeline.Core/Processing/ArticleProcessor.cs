@@ -5,6 +5,7 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.Articles;
+using Pipeline.Articles.Formats;
 using Pipeline.Extraction;
 using Pipeline.Storage;
 using Pipeline.Storage.Rows;
@@ -99,9 +100,7 @@ public sealed class ArticleProcessor(ArticleStore store, ArticleExtractor extrac
         ExtractionResult result;
         try
         {
-            var text = ArticleDecoder.Decode(content);
-            var article = ArticleParser.Parse(id, name, text);
-            result = extractor.Extract(article);
+            result = extractor.Extract(ArticleReader.Read(id, name, content));
         }
         catch (ArticleRejectedException e)
         {

@@ -10,7 +10,7 @@ public sealed record ArticleListItem(
     string Status, int EntityCount, int QuoteCount);
 
 public sealed record ArticleDetail(
-    string Id, string BlobName, string? Title, string? Published, string? Section, string? Source, string? Dateline,
+    string Id, string BlobName, string? Title, string? Published, string? Section, string? Source, string? Dateline, string? Author,
     string Status, string? Error, int Attempts, string? ContentHash, string? BlobETag, long ContentLength,
     string? ExtractorVersion, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ProcessedAt,
     int EntityCount, int QuoteCount,

@@ -18,10 +18,12 @@ public interface IArticleQueries
     Task<QueryResult<Page<QuoteDto>>> ListQuotesAsync(string? id, string? top, string? continuationToken, CancellationToken cancellationToken);
 
     Task<QueryResult<SummaryDto>> GetSummaryAsync(string? id, string? sentences, CancellationToken cancellationToken);
+
+    Task<QueryResult<string>> GetTextAsync(string? id, CancellationToken cancellationToken);
 }
 
 /// <summary>Reads articles and their current results. Every read is a point read or a single-partition range.</summary>
-public sealed class ArticleQueries(PipelineTables tables, ContinuationTokens tokens) : IArticleQueries
+public sealed class ArticleQueries(PipelineTables tables, ArticleBlobs blobs, ContinuationTokens tokens) : IArticleQueries
 {
     /// <summary>How many entities and quotes the article detail carries; the sub-routes page through the rest.</summary>
     public const int DetailItems = 100;
@@ -71,7 +73,7 @@ public sealed class ArticleQueries(PipelineTables tables, ContinuationTokens tok
         var entityRows = (await entities).Rows;
         var quoteRows = (await quotes).Rows;
         return new ArticleDetail(
-            row.PartitionKey, row.BlobName, row.Title, row.Published, row.Section, row.Source, row.Dateline,
+            row.PartitionKey, row.BlobName, row.Title, row.Published, row.Section, row.Source, row.Dateline, row.Author,
             row.Status, row.Error, row.Attempts, row.ContentHash, row.BlobETag, row.ContentLength, row.ExtractorVersion,
             row.CreatedAt, row.UpdatedAt, row.ProcessedAt, row.EntityCount, row.QuoteCount,
             Summary.Take(RowMapping.DeserializeSummary(row.SummaryJson), Summary.DefaultSentences, s => s.Index),
@@ -131,6 +133,20 @@ public sealed class ArticleQueries(PipelineTables tables, ContinuationTokens tok
             return Missing(id);
         }
         return new SummaryDto(row.PartitionKey, Summary.Take(RowMapping.DeserializeSummary(row.SummaryJson), count, s => s.Index));
+    }
+
+    /// <summary>The extracted text of the current version: what every offset of its results points into.</summary>
+    public async Task<QueryResult<string>> GetTextAsync(string? id, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } row)
+        {
+            return Missing(id);
+        }
+        if (row.Generation is null || await blobs.ReadTextAsync(row.PartitionKey, row.Generation, cancellationToken) is not { } text)
+        {
+            return QueryProblem.NotFound($"Article '{id}' has no processed text yet (status {row.Status}).");
+        }
+        return text;
     }
 
     /// <summary>The article row, or null when the id is malformed or unknown.</summary>

@@ -24,11 +24,50 @@ public sealed class ArticleBlobs(StorageClients clients)
 
     public BlobContainerClient Container { get; } = clients.Blobs.GetBlobContainerClient(PipelineOptions.ArticlesContainer);
 
+    /// <summary>The extracted text of each processed version, which result offsets point into: <c>{id}/{generation}.txt</c>.</summary>
+    public BlobContainerClient Texts { get; } = clients.Blobs.GetBlobContainerClient(PipelineOptions.TextsContainer);
+
     /// <summary>ETags in one form: service calls return them quoted, listings unquoted.</summary>
     public static string NormalizeETag(ETag? etag) => etag?.ToString().Trim('"') ?? "";
 
-    public Task EnsureContainerAsync(CancellationToken cancellationToken) =>
-        Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+    public async Task EnsureContainerAsync(CancellationToken cancellationToken)
+    {
+        await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await Texts.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+    }
+
+    public static string TextBlobName(string articleId, string generation) => $"{articleId}/{generation}.txt";
+
+    public Task WriteTextAsync(string articleId, string generation, string text, CancellationToken cancellationToken) =>
+        Texts.GetBlobClient(TextBlobName(articleId, generation)).UploadAsync(BinaryData.FromString(text),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain; charset=utf-8" } }, cancellationToken);
+
+    /// <summary>The stored text of one version, or null when there is none.</summary>
+    public async Task<string?> ReadTextAsync(string articleId, string generation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var download = await Texts.GetBlobClient(TextBlobName(articleId, generation)).DownloadContentAsync(cancellationToken);
+            return download.Value.Content.ToString();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Deletes the stored texts of an article's versions other than <paramref name="keep"/>.</summary>
+    public async Task DeleteOtherTextsAsync(string articleId, string? keep, CancellationToken cancellationToken)
+    {
+        string keepName = keep is null ? "" : TextBlobName(articleId, keep);
+        await foreach (var blob in Texts.GetBlobsAsync(new GetBlobsOptions { Prefix = articleId + "/" }, cancellationToken))
+        {
+            if (blob.Name != keepName)
+            {
+                await Texts.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken);
+            }
+        }
+    }
 
     /// <summary>Uploads a file unless the blob already holds the same bytes (compared by MD5, which Blob storage keeps).</summary>
     public async Task<UploadResult> UploadFileAsync(string path, string blobName, CancellationToken cancellationToken)

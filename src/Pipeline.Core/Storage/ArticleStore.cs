@@ -21,7 +21,7 @@ public sealed record BlobVersion(string ETag, DateTimeOffset LastModified, long 
 /// (speaker, article), each replaced whole. The same content processed twice writes the same rows, so repeated
 /// triggers change nothing.
 /// </remarks>
-public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, TimeProvider time, ILogger<ArticleStore> logger)
+public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, ArticleBlobs blobs, TimeProvider time, ILogger<ArticleStore> logger)
 {
     private const int MaxAttempts = 10;
     private readonly GenerationRows generations = new(tables);
@@ -87,6 +87,7 @@ public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, T
         var before = await GetAsync(article.Id, cancellationToken);
         if (before?.Generation != generation)
         {
+            await blobs.WriteTextAsync(article.Id, generation, article.Text, cancellationToken);
             await generations.WriteAsync(result, generation, cancellationToken);
         }
 
@@ -106,6 +107,7 @@ public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, T
             row.Section = m.Section;
             row.Dateline = m.Dateline;
             row.Source = m.Source;
+            row.Author = m.Author;
             row.Status = ArticleStatus.Processing;
             row.Error = null;
             row.ContentHash = blob.ContentHash;
@@ -142,12 +144,14 @@ public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, T
         {
             logger.LogInformation("Results of an older version of {ArticleId} were not made current", article.Id);
             await generations.DeleteAsync(article.Id, generation, cancellationToken);
+            await blobs.Texts.DeleteBlobIfExistsAsync(ArticleBlobs.TextBlobName(article.Id, generation), cancellationToken: cancellationToken);
         }
     }
 
     /// <summary>Removes rows of other generations, and index rows the current results no longer hold.</summary>
     private async Task RemoveEarlierVersionsAsync(ExtractionResult result, string generation, CancellationToken cancellationToken)
     {
+        await blobs.DeleteOtherTextsAsync(result.Article.Id, generation, cancellationToken);
         var (entities, quotes) = await generations.ReadOthersAsync(result.Article.Id, generation, cancellationToken);
         if (entities.Count == 0 && quotes.Count == 0)
         {

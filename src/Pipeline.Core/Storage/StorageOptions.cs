@@ -14,6 +14,9 @@ public sealed class PipelineOptions
     /// <summary>The blob container the trigger watches; a constant because trigger attributes need one.</summary>
     public const string ArticlesContainer = "articles";
 
+    /// <summary>Where the extracted text of each processed version is kept.</summary>
+    public const string TextsContainer = "article-texts";
+
     /// <summary>Files larger than this are rejected before being read.</summary>
     [Range(1, 256L * 1024 * 1024)]
     public long MaxArticleBytes { get; set; } = 4 * 1024 * 1024;

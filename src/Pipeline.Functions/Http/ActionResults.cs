@@ -11,6 +11,10 @@ public static class ActionResults
     public static IActionResult ToActionResult<T>(this QueryResult<T> result) =>
         result.Problem is { } problem ? Problem(problem) : new OkObjectResult(result.Value);
 
+    /// <summary>Plain text (UTF-8), or the problem.</summary>
+    public static IActionResult ToTextResult(this QueryResult<string> result) =>
+        result.Problem is { } problem ? Problem(problem) : new ContentResult { Content = result.Value, ContentType = "text/plain; charset=utf-8", StatusCode = 200 };
+
     public static IActionResult Problem(QueryProblem problem) =>
         new ObjectResult(new ProblemDetails { Status = problem.Status, Title = problem.Title, Detail = problem.Detail })
         {

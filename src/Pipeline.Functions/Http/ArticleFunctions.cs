@@ -32,6 +32,12 @@ public sealed class ArticleFunctions(IArticleQueries queries)
         string id, CancellationToken cancellationToken) =>
         (await queries.ListQuotesAsync(id, request.Query["top"], request.Query["continuationToken"], cancellationToken)).ToActionResult();
 
+    [Function(nameof(GetArticleText))]
+    public async Task<IActionResult> GetArticleText(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "articles/{id}/text")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        (await queries.GetTextAsync(id, cancellationToken)).ToTextResult();
+
     [Function(nameof(GetArticleSummary))]
     public async Task<IActionResult> GetArticleSummary(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "articles/{id}/summary")] HttpRequest request,

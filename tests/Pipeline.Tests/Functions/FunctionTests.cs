@@ -22,7 +22,7 @@ public sealed class FunctionTests
     [Fact]
     public async Task A_found_article_is_200_with_the_article()
     {
-        var detail = new ArticleDetail("a.txt", "a.txt", "T", null, null, null, null, "succeeded", null, 1, null, null, 0, "1",
+        var detail = new ArticleDetail("a.txt", "a.txt", "T", null, null, null, null, null, "succeeded", null, 1, null, null, 0, "1",
             DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null, 0, 0, [], [], [], []);
         var queries = new Mock<IArticleQueries>();
         queries.Setup(q => q.GetAsync("a.txt", It.IsAny<CancellationToken>())).ReturnsAsync(detail);

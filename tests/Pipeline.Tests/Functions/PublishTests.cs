@@ -63,6 +63,7 @@ public sealed class PublishTests
                 ["GetArticleEntities"] = ("articles/{id}/entities", "Function"),
                 ["GetArticleQuotes"] = ("articles/{id}/quotes", "Function"),
                 ["GetArticleSummary"] = ("articles/{id}/summary", "Function"),
+                ["GetArticleText"] = ("articles/{id}/text", "Function"),
                 ["ListEntities"] = ("entities", "Function"),
                 ["ListEntityArticles"] = ("entities/{type}/{name}/articles", "Function"),
                 ["ListQuotes"] = ("quotes", "Function"),

@@ -22,6 +22,7 @@ public sealed class ArticleRow : ITableEntity
     public string? Section { get; set; }
     public string? Dateline { get; set; }
     public string? Source { get; set; }
+    public string? Author { get; set; }
 
     public string Status { get; set; } = ArticleStatus.Pending;
     public string? Error { get; set; }

@@ -5,9 +5,17 @@ namespace Pipeline.Queries;
 /// <summary>A page of results and the token for the next one (null on the last page).</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? ContinuationToken);
 
+/// <summary>The parameters of <c>GET /api/articles</c>, as sent; validated by the query.</summary>
+/// <param name="From">Published on or after this date (yyyy-MM-dd).</param>
+/// <param name="To">Published on or before this date (yyyy-MM-dd).</param>
+/// <param name="Search">Words the title contains (case-insensitive).</param>
+public sealed record ArticleListQuery(
+    string? Top = null, string? ContinuationToken = null, string? Status = null, string? Section = null,
+    string? From = null, string? To = null, string? Search = null);
+
 public sealed record ArticleListItem(
     string Id, string? Title, string? Published, string? Section, string? Source, string? Dateline,
-    string Status, int EntityCount, int QuoteCount);
+    string Status, string? Error, int EntityCount, int QuoteCount);
 
 public sealed record ArticleDetail(
     string Id, string BlobName, string? Title, string? Published, string? Section, string? Source, string? Dateline, string? Author,

@@ -9,7 +9,7 @@ namespace Pipeline.Queries;
 /// <summary>The article queries the HTTP functions call; parameters arrive as sent and are validated here.</summary>
 public interface IArticleQueries
 {
-    Task<QueryResult<Page<ArticleListItem>>> ListAsync(string? top, string? continuationToken, string? status, CancellationToken cancellationToken);
+    Task<QueryResult<Page<ArticleListItem>>> ListAsync(ArticleListQuery query, CancellationToken cancellationToken);
 
     Task<QueryResult<ArticleDetail>> GetAsync(string? id, CancellationToken cancellationToken);
 
@@ -28,38 +28,77 @@ public sealed class ArticleQueries(PipelineTables tables, ArticleBlobs blobs, Co
     /// <summary>How many entities and quotes the article detail carries; the sub-routes page through the rest.</summary>
     public const int DetailItems = 100;
 
-    public async Task<QueryResult<Page<ArticleListItem>>> ListAsync(string? top, string? continuationToken, string? status, CancellationToken cancellationToken)
+    /// <summary>Rows examined per request at most, so a rare title search answers quickly and continues on the next page.</summary>
+    public const int MaxScannedPerPage = 5_000;
+
+    public async Task<QueryResult<Page<ArticleListItem>>> ListAsync(ArticleListQuery query, CancellationToken cancellationToken)
     {
-        if (!QueryParameters.TryParseTop(top, out int count, out var problem))
+        if (!QueryParameters.TryParseTop(query.Top, out int count, out var problem))
         {
             return problem!;
         }
-        if (!string.IsNullOrEmpty(status) && !ArticleStatus.IsKnown(status))
+        if (!string.IsNullOrEmpty(query.Status) && !ArticleStatus.IsKnown(query.Status))
         {
             return QueryProblem.BadRequest("'status' must be one of pending, processing, succeeded, failed.");
         }
-        string scope = "articles|" + status;
-        string after = "";
-        if (!string.IsNullOrEmpty(continuationToken))
+        if ((QueryParameters.CheckText("section", query.Section, required: false) ?? QueryParameters.CheckText("search", query.Search, required: false)) is { } bad)
         {
-            if (!tokens.TryRead(continuationToken, scope, out var position))
+            return bad;
+        }
+        if (!QueryParameters.TryParseDate("from", query.From, out var from, out problem) || !QueryParameters.TryParseDate("to", query.To, out var to, out problem))
+        {
+            return problem!;
+        }
+        string scope = string.Join('|', "articles", query.Status, query.Section, from, to, query.Search);
+        string after = "";
+        if (!string.IsNullOrEmpty(query.ContinuationToken))
+        {
+            if (!tokens.TryRead(query.ContinuationToken, scope, out var position))
             {
                 return QueryParameters.BadToken();
             }
             after = position.PartitionKey;
         }
 
-        await tables.EnsureCreatedAsync(cancellationToken);
-        string filter = string.IsNullOrEmpty(status)
-            ? TableClient.CreateQueryFilter($"PartitionKey gt {after}")
-            : TableClient.CreateQueryFilter($"PartitionKey gt {after} and Status eq {status}");
-        var (rows, next) = await KeysetPages.ReadAsync<ArticleRow>(tables.Articles, filter, count, ListColumns, cancellationToken);
-        var items = new List<ArticleListItem>(rows.Count);
-        foreach (var row in rows)
+        var conditions = new List<string> { TableClient.CreateQueryFilter($"PartitionKey gt {after}") };
+        if (!string.IsNullOrEmpty(query.Status))
         {
-            items.Add(row.ToListItem());
+            conditions.Add(TableClient.CreateQueryFilter($"Status eq {query.Status}"));
         }
-        return new Page<ArticleListItem>(items, next is { } n ? tokens.Create(scope, n) : null);
+        if (!string.IsNullOrEmpty(query.Section))
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"Section eq {query.Section}"));
+        }
+        if (from is not null)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"Published ge {from}"));
+        }
+        if (to is not null)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"Published le {to}"));
+        }
+        string filter = "(" + string.Join(") and (", conditions) + ")";
+
+        await tables.EnsureCreatedAsync(cancellationToken);
+        var items = new List<ArticleListItem>(Math.Min(count, 256));
+        string? last = null;
+        int scanned = 0;
+        bool more = false;
+        await foreach (var row in tables.Articles.QueryAsync<ArticleRow>(filter, Math.Min(Math.Max(count + 1, 100), 1_000), ListColumns, cancellationToken))
+        {
+            if (items.Count == count || scanned == MaxScannedPerPage)
+            {
+                more = true;
+                break;
+            }
+            scanned++;
+            last = row.PartitionKey;
+            if (string.IsNullOrEmpty(query.Search) || (row.Title?.Contains(query.Search, StringComparison.OrdinalIgnoreCase) ?? false))
+            {
+                items.Add(row.ToListItem());
+            }
+        }
+        return new Page<ArticleListItem>(items, more && last is not null ? tokens.Create(scope, new PagePosition(last, "")) : null);
     }
 
     public async Task<QueryResult<ArticleDetail>> GetAsync(string? id, CancellationToken cancellationToken)
@@ -202,5 +241,5 @@ public sealed class ArticleQueries(PipelineTables tables, ArticleBlobs blobs, Co
     }
 
     private static readonly string[] ListColumns =
-        ["PartitionKey", "RowKey", "Title", "Published", "Section", "Source", "Dateline", "Status", "EntityCount", "QuoteCount"];
+        ["PartitionKey", "RowKey", "Title", "Published", "Section", "Source", "Dateline", "Status", "Error", "EntityCount", "QuoteCount"];
 }

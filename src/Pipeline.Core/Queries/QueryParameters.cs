@@ -47,6 +47,24 @@ public static class QueryParameters
         return null;
     }
 
+    /// <summary>Parses an optional ISO date (yyyy-MM-dd) into its canonical text.</summary>
+    public static bool TryParseDate(string name, string? value, out string? date, out QueryProblem? problem)
+    {
+        date = null;
+        problem = null;
+        if (string.IsNullOrEmpty(value))
+        {
+            return true;
+        }
+        if (value.Length != 10 || !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            problem = QueryProblem.BadRequest($"'{name}' must be a date as yyyy-MM-dd.");
+            return false;
+        }
+        date = parsed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return true;
+    }
+
     public static QueryProblem BadToken() =>
         QueryProblem.BadRequest("'continuationToken' is not a token this query returned. Start again without it.");
 }

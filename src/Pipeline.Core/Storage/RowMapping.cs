@@ -66,7 +66,7 @@ public static class RowMapping
             row.Cue, row.Start, row.End, row.Parts is null ? [new MentionDto(row.Start, row.End)] : ParseMentions(row.Parts), row.Paragraph);
 
     public static ArticleListItem ToListItem(this ArticleRow row) =>
-        new(row.PartitionKey, row.Title, row.Published, row.Section, row.Source, row.Dateline, row.Status, row.EntityCount, row.QuoteCount);
+        new(row.PartitionKey, row.Title, row.Published, row.Section, row.Source, row.Dateline, row.Status, row.Error, row.EntityCount, row.QuoteCount);
 
     /// <summary>RowKey of a result row: generation first, so one generation is one RowKey range.</summary>
     public static string ResultRowKey(string generation, int index) =>

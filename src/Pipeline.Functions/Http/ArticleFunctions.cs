@@ -12,7 +12,8 @@ public sealed class ArticleFunctions(IArticleQueries queries)
     public async Task<IActionResult> ListArticles(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "articles")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        (await queries.ListAsync(request.Query["top"], request.Query["continuationToken"], request.Query["status"], cancellationToken)).ToActionResult();
+        (await queries.ListAsync(new ArticleListQuery(request.Query["top"], request.Query["continuationToken"], request.Query["status"],
+            request.Query["section"], request.Query["from"], request.Query["to"], request.Query["search"]), cancellationToken)).ToActionResult();
 
     [Function(nameof(GetArticle))]
     public async Task<IActionResult> GetArticle(

@@ -37,7 +37,7 @@ public sealed class FunctionTests
     public async Task A_problem_becomes_problem_json_with_its_status()
     {
         var queries = new Mock<IArticleQueries>();
-        queries.Setup(q => q.ListAsync("0", null, null, It.IsAny<CancellationToken>())).ReturnsAsync(QueryProblem.BadRequest("top"));
+        queries.Setup(q => q.ListAsync(new ArticleListQuery("0", null, null, null, null, null, null), It.IsAny<CancellationToken>())).ReturnsAsync(QueryProblem.BadRequest("top"));
 
         var result = await new ArticleFunctions(queries.Object).ListArticles(Request("?top=0"), CancellationToken.None);
 

@@ -165,6 +165,32 @@ public sealed class EndToEndTests(PipelineFixture pipeline)
         }
     }
 
+    [Theory]
+    [InlineData("search=netanyahu", true)]
+    [InlineData("search=NETANYAHU%20speak", true)]
+    [InlineData("search=no-such-words", false)]
+    [InlineData("section=International", true)]
+    [InlineData("section=Sport", false)]
+    [InlineData("from=2024-03-19&to=2024-03-19", true)]
+    [InlineData("from=2024-03-20", false)]
+    [InlineData("status=succeeded&search=biden", true)]
+    public async Task The_article_list_filters_by_title_section_date_and_status(string query, bool seedListed)
+    {
+        await pipeline.EnsureSeedAsync();
+        var list = await GetJsonAsync($"/api/articles?top=1000&{query}");
+        Assert.Equal(seedListed, list.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("id").GetString() == SeedId));
+    }
+
+    [Theory]
+    [InlineData("from=2024-13-01")]
+    [InlineData("to=yesterday")]
+    [InlineData("from=2024-3-1")]
+    public async Task Malformed_dates_are_refused(string query)
+    {
+        using var response = await pipeline.Http.GetAsync($"/api/articles?{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_continuation_token_from_one_query_is_refused_by_another()
     {

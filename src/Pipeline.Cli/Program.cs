@@ -6,6 +6,10 @@ root.Add(UploadCommand.Create());
 root.Add(WaitCommand.Create());
 root.Add(StatusCommand.Create());
 root.Add(ExtractCommand.Create());
+foreach (var query in QueryCommands.Create())
+{
+    root.Add(query);
+}
 root.Add(EvaluateCommand.Create());
 root.Add(RetryCommand.Create());
 root.Add(TrainCommand.Create());

@@ -20,7 +20,8 @@ internal static class ExtractCommand
     public static Command Create()
     {
         var file = new Argument<FileInfo>("file") { Description = "An article file (" + ArticleReader.Supported + ")." };
-        var command = new Command("extract", "Extract entities, quotes and a summary from one file and print them as JSON; nothing is stored.") { file };
+        var json = new Option<bool>("--json") { Description = "Print the extraction as JSON (offsets are UTF-16 positions in the extracted text)." };
+        var command = new Command("extract", "Extract entities, quotes, a summary and key phrases from one file, without storage.") { file, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;
@@ -34,7 +35,15 @@ internal static class ExtractCommand
             {
                 var bytes = await File.ReadAllBytesAsync(path.FullName, cancellationToken);
                 var article = ArticleReader.Read(ArticleId.FromBlobName(path.Name), path.Name, bytes);
-                Console.WriteLine(JsonSerializer.Serialize(ExtractionReport.From(extractor.Extract(article)), Json));
+                var report = ExtractionReport.From(extractor.Extract(article));
+                if (parse.GetValue(json))
+                {
+                    Console.WriteLine(JsonSerializer.Serialize(report, Json));
+                }
+                else
+                {
+                    ExtractionView.Write(report);
+                }
                 return 0;
             }
             catch (ArticleRejectedException e)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Processing;
+using Spectre.Console;
 
 namespace Pipeline.Cli.Commands;
 
@@ -17,7 +18,9 @@ internal static class StatusCommand
         {
             await using var services = CliServices.Build(parse);
             var snapshot = await services.GetRequiredService<ProcessingMonitor>().CheckAsync(null, cancellationToken);
-            Console.WriteLine($"{snapshot.Total} articles: {snapshot.Succeeded} succeeded, {snapshot.Failed} failed, {snapshot.Waiting} waiting");
+            var counts = new Table().AddColumn("articles").AddColumn("succeeded").AddColumn("failed").AddColumn("waiting");
+            counts.AddRow(snapshot.Total.ToString(), $"[green]{snapshot.Succeeded}[/]", snapshot.Failed > 0 ? $"[red]{snapshot.Failed}[/]" : "0", snapshot.Waiting.ToString());
+            AnsiConsole.Write(counts);
             PrintFailures(snapshot);
             return 0;
         });
@@ -26,9 +29,16 @@ internal static class StatusCommand
 
     public static void PrintFailures(ProcessingSnapshot snapshot)
     {
+        if (snapshot.Failures.Count == 0)
+        {
+            return;
+        }
+        var table = new Table().Title("Failed articles").AddColumn("id").AddColumn("reason");
         foreach (var (id, reason) in snapshot.Failures)
         {
-            Console.WriteLine($"failed: {id}: {reason}");
+            table.AddRow(Markup.Escape(id), Markup.Escape(reason ?? ""));
         }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine("Fix the files and upload them again, or re-drive transient failures with [bold]pipeline retry --poisoned[/].");
     }
 }

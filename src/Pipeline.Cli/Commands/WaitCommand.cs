@@ -1,15 +1,16 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Processing;
+using Spectre.Console;
 
 namespace Pipeline.Cli.Commands;
 
-/// <summary><c>pipeline wait</c>: until every uploaded article is processed (or failed).</summary>
+/// <summary><c>pipeline wait</c>: until every uploaded article is processed (or failed), with progress.</summary>
 internal static class WaitCommand
 {
     public static Command Create()
     {
-        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait before giving up.", DefaultValueFactory = _ => 120 };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait before giving up.", DefaultValueFactory = _ => 300 };
         var command = new Command("wait", "Wait until every article in the container has been processed; exit code 1 on timeout or failures.")
         {
             timeout, CliServices.Connection,
@@ -18,19 +19,21 @@ internal static class WaitCommand
         {
             await using var services = CliServices.Build(parse);
             var monitor = services.GetRequiredService<ProcessingMonitor>();
-            int lastDone = -1;
-            var snapshot = await monitor.WaitAsync(null, TimeSpan.FromSeconds(parse.GetValue(timeout)), new Progress<ProcessingSnapshot>(s =>
+            ProcessingSnapshot? snapshot = null;
+            await AnsiConsole.Progress().AutoClear(false).StartAsync(async progress =>
             {
-                if (s.Succeeded + s.Failed != lastDone)
+                var task = progress.AddTask("Processing", maxValue: 1);
+                snapshot = await monitor.WaitAsync(null, TimeSpan.FromSeconds(parse.GetValue(timeout)), new Progress<ProcessingSnapshot>(s =>
                 {
-                    lastDone = s.Succeeded + s.Failed;
-                    Console.WriteLine($"{lastDone}/{s.Total} processed ({s.Succeeded} succeeded, {s.Failed} failed)");
-                }
-            }), cancellationToken);
-            StatusCommand.PrintFailures(snapshot);
-            if (!snapshot.IsDone)
+                    task.MaxValue = Math.Max(1, s.Total);
+                    task.Value = s.Succeeded + s.Failed;
+                    task.Description = $"Processing: {s.Succeeded} succeeded, {s.Failed} failed, {s.Waiting} waiting";
+                }), cancellationToken);
+            });
+            StatusCommand.PrintFailures(snapshot!);
+            if (!snapshot!.IsDone)
             {
-                Console.Error.WriteLine($"Timed out with {snapshot.Waiting} article(s) still waiting. Is the host running?");
+                AnsiConsole.MarkupLineInterpolated($"[red]Timed out[/] with {snapshot.Waiting} article(s) still waiting. Is the host running?");
                 return 1;
             }
             return snapshot.Failed > 0 ? 1 : 0;

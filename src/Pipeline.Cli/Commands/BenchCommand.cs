@@ -1,5 +1,9 @@
 using System.CommandLine;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Entities.Tagging;
+using Pipeline.Evaluation.Bench;
+using Pipeline.Extraction;
 using Pipeline.Evaluation.Summaries;
 using Pipeline.Summaries;
 
@@ -11,8 +15,93 @@ internal static class BenchCommand
     public static Command Create()
     {
         var command = new Command("bench", "Measure speed on real text; numbers are printed (ratios between runs in one process are what hold on a shared machine).");
+        command.Add(Run());
+        command.Add(Memory());
+        command.Add(Stages());
         command.Add(Entities());
         command.Add(Summaries());
+        return command;
+    }
+
+    private static readonly Option<FileInfo?> Data = new("--data")
+    {
+        Description = "CNN/DailyMail JSONL of real articles (e.g. ../shared/eval/cnndm/validation_first1000.jsonl); without it, variants of the seed.",
+    };
+
+    private static Command Run()
+    {
+        var articles = new Option<int>("--articles") { Description = "Articles uploaded in the end-to-end run.", DefaultValueFactory = _ => 1_000 };
+        var throughputArticles = new Option<int>("--throughput-articles") { Description = "Articles in the throughput comparison.", DefaultValueFactory = _ => 1_000 };
+        var requests = new Option<int>("--requests") { Description = "Requests per route and connection count.", DefaultValueFactory = _ => 2_000 };
+        var noPeers = new Option<bool>("--no-peers") { Description = "Skip compromise and wink-nlp." };
+        var largeBytes = new Option<long>("--large-article-bytes") { Description = "Size of the one large article (0 skips it).", DefaultValueFactory = _ => 5L * 1024 * 1024 };
+        var output = new Option<FileInfo>("--out") { Description = "JSON file for the results.", DefaultValueFactory = _ => new FileInfo("bench-results.json") };
+        var command = new Command("run", "Extraction throughput next to compromise and wink-nlp, the pipeline end to end next to the raw storage limit, " +
+                                         "query latency under load next to raw reads, and memory; prints Markdown and writes JSON.")
+        {
+            Data, articles, throughputArticles, requests, noPeers, largeBytes, output,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var extractor = CliServices.Extraction().GetRequiredService<ArticleExtractor>();
+            string? data = parse.GetValue(Data)?.FullName;
+            var options = new BenchOptions(data, parse.GetValue(articles), parse.GetValue(requests), Peers: !parse.GetValue(noPeers),
+                LargeArticleBytes: parse.GetValue(largeBytes), ThroughputArticles: parse.GetValue(throughputArticles),
+                MemoryCommand: bytes =>
+                {
+                    var start = new System.Diagnostics.ProcessStartInfo("dotnet");
+                    foreach (var argument in new[] { typeof(BenchCommand).Assembly.Location, "bench", "memory", "--bytes", bytes.ToString() })
+                    {
+                        start.ArgumentList.Add(argument);
+                    }
+                    if (data is not null)
+                    {
+                        start.ArgumentList.Add("--data");
+                        start.ArgumentList.Add(data);
+                    }
+                    return start;
+                });
+            var report = await BenchRunner.RunAsync(options, extractor, Console.Error, cancellationToken);
+            report.WriteMarkdown(Console.Out);
+            await File.WriteAllTextAsync(parse.GetValue(output)!.FullName, report.ToJson(), cancellationToken);
+            Console.WriteLine($"\nJSON: {parse.GetValue(output)!.FullName}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Stages()
+    {
+        var count = new Option<int>("--articles") { Description = "Articles to profile.", DefaultValueFactory = _ => 300 };
+        var command = new Command("stages", "Where one thread's extraction time goes, stage by stage.") { Data, count };
+        command.SetAction(parse =>
+        {
+            var corpus = BenchCorpus.Load(parse.GetValue(Data)?.FullName, parse.GetValue(count));
+            var stages = StageProfile.Measure(corpus);
+            double total = stages.Sum(s => s.Seconds);
+            Console.WriteLine($"| stage | ms per 1,000 words | share |\n|---|---:|---:|");
+            foreach (var stage in stages)
+            {
+                Console.WriteLine($"| {stage.Stage} | {stage.Seconds * 1000 / (corpus.Words * 2 / 1000.0):F3} | {stage.Share:P1} |");
+            }
+            Console.WriteLine($"| total | {total * 1000 / (corpus.Words * 2 / 1000.0):F3} | {corpus.Words * 2 / total:N0} words/s |");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Memory()
+    {
+        var bytes = new Option<long>("--bytes") { Description = "Size of the article.", DefaultValueFactory = _ => 5L * 1024 * 1024 };
+        var command = new Command("memory", "Extract one large article made of corpus articles in this process; prints time and peak memory as JSON.") { bytes, Data };
+        command.SetAction(parse =>
+        {
+            var extractor = CliServices.Extraction().GetRequiredService<ArticleExtractor>();
+            var corpus = BenchCorpus.Load(parse.GetValue(Data)?.FullName, 200);
+            var result = MemoryCheck.RunInProcess(extractor, corpus, parse.GetValue(bytes));
+            Console.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+            return 0;
+        });
         return command;
     }
 

@@ -1,3 +1,4 @@
+using Pipeline.Evaluation.Hosting;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;

@@ -1,3 +1,4 @@
+using Pipeline.Evaluation.Hosting;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using Pipeline.Evaluation.Hosting;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Articles;
@@ -36,7 +37,7 @@ public sealed class ResilienceTests(ITestOutputHelper output)
         await azurite.StartAsync();
         await using var services = StoredResults.Services(azurite.ConnectionString);
         int n = Articles;
-        var names = Enumerable.Range(0, n).Select(i => SyntheticArticles.BlobName("soak", i)).ToList();
+        var names = Enumerable.Range(0, n).Select(i => SeedVariants.BlobName("soak", i)).ToList();
 
         var first = await LocalHostProcess.StartAsync(azurite.ConnectionString, FastRecovery);
         await using var second = await LocalHostProcess.StartAsync(azurite.ConnectionString, FastRecovery);
@@ -77,7 +78,7 @@ public sealed class ResilienceTests(ITestOutputHelper output)
         await using var tableProxy = new OutageProxy(azurite.TablePort);
         await using var services = StoredResults.Services(azurite.ConnectionString);
         int n = Math.Max(20, Articles / 2);
-        var names = Enumerable.Range(0, n).Select(i => SyntheticArticles.BlobName("outage", i)).ToList();
+        var names = Enumerable.Range(0, n).Select(i => SeedVariants.BlobName("outage", i)).ToList();
         // The host reaches storage through the proxies; the test checks it directly.
         await using var host = await LocalHostProcess.StartAsync(AzuriteServer.ConnectionStringFor(blobProxy.Port, queueProxy.Port, tableProxy.Port), FastRecovery);
 
@@ -116,7 +117,7 @@ public sealed class ResilienceTests(ITestOutputHelper output)
 
         tableProxy.Cut();
         const string name = "poison/article.txt";
-        await blobs.Container.GetBlobClient(name).UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(SyntheticArticles.Text(7))));
+        await blobs.Container.GetBlobClient(name).UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(SeedVariants.Text(7))));
         var poison = services.GetRequiredService<StorageClients>().Queues.GetQueueClient(PoisonMessages.Queue);
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (!await poison.ExistsAsync() || (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0)
@@ -151,8 +152,8 @@ public sealed class ResilienceTests(ITestOutputHelper output)
         var blobs = services.GetRequiredService<ArticleBlobs>();
         await blobs.EnsureContainerAsync(CancellationToken.None);
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
-            await blobs.Container.GetBlobClient(SyntheticArticles.BlobName(prefix, i))
-                .UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(SyntheticArticles.Text(i))), overwrite: true, ct));
+            await blobs.Container.GetBlobClient(SeedVariants.BlobName(prefix, i))
+                .UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(SeedVariants.Text(i))), overwrite: true, ct));
     }
 
     private static async Task WaitUntilAsync(ProcessingMonitor monitor, IReadOnlyCollection<string> names, Func<ProcessingSnapshot, bool> done, TimeSpan timeout)
@@ -172,9 +173,9 @@ public sealed class ResilienceTests(ITestOutputHelper output)
         int mismatches = 0;
         for (int i = 0; i < count; i++)
         {
-            var name = SyntheticArticles.BlobName(prefix, i);
+            var name = SeedVariants.BlobName(prefix, i);
             var stored = await StoredResults.CountAsync(tables, ArticleId.FromBlobName(name));
-            if (stored != StoredResults.Expected(name, SyntheticArticles.Text(i)))
+            if (stored != StoredResults.Expected(name, SeedVariants.Text(i)))
             {
                 mismatches++;
             }

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Pipeline.Tests.Infrastructure;
+namespace Pipeline.Evaluation.Hosting;
 
 /// <summary>
 /// A real Azurite from the project's pinned npm package, on free ports, stopped by PID. In-memory by default; with
@@ -58,12 +58,12 @@ public sealed class AzuriteServer : IAsyncDisposable
     /// <summary>Starts one service ("blob", "queue", "table") of a separate-services server, or "all".</summary>
     public async Task StartServiceAsync(string service)
     {
-        var script = Path.Combine(Repository.Root, "node_modules", "azurite", "dist", "src",
+        var script = Path.Combine(RepositoryPaths.Root, "node_modules", "azurite", "dist", "src",
             service == "all" ? "azurite.js" : Path.Combine(service, "main.js"));
         if (!File.Exists(script))
         {
             throw new InvalidOperationException(
-                $"Azurite is not installed ({script} is missing). Run 'npm ci' in {Repository.Root}; the README's test command does it for you.");
+                $"Azurite is not installed ({script} is missing). Run 'npm ci' in {RepositoryPaths.Root}; the README's test command does it for you.");
         }
         Directory.CreateDirectory(location);
         var start = new ProcessStartInfo("node")

@@ -1,10 +1,10 @@
-namespace Pipeline.Tests.Infrastructure;
+namespace Pipeline.Evaluation.Hosting;
 
 /// <summary>
-/// Deterministic articles for scale tests, made from the seed: other people and places substituted, body paragraphs
+/// Deterministic articles for scale tests and benchmarks where no corpus is at hand, made from the seed: other people and places substituted, body paragraphs
 /// reordered. Article <c>i</c> is always the same text, so expected results can be computed in-process.
 /// </summary>
-public static class SyntheticArticles
+public static class SeedVariants
 {
     private static readonly (string First, string Last)[] People =
     [
@@ -19,7 +19,7 @@ public static class SyntheticArticles
     public static string Text(int index)
     {
         var random = new Random(index);
-        var lines = Repository.SeedText.Replace("\r\n", "\n").Split('\n');
+        var lines = File.ReadAllText(RepositoryPaths.Seed).Replace("\r\n", "\n").Split('\n');
         var header = lines[..5];
         var body = lines[5..].Where(l => l.Length > 0).ToList();
         // Reorder the body a little: a rotation keeps paragraphs intact.

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Pipeline.Tests.Infrastructure;
+namespace Pipeline.Evaluation.Hosting;
 
 /// <summary>The local Functions host as its own process, as a user runs it: for two-host and crash tests.</summary>
 public sealed class LocalHostProcess : IAsyncDisposable
@@ -25,6 +25,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>Peak resident memory of the host so far (VmHWM), in bytes; 0 where /proc is not available.</summary>
+    public long PeakResidentBytes => ProcessMemory.PeakResidentBytes(process.Id);
+
     public string Output
     {
         get
@@ -39,16 +42,18 @@ public sealed class LocalHostProcess : IAsyncDisposable
     /// <summary>Starts a host on a free port against <paramref name="connectionString"/> and waits until it is healthy.</summary>
     public static async Task<LocalHostProcess> StartAsync(string connectionString, params string[] settings)
     {
-        string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var dll = Path.Combine(Repository.Root, "src", "Pipeline.LocalHost", "bin", configuration, "net10.0", "Pipeline.LocalHost.dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing: build the solution first.");
+        var dll = RepositoryPaths.LocalHostDll(RepositoryPaths.CurrentConfiguration);
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"{dll} is missing: build the solution first.", dll);
+        }
         int port = AzuriteServer.FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Repository.Root,
+            WorkingDirectory = RepositoryPaths.Root,
         };
         foreach (var argument in new[]
                  {

@@ -1,0 +1,55 @@
+using Pipeline.Evaluation.Hosting;
+using Pipeline.Evaluation.Summaries;
+
+namespace Pipeline.Evaluation.Bench;
+
+/// <summary>The articles a benchmark runs on: real news from a CNN/DailyMail JSONL, or variants of the seed without one.</summary>
+public sealed record BenchCorpus(string Source, IReadOnlyList<string> Articles)
+{
+    public long Words { get; } = CountWords(Articles);
+
+    /// <param name="path">A JSONL of <c>{id, article, highlights}</c>; null for seed variants.</param>
+    /// <param name="count">Articles wanted; the corpus is cycled when it has fewer.</param>
+    public static BenchCorpus Load(string? path, int count)
+    {
+        var articles = new List<string>(count);
+        if (path is null)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                articles.Add(SeedVariants.Text(i));
+            }
+            return new BenchCorpus("seed variants", articles);
+        }
+        var pairs = SummaryCorpus.Read(path);
+        if (pairs.Count == 0)
+        {
+            throw new InvalidOperationException($"{path} holds no articles.");
+        }
+        for (int i = 0; i < count; i++)
+        {
+            articles.Add(pairs[i % pairs.Count].Article);
+        }
+        return new BenchCorpus(Path.GetFileName(path), articles);
+    }
+
+    /// <summary>Words as every peer counts them: runs of non-whitespace.</summary>
+    public static long CountWords(IEnumerable<string> texts)
+    {
+        long words = 0;
+        foreach (var text in texts)
+        {
+            bool inWord = false;
+            foreach (char c in text)
+            {
+                bool space = char.IsWhiteSpace(c);
+                if (!space && !inWord)
+                {
+                    words++;
+                }
+                inWord = !space;
+            }
+        }
+        return words;
+    }
+}

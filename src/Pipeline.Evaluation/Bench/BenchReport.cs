@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Pipeline.Evaluation.Bench;
+
+/// <summary>Everything one bench run measured, printed as Markdown and saved as JSON.</summary>
+public sealed record BenchReport(
+    DateTimeOffset Started, string Machine, string Corpus, int CorpusArticles, long CorpusWords,
+    Throughput? OneThread, Throughput? AllCores, IReadOnlyList<Throughput> Peers,
+    EndToEndResult? Pipeline, EndToEndResult? StorageBaseline, IReadOnlyList<LoadResult> Queries, MemoryResult? LargeArticle)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public void WriteMarkdown(TextWriter output)
+    {
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine($"## Bench: {Corpus}, {CorpusArticles:N0} articles, {CorpusWords:N0} words — {Machine}, {Started:u}");
+        if (OneThread is not null)
+        {
+            output.WriteLine();
+            output.WriteLine("### Extraction throughput (parse, entities, quotes, summary, key phrases)");
+            output.WriteLine();
+            output.WriteLine("| run | words/s | ours (1 thread) / this |");
+            output.WriteLine("|---|---:|---:|");
+            foreach (var t in new[] { OneThread, AllCores! }.Concat(Peers))
+            {
+                output.WriteLine($"| {t.Name} | {t.WordsPerSecond.ToString("N0", c)} | {(OneThread.WordsPerSecond / t.WordsPerSecond).ToString("F2", c)}× |");
+            }
+            output.WriteLine($"\nScaling to {Environment.ProcessorCount} cores: {(AllCores!.WordsPerSecond / OneThread.WordsPerSecond).ToString("F2", c)}×.");
+        }
+        if (Pipeline is not null)
+        {
+            output.WriteLine();
+            output.WriteLine("### End to end (local host, scan trigger, fresh Azurite)");
+            output.WriteLine();
+            output.WriteLine("| run | articles | succeeded | seconds | articles/s | upload→queryable p50 / p95 / max (ms) | peak RSS |");
+            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+            output.WriteLine($"| pipeline | {Pipeline.Articles} | {Pipeline.Succeeded} | {Pipeline.Seconds.ToString("F1", c)} | {Pipeline.ArticlesPerSecond.ToString("F1", c)} | " +
+                             $"{Pipeline.UploadToQueryable.P50:F0} / {Pipeline.UploadToQueryable.P95:F0} / {Pipeline.UploadToQueryable.Max:F0} | {Pipeline.HostPeakResidentBytes / 1048576.0:F0} MB |");
+            if (StorageBaseline is not null)
+            {
+                output.WriteLine($"| raw storage baseline | {StorageBaseline.Articles} | {StorageBaseline.Succeeded} | {StorageBaseline.Seconds.ToString("F1", c)} | {StorageBaseline.ArticlesPerSecond.ToString("F1", c)} | – | – |");
+                output.WriteLine($"\nPipeline / raw storage baseline: {(Pipeline.ArticlesPerSecond / StorageBaseline.ArticlesPerSecond).ToString("F2", c)}×.");
+            }
+        }
+        if (Queries.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("### Query latency under load");
+            output.WriteLine();
+            output.WriteLine("| route | through | connections | requests | errors | requests/s | p50 ms | p99 ms |");
+            output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
+            foreach (var q in Queries)
+            {
+                output.WriteLine($"| {q.Route} | {q.Through} | {q.Connections} | {q.Requests} | {q.Errors} | {q.RequestsPerSecond.ToString("N0", c)} | {q.Latency.P50.ToString("F1", c)} | {q.Latency.P99.ToString("F1", c)} |");
+            }
+        }
+        if (LargeArticle is not null)
+        {
+            output.WriteLine();
+            output.WriteLine($"### One large article\n\n{LargeArticle.ArticleBytes / 1048576.0:F1} MB, {LargeArticle.Words:N0} words: extracted in {LargeArticle.Seconds:F1} s " +
+                             $"({LargeArticle.Entities:N0} entities, {LargeArticle.Quotes:N0} quotes), peak RSS {LargeArticle.PeakResidentBytes / 1048576.0:F0} MB.");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Pipeline.Extraction;
+
+namespace Pipeline.Evaluation.Bench;
+
+/// <summary>What a bench run measures, and at what scale.</summary>
+/// <param name="DataPath">A CNN/DailyMail JSONL; null uses variants of the seed.</param>
+/// <param name="Articles">Articles for the end-to-end run (the throughput run uses the whole corpus).</param>
+/// <param name="MemoryCommand">How to start a fresh process for the large-article check; null skips it.</param>
+public sealed record BenchOptions(
+    string? DataPath, int Articles = 1_000, int Requests = 2_000, int[]? Connections = null, bool Peers = true,
+    bool EndToEnd = true, long LargeArticleBytes = 5 * 1024 * 1024, Func<long, ProcessStartInfo>? MemoryCommand = null,
+    int ThroughputArticles = 1_000);
+
+/// <summary>Runs the measurements side by side in one process, so their ratios hold on a shared, noisy machine.</summary>
+public static class BenchRunner
+{
+    public static async Task<BenchReport> RunAsync(BenchOptions options, ArticleExtractor extractor, TextWriter log, CancellationToken cancellationToken)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var corpus = BenchCorpus.Load(options.DataPath, options.ThroughputArticles);
+        log.WriteLine($"corpus: {corpus.Source}, {corpus.Articles.Count} articles, {corpus.Words:N0} words");
+
+        log.WriteLine("extraction throughput…");
+        var (one, all) = ExtractionThroughput.Measure(extractor, corpus, rounds: 1);
+        var peers = new List<Throughput>();
+        if (options.Peers)
+        {
+            foreach (var script in new[] { "compromise.mjs", "wink.mjs" })
+            {
+                log.WriteLine($"peer {script}…");
+                peers.Add(await PeerThroughput.MeasureAsync(script, corpus, rounds: 1, cancellationToken));
+            }
+        }
+
+        EndToEndResult? pipeline = null, baseline = null;
+        var queries = new List<LoadResult>();
+        if (options.EndToEnd)
+        {
+            var e2eCorpus = BenchCorpus.Load(options.DataPath, options.Articles);
+            log.WriteLine($"end to end: {options.Articles} articles…");
+            var (run, result) = await EndToEndRun.RunAsync(e2eCorpus, TimeSpan.FromMinutes(30), cancellationToken);
+            await using (run)
+            {
+                pipeline = result;
+                log.WriteLine("query load…");
+                queries = await QueryLoad.RunAsync(run, options.Requests, options.Connections ?? [1, 8, 32], cancellationToken);
+                pipeline = pipeline with { HostPeakResidentBytes = run.Host.PeakResidentBytes };
+            }
+            log.WriteLine("raw storage baseline…");
+            baseline = await StorageBaseline.RunAsync(e2eCorpus, extractor, cancellationToken);
+        }
+
+        MemoryResult? large = null;
+        if (options.MemoryCommand is not null && options.LargeArticleBytes > 0)
+        {
+            log.WriteLine($"one article of {options.LargeArticleBytes:N0} bytes…");
+            large = await RunMemoryCheckAsync(options.MemoryCommand(options.LargeArticleBytes), cancellationToken);
+        }
+
+        return new BenchReport(started, $"{Environment.ProcessorCount} cores, {Environment.OSVersion}", corpus.Source, corpus.Articles.Count, corpus.Words,
+            one, all, peers, pipeline, baseline, queries, large);
+    }
+
+    private static async Task<MemoryResult> RunMemoryCheckAsync(ProcessStartInfo start, CancellationToken cancellationToken)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = await process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"The large-article check failed ({process.ExitCode}): {error}");
+        }
+        return JsonSerializer.Deserialize<MemoryResult>(output.Trim().Split('\n')[^1], new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Articles;
+using Pipeline.Evaluation.Hosting;
+using Pipeline.Storage;
+using Pipeline.Storage.Rows;
+
+namespace Pipeline.Evaluation.Bench;
+
+public sealed record EndToEndResult(int Articles, int Succeeded, double Seconds, Latency UploadToQueryable, long HostPeakResidentBytes)
+{
+    public double ArticlesPerSecond => Seconds > 0 ? Succeeded / Seconds : 0;
+}
+
+/// <summary>
+/// The pipeline as users run it: a fresh Azurite, the local host in its own process, N articles uploaded; the
+/// clock runs from the first upload to the last article's final status, and each article's latency runs from its
+/// upload to the moment its results became queryable (its status row's last write).
+/// </summary>
+public sealed class EndToEndRun : IAsyncDisposable
+{
+    private EndToEndRun(AzuriteServer azurite, LocalHostProcess host, ServiceProvider services)
+    {
+        Azurite = azurite;
+        Host = host;
+        Services = services;
+    }
+
+    public AzuriteServer Azurite { get; }
+    public LocalHostProcess Host { get; }
+    public ServiceProvider Services { get; }
+
+    public static string BlobName(int index) => $"bench/article-{index:D5}.txt";
+
+    public static async Task<(EndToEndRun Run, EndToEndResult Result)> RunAsync(BenchCorpus corpus, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var azurite = new AzuriteServer();
+        await azurite.StartAsync();
+        var host = await LocalHostProcess.StartAsync(azurite.ConnectionString);
+        var services = BenchServices.For(azurite.ConnectionString);
+        var run = new EndToEndRun(azurite, host, services);
+        var blobs = services.GetRequiredService<ArticleBlobs>();
+        await blobs.EnsureContainerAsync(cancellationToken);
+
+        int n = corpus.Articles.Count;
+        var uploaded = new DateTimeOffset[n];
+        var start = DateTimeOffset.UtcNow;
+        await Parallel.ForEachAsync(Enumerable.Range(0, n), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            await blobs.Container.GetBlobClient(BlobName(i)).UploadAsync(BinaryData.FromString(corpus.Articles[i]), overwrite: true, ct);
+            uploaded[i] = DateTimeOffset.UtcNow;
+        });
+
+        var tables = services.GetRequiredService<PipelineTables>();
+        var deadline = Stopwatch.StartNew();
+        Dictionary<string, ArticleRow> rows;
+        while (true)
+        {
+            rows = await ReadRowsAsync(tables, cancellationToken);
+            int final = rows.Values.Count(r => r.Status is ArticleStatus.Succeeded or ArticleStatus.Failed);
+            if (final >= n || deadline.Elapsed > timeout)
+            {
+                break;
+            }
+            await Task.Delay(200, cancellationToken);
+        }
+
+        var latencies = new List<double>(n);
+        var last = start;
+        int succeeded = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (rows.TryGetValue(ArticleId.FromBlobName(BlobName(i)), out var row) && row.Status == ArticleStatus.Succeeded)
+            {
+                succeeded++;
+                latencies.Add(Math.Max(0, (row.UpdatedAt - uploaded[i]).TotalMilliseconds));
+                if (row.UpdatedAt > last)
+                {
+                    last = row.UpdatedAt;
+                }
+            }
+        }
+        return (run, new EndToEndResult(n, succeeded, (last - start).TotalSeconds, Latency.Of(latencies), host.PeakResidentBytes));
+    }
+
+    private static async Task<Dictionary<string, ArticleRow>> ReadRowsAsync(PipelineTables tables, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync(cancellationToken);
+        var rows = new Dictionary<string, ArticleRow>(StringComparer.Ordinal);
+        await foreach (var row in tables.Articles.QueryAsync<ArticleRow>(select: ["PartitionKey", "RowKey", "Status", "UpdatedAt"], cancellationToken: cancellationToken))
+        {
+            rows[row.PartitionKey] = row;
+        }
+        return rows;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Services.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+}
+
+/// <summary>The pipeline's services against a storage account, for a benchmark's own reads and writes.</summary>
+public static class BenchServices
+{
+    public static ServiceProvider For(string connectionString) => new ServiceCollection()
+        .AddLogging()
+        .AddPipeline(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = connectionString }).Build())
+        .BuildServiceProvider();
+}

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Articles;
+using Pipeline.Storage;
+using Pipeline.Storage.Rows;
+
+namespace Pipeline.Evaluation.Bench;
+
+public sealed record LoadResult(string Route, string Through, int Connections, int Requests, int Errors, double Seconds, Latency Latency)
+{
+    public double RequestsPerSecond => Seconds > 0 ? Requests / Seconds : 0;
+}
+
+/// <summary>
+/// The main GET routes under load at several connection counts, and the same rows read straight from Table
+/// storage (point reads and partition queries) as the floor the API cannot beat.
+/// </summary>
+public static class QueryLoad
+{
+    public static async Task<List<LoadResult>> RunAsync(EndToEndRun run, int requests, int[] connections, CancellationToken cancellationToken)
+    {
+        var tables = run.Services.GetRequiredService<PipelineTables>();
+        string articleId = ArticleId.FromBlobName(EndToEndRun.BlobName(0));
+        var article = (await tables.Articles.GetEntityAsync<ArticleRow>(articleId, ArticleRow.RowKeyValue, cancellationToken: cancellationToken)).Value;
+        string entity = await LargestPartitionAsync(tables.EntityArticles, cancellationToken);
+        string speaker = await LargestPartitionAsync(tables.SpeakerQuotes, cancellationToken);
+        var entityRow = await FirstAsync<EntityArticleRow>(tables.EntityArticles, entity, cancellationToken);
+        var speakerRow = await FirstAsync<SpeakerQuotesRow>(tables.SpeakerQuotes, speaker, cancellationToken);
+        string entityType = entityRow.Type, entityName = entityRow.Name, speakerName = speakerRow.Speaker;
+
+        string from = article.Generation + "|", to = article.Generation + "}";
+        var routes = new (string Name, string Url, Func<CancellationToken, Task> Raw)[]
+        {
+            ("article detail", $"/api/articles/{articleId}", async ct =>
+            {
+                await tables.Articles.GetEntityAsync<ArticleRow>(articleId, ArticleRow.RowKeyValue, cancellationToken: ct);
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {articleId} and RowKey gt {from} and RowKey lt {to}");
+                await Drain(tables.ArticleEntities.QueryAsync<TableEntity>(filter, 101, cancellationToken: ct), 101);
+                await Drain(tables.ArticleQuotes.QueryAsync<TableEntity>(filter, 101, cancellationToken: ct), 101);
+            }),
+            ("quotes by speaker", $"/api/quotes?speaker={Uri.EscapeDataString(speakerName)}", ct =>
+                Drain(tables.SpeakerQuotes.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {speaker}"), 51, cancellationToken: ct), 51)),
+            ("entity articles", $"/api/entities/{entityType}/{Uri.EscapeDataString(entityName)}/articles", ct =>
+                Drain(tables.EntityArticles.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {entity}"), 51, cancellationToken: ct), 51)),
+            ("article list", "/api/articles?top=50", ct =>
+                Drain(tables.Articles.QueryAsync<TableEntity>(maxPerPage: 100, cancellationToken: ct), 100)),
+        };
+
+        var results = new List<LoadResult>();
+        foreach (var route in routes)
+        {
+            foreach (int c in connections)
+            {
+                using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = c }) { BaseAddress = run.Host.BaseAddress };
+                await LoadAsync(c, Math.Min(requests, 50), async ct => (await http.GetAsync(route.Url, ct)).Dispose(), cancellationToken); // warm-up
+                results.Add(await MeasureAsync(route.Name, "API (HTTP)", c, requests, async ct =>
+                {
+                    using var response = await http.GetAsync(route.Url, ct);
+                    await response.Content.ReadAsByteArrayAsync(ct);
+                    return response.IsSuccessStatusCode;
+                }, cancellationToken));
+                results.Add(await MeasureAsync(route.Name, "raw Table storage", c, requests, async ct =>
+                {
+                    await route.Raw(ct);
+                    return true;
+                }, cancellationToken));
+            }
+        }
+        return results;
+    }
+
+    private static async Task<LoadResult> MeasureAsync(string route, string through, int connections, int requests, Func<CancellationToken, Task<bool>> call, CancellationToken cancellationToken)
+    {
+        var latencies = new List<double>(requests);
+        int errors = 0;
+        var watch = Stopwatch.StartNew();
+        await LoadAsync(connections, requests, async ct =>
+        {
+            long started = Stopwatch.GetTimestamp();
+            bool ok = await call(ct);
+            double ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            lock (latencies)
+            {
+                latencies.Add(ms);
+                errors += ok ? 0 : 1;
+            }
+        }, cancellationToken);
+        return new LoadResult(route, through, connections, requests, errors, watch.Elapsed.TotalSeconds, Latency.Of(latencies));
+    }
+
+    /// <summary><paramref name="requests"/> calls by <paramref name="workers"/> concurrent workers.</summary>
+    private static async Task LoadAsync(int workers, int requests, Func<CancellationToken, Task> call, CancellationToken cancellationToken)
+    {
+        int issued = 0;
+        var tasks = new Task[workers];
+        for (int w = 0; w < workers; w++)
+        {
+            tasks[w] = Task.Run(async () =>
+            {
+                while (Interlocked.Increment(ref issued) <= requests)
+                {
+                    await call(cancellationToken);
+                }
+            }, cancellationToken);
+        }
+        await Task.WhenAll(tasks);
+    }
+
+    private static async Task Drain(Azure.AsyncPageable<TableEntity> rows, int limit)
+    {
+        int count = 0;
+        await foreach (var _ in rows)
+        {
+            if (++count >= limit)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>The partition with the most rows: the busiest entity or speaker of the run.</summary>
+    private static async Task<string> LargestPartitionAsync(TableClient table, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            counts[row.PartitionKey] = counts.GetValueOrDefault(row.PartitionKey) + 1;
+        }
+        return counts.Count == 0 ? "" : counts.MaxBy(c => c.Value).Key;
+    }
+
+    private static async Task<T> FirstAsync<T>(TableClient table, string partition, CancellationToken cancellationToken) where T : class, ITableEntity
+    {
+        await foreach (var row in table.QueryAsync<T>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), 1, cancellationToken: cancellationToken))
+        {
+            return row;
+        }
+        throw new InvalidOperationException($"No rows in partition '{partition}'.");
+    }
+}

@@ -76,7 +76,7 @@ public sealed class ArticleProcessor(ArticleStore store, ArticleExtractor extrac
             return ProcessingOutcome.Unchanged;
         }
 
-        await store.BeginAsync(id, name, etag, cancellationToken);
+        var begun = await store.BeginAsync(id, name, etag, cancellationToken, existing);
         long limit = options.Value.MaxArticleBytes;
         if (properties.ContentLength > limit)
         {
@@ -114,7 +114,7 @@ public sealed class ArticleProcessor(ArticleStore store, ArticleExtractor extrac
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
-        await store.SaveAsync(result, new BlobVersion(etag, properties.LastModified, properties.ContentLength, hash), cancellationToken);
+        await store.SaveAsync(result, new BlobVersion(etag, properties.LastModified, properties.ContentLength, hash), cancellationToken, begun);
         logger.LogInformation("Processed {ArticleId}: {Entities} entities, {Quotes} quotes in {ElapsedMs} ms",
             id, result.Entities.Count, result.Quotes.Count, (int)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
         return ProcessingOutcome.Succeeded;

@@ -19,7 +19,7 @@ public interface IIndexQueries
 }
 
 /// <summary>Queries across articles, each answered from one partition of an index table.</summary>
-public sealed class IndexQueries(PipelineTables tables, ContinuationTokens tokens) : IIndexQueries
+public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, ContinuationTokens tokens) : IIndexQueries
 {
     /// <summary><c>GET /api/entities?type=&amp;prefix=</c>: canonical entities with article counts, by name.</summary>
     public async Task<QueryResult<Page<CatalogEntityDto>>> ListEntitiesAsync(string? type, string? prefix, string? top, string? continuationToken, CancellationToken cancellationToken)
@@ -68,10 +68,14 @@ public sealed class IndexQueries(PipelineTables tables, ContinuationTokens token
 
         await tables.EnsureCreatedAsync(cancellationToken);
         var (rows, next) = await KeysetPages.ReadAsync<EntityCatalogRow>(tables.Entities, filter, count, null, cancellationToken);
+        var counts = await Task.WhenAll(rows.ConvertAll(row => catalog.CountAsync(IndexKeys.Entity(row.Key), cancellationToken)));
         var items = new List<CatalogEntityDto>(rows.Count);
-        foreach (var row in rows)
+        for (int i = 0; i < rows.Count; i++)
         {
-            items.Add(new CatalogEntityDto(row.Key, row.Name, TypeFromPartition(row.PartitionKey), row.ArticleCount));
+            if (counts[i] > 0) // An entity no article mentions any more stays listed in the table, not in answers.
+            {
+                items.Add(new CatalogEntityDto(rows[i].Key, rows[i].Name, TypeFromPartition(rows[i].PartitionKey), counts[i]));
+            }
         }
         return new Page<CatalogEntityDto>(items, next is { } n ? tokens.Create(scope, n) : null);
     }
@@ -104,7 +108,7 @@ public sealed class IndexQueries(PipelineTables tables, ContinuationTokens token
             after = position.RowKey;
         }
         await tables.EnsureCreatedAsync(cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {EntityCatalog.CountRowKey}");
         var (rows, next) = await KeysetPages.ReadAsync<EntityArticleRow>(tables.EntityArticles, filter, count, null, cancellationToken);
         if (rows.Count == 0 && after.Length == 0)
         {

@@ -39,7 +39,8 @@ public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, A
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(contentHash + "|" + ArticleExtractor.Version)))[..16];
 
     /// <summary>Records that an attempt at this blob started. Current results stay visible meanwhile.</summary>
-    public Task<ArticleRow?> BeginAsync(string id, string blobName, string blobETag, CancellationToken cancellationToken) =>
+    /// <param name="current">The article row as just read, to save reading it again; null to read it.</param>
+    public Task<ArticleRow?> BeginAsync(string id, string blobName, string blobETag, CancellationToken cancellationToken, ArticleRow? current = null) =>
         UpdateAsync(id, blobName, row =>
         {
             if (row.BlobETag != blobETag || row.Status is ArticleStatus.Succeeded or ArticleStatus.Pending)
@@ -53,7 +54,7 @@ public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, A
             row.Error = null;
             row.Retriable = false;
             return true;
-        }, cancellationToken);
+        }, cancellationToken, current);
 
     /// <summary>
     /// Records a failure. <paramref name="retriable"/>: transient (the trigger gave up after its retries) rather than
@@ -80,24 +81,25 @@ public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, A
         }, cancellationToken);
 
     /// <summary>Stores the results of <paramref name="result"/> and makes them current.</summary>
-    public async Task SaveAsync(ExtractionResult result, BlobVersion blob, CancellationToken cancellationToken)
+    /// <param name="current">The article row as last written (by <see cref="BeginAsync"/>), to save reading it again.</param>
+    public async Task SaveAsync(ExtractionResult result, BlobVersion blob, CancellationToken cancellationToken, ArticleRow? current = null)
     {
         var article = result.Article;
         string generation = GenerationOf(blob.ContentHash);
-        var before = await GetAsync(article.Id, cancellationToken);
+        var before = current ?? await GetAsync(article.Id, cancellationToken);
         if (before?.Generation != generation)
         {
             await blobs.WriteTextAsync(article.Id, generation, article.Text, cancellationToken);
             await generations.WriteAsync(result, generation, cancellationToken);
         }
 
-        bool current = true;
-        await UpdateAsync(article.Id, article.BlobName, row =>
+        bool isCurrent = true;
+        var switched = await UpdateAsync(article.Id, article.BlobName, row =>
         {
             if (row.BlobLastModified > blob.LastModified && row.Generation is not null && row.Generation != generation)
             {
                 // A newer version of the blob was stored while we worked on this one: ours must not replace it.
-                current = false;
+                isCurrent = false;
                 return false;
             }
             var m = article.Metadata;
@@ -123,9 +125,9 @@ public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, A
             row.KeyPhrasesJson = RowMapping.SerializeKeyPhrases(result.KeyPhrases);
             row.ProcessedAt = time.GetUtcNow();
             return true;
-        }, cancellationToken);
+        }, cancellationToken, before);
 
-        if (current)
+        if (isCurrent)
         {
             // After the switch, and on every run: a retry after a crash here completes the index.
             await indexes.WriteAsync(result, generation, cancellationToken);
@@ -138,7 +140,7 @@ public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, A
                 }
                 row.Status = ArticleStatus.Succeeded;
                 return true;
-            }, cancellationToken);
+            }, cancellationToken, switched);
         }
         else
         {
@@ -165,12 +167,15 @@ public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, A
             entities.Count, quotes.Count, result.Article.Id);
     }
 
-    /// <summary>Read-modify-write of the article row with optimistic concurrency; <paramref name="change"/> returns false to leave it.</summary>
-    private async Task<ArticleRow?> UpdateAsync(string id, string blobName, Func<ArticleRow, bool> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Read-modify-write of the article row with optimistic concurrency; <paramref name="change"/> returns false to
+    /// leave it. A <paramref name="known"/> row (with its ETag) saves the first read; a conflict reads it afresh.
+    /// </summary>
+    private async Task<ArticleRow?> UpdateAsync(string id, string blobName, Func<ArticleRow, bool> change, CancellationToken cancellationToken, ArticleRow? known = null)
     {
         for (int attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var row = await GetAsync(id, cancellationToken);
+            var row = attempt == 0 && known is not null ? known : await GetAsync(id, cancellationToken);
             var now = time.GetUtcNow();
             try
             {
@@ -181,7 +186,7 @@ public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, A
                     {
                         return null;
                     }
-                    await tables.Articles.AddEntityAsync(row, cancellationToken);
+                    row.ETag = (await tables.Articles.AddEntityAsync(row, cancellationToken)).Headers.ETag ?? default;
                 }
                 else
                 {
@@ -191,7 +196,7 @@ public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, A
                         return null;
                     }
                     row.UpdatedAt = now;
-                    await tables.Articles.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                    row.ETag = (await tables.Articles.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken)).Headers.ETag ?? default;
                 }
                 return row;
             }

@@ -6,66 +6,115 @@ using Pipeline.Storage.Rows;
 namespace Pipeline.Storage;
 
 /// <summary>
-/// Keeps the <c>entities</c> table: one row per canonical entity with the number of articles mentioning it.
+/// Which articles mention an entity, and how many: the (entity, article) index rows and the entity's article count.
 /// </summary>
 /// <remarks>
-/// A count is never incremented blindly: after an article adds or removes an entity's index row, the entity's
-/// count is recounted from its <c>entityarticles</c> partition and written only if the catalog row did not change
-/// since it was read (ETag). Every change is followed by a recount by whoever made it, so the last write always sees
-/// every row; a crash before the recount is repaired when the retried trigger recounts (see <see cref="EntityArticleRow.Counted"/>).
-/// The cost is one partition read per (entity, article) added or removed.
+/// The count lives in a row of the entity's own <c>entityarticles</c> partition (RowKey <see cref="CountRowKey"/>),
+/// so adding an index row and incrementing the count is one batch transaction, as are removing one and decrementing:
+/// the count is exact whatever crashes or races, and costs no scan. The <c>entities</c> table only lists names and
+/// types for browsing; its counts are read from the count rows.
 /// </remarks>
 public sealed class EntityCatalog(PipelineTables tables)
 {
-    private const int MaxAttempts = 20;
+    /// <summary>RowKey of the count row: after every article id (ids never hold "~c"), so index queries end before it.</summary>
+    public const string CountRowKey = "~count";
 
-    public async Task RecountAsync(string entityKey, EntityType type, string name, CancellationToken cancellationToken)
+    private const string CountProperty = "ArticleCount";
+    private const int MaxAttempts = 50;
+
+    /// <summary>Adds or replaces an (entity, article) index row; counts it when it is new.</summary>
+    public async Task AddArticleAsync(EntityArticleRow row, EntityType type, CancellationToken cancellationToken)
     {
-        string partition = EntityKey.TypeName(type);
-        string rowKey = TableKey.Encode(entityKey[(entityKey.IndexOf(':') + 1)..]);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {IndexKeys.Entity(entityKey)}");
         for (int attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            // Read the catalog row first, then count: a write that lands between them makes our update fail (412).
-            var existing = await tables.Entities.GetEntityIfExistsAsync<EntityCatalogRow>(partition, rowKey, cancellationToken: cancellationToken);
-            int count = 0;
-            await foreach (var _ in tables.EntityArticles.QueryAsync<TableEntity>(filter, maxPerPage: 1_000, select: ["RowKey"], cancellationToken: cancellationToken))
-            {
-                count++;
-            }
+            var (count, etag) = await ReadCountAsync(row.PartitionKey, cancellationToken);
+            var countRow = new TableEntity(row.PartitionKey, CountRowKey) { [CountProperty] = count + 1 };
             try
             {
+                await tables.EntityArticles.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Add, row),
+                    etag is { } current
+                        ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, countRow, current)
+                        : new TableTransactionAction(TableTransactionActionType.Add, countRow),
+                ], cancellationToken);
                 if (count == 0)
                 {
-                    if (existing.HasValue)
-                    {
-                        await tables.Entities.DeleteEntityAsync(partition, rowKey, existing.Value!.ETag, cancellationToken);
-                    }
-                }
-                else if (!existing.HasValue)
-                {
-                    await tables.Entities.AddEntityAsync(new EntityCatalogRow
-                    {
-                        PartitionKey = partition,
-                        RowKey = rowKey,
-                        Key = entityKey,
-                        Name = TableLimits.Cut(name, 1_000),
-                        ArticleCount = count,
-                    }, cancellationToken);
-                }
-                else if (existing.Value!.ArticleCount != count)
-                {
-                    var row = existing.Value;
-                    row.ArticleCount = count;
-                    await tables.Entities.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await ListAsync(row, type, cancellationToken);
                 }
                 return;
             }
-            catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+            catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex == 0 && e.Status == 409)
             {
-                // Another writer changed the row since we read it: read and count again.
+                // Already counted (reprocessing, or a retry after a crash): replace its content only.
+                await tables.EntityArticles.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+            {
+                // The count moved since we read it: read it again.
             }
         }
-        throw new InvalidOperationException($"Could not recount the catalog entry of '{entityKey}' after {MaxAttempts} attempts.");
+        throw new InvalidOperationException($"Could not count '{row.EntityKey}' after {MaxAttempts} attempts.");
+    }
+
+    /// <summary>Removes an article's index row for an entity unless it belongs to <paramref name="keepGeneration"/>, and uncounts it.</summary>
+    public async Task RemoveArticleAsync(string partition, string articleId, string keepGeneration, CancellationToken cancellationToken)
+    {
+        for (int attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var row = await tables.EntityArticles.GetEntityIfExistsAsync<TableEntity>(partition, articleId, ["Generation"], cancellationToken);
+            if (!row.HasValue || row.Value!.GetString("Generation") == keepGeneration)
+            {
+                return;
+            }
+            var (count, etag) = await ReadCountAsync(partition, cancellationToken);
+            try
+            {
+                await tables.EntityArticles.SubmitTransactionAsync(
+                [
+                    // A selected read may omit the keys: name the row to delete explicitly.
+                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, articleId), row.Value.ETag),
+                    new TableTransactionAction(TableTransactionActionType.UpdateReplace,
+                        new TableEntity(partition, CountRowKey) { [CountProperty] = Math.Max(0, count - 1) }, etag ?? ETag.All),
+                ], cancellationToken);
+                return;
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
+            {
+                // The row or the count changed since we read them: read them again.
+            }
+        }
+        throw new InvalidOperationException($"Could not uncount '{partition}' after {MaxAttempts} attempts.");
+    }
+
+    /// <summary>How many articles mention the entity whose index partition this is.</summary>
+    public async Task<int> CountAsync(string partition, CancellationToken cancellationToken) =>
+        (await ReadCountAsync(partition, cancellationToken)).Count;
+
+    private async Task<(int Count, ETag? ETag)> ReadCountAsync(string partition, CancellationToken cancellationToken)
+    {
+        var row = await tables.EntityArticles.GetEntityIfExistsAsync<TableEntity>(partition, CountRowKey, [CountProperty], cancellationToken);
+        return row.HasValue ? (row.Value!.GetInt32(CountProperty) ?? 0, row.Value.ETag) : (0, null);
+    }
+
+    /// <summary>Lists the entity in the browsable catalog (idempotent; a name seen first stays).</summary>
+    private async Task ListAsync(EntityArticleRow row, EntityType type, CancellationToken cancellationToken)
+    {
+        var entry = new EntityCatalogRow
+        {
+            PartitionKey = EntityKey.TypeName(type),
+            RowKey = TableKey.Encode(row.EntityKey[(row.EntityKey.IndexOf(':') + 1)..]),
+            Key = row.EntityKey,
+            Name = row.Name,
+        };
+        try
+        {
+            await tables.Entities.AddEntityAsync(entry, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Listed already.
+        }
     }
 }

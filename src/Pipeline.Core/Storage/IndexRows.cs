@@ -9,7 +9,7 @@ namespace Pipeline.Storage;
 
 /// <summary>
 /// The cross-article index rows of an article: one per (entity, article) in <c>entityarticles</c> and one per
-/// (speaker, article) in <c>speakerquotes</c>, each replaced whole, and the catalog counts that follow from them.
+/// (speaker, article) in <c>speakerquotes</c>, each replaced whole; entity rows and their counts through <see cref="EntityCatalog"/>.
 /// </summary>
 internal sealed class IndexRows(PipelineTables tables, EntityCatalog catalog)
 {
@@ -77,42 +77,14 @@ internal sealed class IndexRows(PipelineTables tables, EntityCatalog catalog)
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(entityRows, parallel, async (item, ct) =>
-        {
-            if (await WriteIndexRowAsync(item.Row, ct))
-            {
-                await catalog.RecountAsync(item.Entity.Key, item.Entity.Type, item.Entity.Name, ct);
-                await tables.EntityArticles.UpsertEntityAsync(
-                    new TableEntity(item.Row.PartitionKey, item.Row.RowKey) { [nameof(EntityArticleRow.Counted)] = true }, TableUpdateMode.Merge, ct);
-            }
-        });
+            await catalog.AddArticleAsync(item.Row, item.Entity.Type, ct));
         await Parallel.ForEachAsync(speakerRows.Values, parallel, async (row, ct) =>
             await tables.SpeakerQuotes.UpsertEntityAsync(row, TableUpdateMode.Replace, ct));
     }
 
     /// <summary>
-    /// Inserts an (entity, article) index row, or replaces it keeping its <see cref="EntityArticleRow.Counted"/> flag.
-    /// True when the entity's catalog count still has to be recounted: the row is new, or an earlier run stopped before.
-    /// </summary>
-    private async Task<bool> WriteIndexRowAsync(EntityArticleRow row, CancellationToken cancellationToken)
-    {
-        row.Counted = false;
-        try
-        {
-            await tables.EntityArticles.AddEntityAsync(row, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            var existing = await tables.EntityArticles.GetEntityIfExistsAsync<EntityArticleRow>(row.PartitionKey, row.RowKey, ["Counted"], cancellationToken);
-            row.Counted = existing.HasValue && existing.Value!.Counted;
-            await tables.EntityArticles.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-            return !row.Counted;
-        }
-    }
-
-    /// <summary>
     /// Removes the article's index rows that <paramref name="result"/> no longer holds, as seen from the rows of its
-    /// other generations, and recounts the catalog entries of entities it no longer mentions.
+    /// other generations; entities it no longer mentions count it no more.
     /// </summary>
     public async Task RemoveGoneAsync(ExtractionResult result, string generation, List<ArticleEntityRow> otherEntities, List<ArticleQuoteRow> otherQuotes, CancellationToken cancellationToken)
     {
@@ -141,14 +113,7 @@ internal sealed class IndexRows(PipelineTables tables, EntityCatalog catalog)
             }
         }
         await Parallel.ForEachAsync(goneEntities.Values, parallel, async (row, ct) =>
-        {
-            await DeleteIndexRowAsync(tables.EntityArticles, IndexKeys.Entity(row.Key), id, generation, ct);
-            // Always: a run that stopped after the delete left the count to its retry.
-            if (Enum.TryParse<EntityType>(row.Type, out var type))
-            {
-                await catalog.RecountAsync(row.Key, type, row.Name, ct);
-            }
-        });
+            await catalog.RemoveArticleAsync(IndexKeys.Entity(row.Key), id, generation, ct));
 
         var goneSpeakers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in otherQuotes)

@@ -25,7 +25,7 @@ public static class QueryLoad
         var article = (await tables.Articles.GetEntityAsync<ArticleRow>(articleId, ArticleRow.RowKeyValue, cancellationToken: cancellationToken)).Value;
         string entity = await LargestPartitionAsync(tables.EntityArticles, cancellationToken);
         string speaker = await LargestPartitionAsync(tables.SpeakerQuotes, cancellationToken);
-        var entityRow = await FirstAsync<EntityArticleRow>(tables.EntityArticles, entity, cancellationToken);
+        var entityRow = await FirstAsync<EntityArticleRow>(tables.EntityArticles, entity, cancellationToken); // the count row sorts last
         var speakerRow = await FirstAsync<SpeakerQuotesRow>(tables.SpeakerQuotes, speaker, cancellationToken);
         string entityType = entityRow.Type, entityName = entityRow.Name, speakerName = speakerRow.Speaker;
 
@@ -42,7 +42,7 @@ public static class QueryLoad
             ("quotes by speaker", $"/api/quotes?speaker={Uri.EscapeDataString(speakerName)}", ct =>
                 Drain(tables.SpeakerQuotes.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {speaker}"), 51, cancellationToken: ct), 51)),
             ("entity articles", $"/api/entities/{entityType}/{Uri.EscapeDataString(entityName)}/articles", ct =>
-                Drain(tables.EntityArticles.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {entity}"), 51, cancellationToken: ct), 51)),
+                Drain(tables.EntityArticles.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {entity} and RowKey lt {EntityCatalog.CountRowKey}"), 51, cancellationToken: ct), 51)),
             ("article list", "/api/articles?top=50", ct =>
                 Drain(tables.Articles.QueryAsync<TableEntity>(maxPerPage: 100, cancellationToken: ct), 100)),
         };

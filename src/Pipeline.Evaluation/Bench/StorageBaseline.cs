@@ -45,12 +45,12 @@ public static class StorageBaseline
             var blob = blobs.Container.GetBlobClient(EndToEndRun.BlobName(i));
             var properties = (await blob.GetPropertiesAsync(cancellationToken: ct)).Value;
             string id = results[i].Article.Id;
-            await store.GetAsync(id, ct);
+            var existing = await store.GetAsync(id, ct);
             string etag = ArticleBlobs.NormalizeETag(properties.ETag);
-            await store.BeginAsync(id, blob.Name, etag, ct);
+            var begun = await store.BeginAsync(id, blob.Name, etag, ct, existing);
             var content = (await blob.DownloadContentAsync(new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = properties.ETag } }, ct)).Value.Content.ToArray();
             var hash = Convert.ToHexStringLower(SHA256.HashData(content));
-            await store.SaveAsync(results[i], new BlobVersion(etag, properties.LastModified, properties.ContentLength, hash), ct);
+            await store.SaveAsync(results[i], new BlobVersion(etag, properties.LastModified, properties.ContentLength, hash), ct, begun);
         });
         return new EndToEndResult(n, n, watch.Elapsed.TotalSeconds, new Latency(0, 0, 0, 0, 0), 0);
     }

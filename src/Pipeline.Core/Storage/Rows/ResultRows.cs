@@ -70,9 +70,6 @@ public sealed class EntityArticleRow : ITableEntity
     public string? Published { get; set; }
     public int MentionCount { get; set; }
     public double Salience { get; set; }
-
-    /// <summary>False from the row's creation until the entity's catalog count has been recounted with it.</summary>
-    public bool Counted { get; set; }
 }
 
 /// <summary>
@@ -98,8 +95,9 @@ public sealed class SpeakerQuotesRow : ITableEntity
 }
 
 /// <summary>
-/// The entity catalog: each canonical entity once, with how many articles mention it. Table <c>entities</c>,
-/// PartitionKey = type (<c>person</c>), RowKey = encoded slug.
+/// The entity catalog, for browsing by type and name: each canonical entity once. Table <c>entities</c>,
+/// PartitionKey = type (<c>person</c>), RowKey = encoded slug. Article counts live with the index rows
+/// (see <see cref="EntityCatalog"/>).
 /// </summary>
 public sealed class EntityCatalogRow : ITableEntity
 {
@@ -110,5 +108,4 @@ public sealed class EntityCatalogRow : ITableEntity
 
     public string Key { get; set; } = "";
     public string Name { get; set; } = "";
-    public int ArticleCount { get; set; }
 }

@@ -18,8 +18,24 @@ install_dependencies() {
     echo "== npm ci (Azurite)"
     npm ci --no-audit --no-fund --loglevel=error
   fi
+  install_chromium
   echo "== dotnet restore"
   dotnet restore Pipeline.sln --verbosity quiet
+}
+
+# Chromium for the browser test (tests/browser/browse.mjs), from the distribution's packages: playwright-core
+# downloads no browser, and CI machines start with nothing installed. Skipped when it is there already.
+install_chromium() {
+  [ -x /usr/bin/chromium ] && return 0
+  require apt-get "apt-get, to install Chromium for the browser test (or install Chromium at /usr/bin/chromium yourself)"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    require sudo "sudo, to install Chromium for the browser test as a non-root user"
+    sudo="sudo"
+  fi
+  echo "== apt-get install chromium (browser test)"
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
 }
 
 # Waits until 127.0.0.1:$1 accepts connections, for at most $2 seconds.

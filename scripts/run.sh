@@ -73,13 +73,15 @@ if $CHECK; then
   curl -fs "$API/articles" | grep -q '"title":"Biden and Netanyahu speak for the first time in a month amid deepening rifts"'
   curl -fs "$API/quotes?speaker=Jake%20Sullivan" | grep -q '"speaker":"Jake Sullivan"'
   curl -fs "$API/entities?type=Person" | grep -q '"name":"Benjamin Netanyahu"'
+  curl -fs "$API/browse/" | grep -q '<main id="main"'
   echo "== Run check passed: the seed is queryable over HTTP"
   exit 0
 fi
 
 cat <<MSG
 
-The pipeline is running. Try:
+The pipeline is running. Browse it: $API/browse/
+Or query it:
   curl $API/articles
   curl $API/articles/000_09b943ff63819a7c.txt
   curl "$API/articles/000_09b943ff63819a7c.txt/summary?sentences=3"

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Pipeline.LocalHost;
@@ -100,6 +101,9 @@ public static class HttpFunctionRoutes
     {
         var parameters = function.Method.GetParameters();
         var binders = new Func<HttpContext, object?>[parameters.Length];
+        // A parameter the route declares comes from the route only: an optional or catch-all value left empty
+        // ("browse/{*path}" at "/api/browse/") is null, not whatever the query string holds under that name.
+        var routeNames = RoutePatternFactory.Parse(function.Route).Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < parameters.Length; i++)
         {
             var parameter = parameters[i];
@@ -108,7 +112,8 @@ public static class HttpFunctionRoutes
             {
                 var t when t == typeof(HttpRequest) => context => context.Request,
                 var t when t == typeof(CancellationToken) => context => context.RequestAborted,
-                var t when t == typeof(string) => context => context.GetRouteValue(name) as string ?? (string?)context.Request.Query[name],
+                var t when t == typeof(string) && routeNames.Contains(name) => context => context.GetRouteValue(name) as string,
+                var t when t == typeof(string) => context => (string?)context.Request.Query[name],
                 _ => throw new NotSupportedException(
                     $"Function {function.Name}: parameter '{name}' of type {parameter.ParameterType.Name} cannot be bound on the local host. " +
                     "Use HttpRequest, route values as strings, and CancellationToken."),

@@ -68,6 +68,7 @@ public sealed class PublishTests
                 ["ListEntityArticles"] = ("entities/{type}/{name}/articles", "Function"),
                 ["ListQuotes"] = ("quotes", "Function"),
                 ["Health"] = ("health", "Anonymous"),
+                ["Browse"] = ("browse/{*path}", "Anonymous"),
             };
             foreach (var (name, (route, auth)) in expectedRoutes)
             {

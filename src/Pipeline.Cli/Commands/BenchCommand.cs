@@ -33,13 +33,15 @@ internal static class BenchCommand
         var articles = new Option<int>("--articles") { Description = "Articles uploaded in the end-to-end run.", DefaultValueFactory = _ => 1_000 };
         var throughputArticles = new Option<int>("--throughput-articles") { Description = "Articles in the throughput comparison.", DefaultValueFactory = _ => 1_000 };
         var requests = new Option<int>("--requests") { Description = "Requests per route and connection count.", DefaultValueFactory = _ => 2_000 };
+        var paced = new Option<int>("--paced-articles") { Description = "Articles then uploaded one at a time, for the latency a user sees (0 skips it).", DefaultValueFactory = _ => 30 };
+        var pacedInterval = new Option<int>("--paced-interval-ms") { Description = "Milliseconds between the paced uploads.", DefaultValueFactory = _ => 1_000 };
         var noPeers = new Option<bool>("--no-peers") { Description = "Skip compromise and wink-nlp." };
         var largeBytes = new Option<long>("--large-article-bytes") { Description = "Size of the one large article (0 skips it).", DefaultValueFactory = _ => 5L * 1024 * 1024 };
         var output = new Option<FileInfo>("--out") { Description = "JSON file for the results.", DefaultValueFactory = _ => new FileInfo("bench-results.json") };
         var command = new Command("run", "Extraction throughput next to compromise and wink-nlp, the pipeline end to end next to the raw storage limit, " +
                                          "query latency under load next to raw reads, and memory; prints Markdown and writes JSON.")
         {
-            Data, articles, throughputArticles, requests, noPeers, largeBytes, output,
+            Data, articles, throughputArticles, paced, pacedInterval, requests, noPeers, largeBytes, output,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -47,6 +49,7 @@ internal static class BenchCommand
             string? data = parse.GetValue(Data)?.FullName;
             var options = new BenchOptions(data, parse.GetValue(articles), parse.GetValue(requests), Peers: !parse.GetValue(noPeers),
                 LargeArticleBytes: parse.GetValue(largeBytes), ThroughputArticles: parse.GetValue(throughputArticles),
+                PacedArticles: parse.GetValue(paced), PacedIntervalMs: parse.GetValue(pacedInterval),
                 MemoryCommand: bytes =>
                 {
                     var start = new System.Diagnostics.ProcessStartInfo("dotnet");

@@ -49,6 +49,13 @@ public sealed record BenchReport(
                 output.WriteLine($"| raw storage baseline | {StorageBaseline.Articles} | {StorageBaseline.Succeeded} | {StorageBaseline.Seconds.ToString("F1", c)} | {StorageBaseline.ArticlesPerSecond.ToString("F1", c)} | – | – |");
                 output.WriteLine($"\nPipeline / raw storage baseline: {(Pipeline.ArticlesPerSecond / StorageBaseline.ArticlesPerSecond).ToString("F2", c)}×.");
             }
+            output.WriteLine("\nIn the burst every article is uploaded at once, so its latency includes waiting behind the ones before it.");
+            if (Pipeline.Paced is { } paced)
+            {
+                output.WriteLine($"Paced ({paced.Articles} articles uploaded one every {paced.IntervalMs.ToString("F0", c)} ms into the running pipeline, " +
+                                 $"{paced.Succeeded} succeeded): upload→queryable p50 / p95 / max " +
+                                 $"**{paced.UploadToQueryable.P50.ToString("F0", c)}** / {paced.UploadToQueryable.P95.ToString("F0", c)} / {paced.UploadToQueryable.Max.ToString("F0", c)} ms.");
+            }
         }
         if (Queries.Count > 0)
         {

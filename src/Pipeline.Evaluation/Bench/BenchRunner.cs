@@ -11,7 +11,7 @@ namespace Pipeline.Evaluation.Bench;
 public sealed record BenchOptions(
     string? DataPath, int Articles = 1_000, int Requests = 2_000, int[]? Connections = null, bool Peers = true,
     bool EndToEnd = true, long LargeArticleBytes = 5 * 1024 * 1024, Func<long, ProcessStartInfo>? MemoryCommand = null,
-    int ThroughputArticles = 1_000);
+    int ThroughputArticles = 1_000, int PacedArticles = 30, int PacedIntervalMs = 1_000);
 
 /// <summary>Runs the measurements side by side in one process, so their ratios hold on a shared, noisy machine.</summary>
 public static class BenchRunner
@@ -44,6 +44,13 @@ public static class BenchRunner
             await using (run)
             {
                 pipeline = result;
+                if (options.PacedArticles > 0)
+                {
+                    log.WriteLine($"paced uploads: {options.PacedArticles} articles, one every {options.PacedIntervalMs} ms…");
+                    var paced = await run.RunPacedAsync(BenchCorpus.Load(options.DataPath, options.PacedArticles),
+                        TimeSpan.FromMilliseconds(options.PacedIntervalMs), TimeSpan.FromMinutes(2), cancellationToken);
+                    pipeline = pipeline with { Paced = paced };
+                }
                 log.WriteLine("query load…");
                 queries = await QueryLoad.RunAsync(run, options.Requests, options.Connections ?? [1, 8, 32], cancellationToken);
                 pipeline = pipeline with { HostPeakResidentBytes = run.Host.PeakResidentBytes };

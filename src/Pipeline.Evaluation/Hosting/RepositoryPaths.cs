@@ -18,6 +18,10 @@ public static class RepositoryPaths
     public static string LocalHostDll(string configuration) =>
         Path.Combine(Root, "src", "Pipeline.LocalHost", "bin", configuration, "net10.0", "Pipeline.LocalHost.dll");
 
+    /// <summary>The built command-line tool (<c>pipeline</c>) of the given configuration.</summary>
+    public static string CliDll(string configuration) =>
+        Path.Combine(Root, "src", "Pipeline.Cli", "bin", configuration, "net10.0", "pipeline.dll");
+
     /// <summary>"Release" or "Debug", as the running program was built.</summary>
     public static string CurrentConfiguration =>
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";

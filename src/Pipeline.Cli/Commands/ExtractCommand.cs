@@ -19,22 +19,37 @@ internal static class ExtractCommand
 
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "An article file (" + ArticleReader.Supported + ")." };
+        var path = new Argument<FileSystemInfo>("path") { Description = "An article file (" + ArticleReader.Supported + "), or a folder: every .txt in it, with --out." };
         var json = new Option<bool>("--json") { Description = "Print the extraction as JSON (offsets are UTF-16 positions in the extracted text)." };
-        var command = new Command("extract", "Extract entities, quotes, a summary and key phrases from one file, without storage.") { file, json };
+        var output = new Option<DirectoryInfo>("--out")
+        {
+            Description = "For a folder: where to write one <name>.json per .txt file, with every offset in Unicode code points of the file's text.",
+        };
+        var command = new Command("extract", "Extract entities, quotes, a summary and key phrases from one file, or from every .txt in a folder, without storage.")
+        {
+            path, json, output,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var path = parse.GetValue(file)!;
-            if (!path.Exists)
+            var input = parse.GetValue(path)!;
+            var extractor = CliServices.Extraction().GetRequiredService<ArticleExtractor>();
+            if (input is DirectoryInfo folder && folder.Exists)
             {
-                Console.Error.WriteLine($"Not found: {path.FullName}");
+                if (parse.GetValue(output) is not { } outFolder)
+                {
+                    Console.Error.WriteLine("A folder needs --out <folder> for the JSON files.");
+                    return 2;
+                }
+                return await ExtractFolderAsync(extractor, folder, outFolder, cancellationToken);
+            }
+            if (!input.Exists)
+            {
+                Console.Error.WriteLine($"Not found: {input.FullName}");
                 return 2;
             }
-            var extractor = CliServices.Extraction().GetRequiredService<ArticleExtractor>();
             try
             {
-                var bytes = await File.ReadAllBytesAsync(path.FullName, cancellationToken);
-                var article = ArticleReader.Read(ArticleId.FromBlobName(path.Name), path.Name, bytes);
+                var article = await ReadAsync(input.FullName, cancellationToken);
                 var report = ExtractionReport.From(extractor.Extract(article));
                 if (parse.GetValue(json))
                 {
@@ -53,5 +68,41 @@ internal static class ExtractCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// Every .txt of <paramref name="folder"/> to <c>out/&lt;name&gt;.json</c>, offsets in code points of the text as read
+    /// (for .txt files, the file itself), so any scorer can use them. Files that cannot be read are listed and skipped.
+    /// </summary>
+    private static async Task<int> ExtractFolderAsync(ArticleExtractor extractor, DirectoryInfo folder, DirectoryInfo output, CancellationToken cancellationToken)
+    {
+        var files = folder.GetFiles("*.txt");
+        Array.Sort(files, (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        output.Create();
+        int written = 0, rejected = 0;
+        await Parallel.ForEachAsync(files, cancellationToken, async (file, ct) =>
+        {
+            try
+            {
+                var article = await ReadAsync(file.FullName, ct);
+                var report = ExtractionReport.From(extractor.Extract(article)).InCodePoints(article.Text);
+                await File.WriteAllTextAsync(Path.Combine(output.FullName, Path.GetFileNameWithoutExtension(file.Name) + ".json"),
+                    JsonSerializer.Serialize(report, Json), ct);
+                Interlocked.Increment(ref written);
+            }
+            catch (ArticleRejectedException e)
+            {
+                Interlocked.Increment(ref rejected);
+                Console.Error.WriteLine($"Rejected {file.Name}: {e.Message}");
+            }
+        });
+        Console.WriteLine($"{written} of {files.Length} .txt files extracted to {output.FullName}" + (rejected > 0 ? $"; {rejected} rejected (listed above)" : ""));
+        return rejected > 0 ? 1 : 0;
+    }
+
+    private static async Task<Article> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        var name = Path.GetFileName(path);
+        return ArticleReader.Read(ArticleId.FromBlobName(name), name, await File.ReadAllBytesAsync(path, cancellationToken));
     }
 }

@@ -1,6 +1,7 @@
 using Pipeline.Queries;
 using Pipeline.Storage;
 using Pipeline.Summaries;
+using Pipeline.Text;
 
 namespace Pipeline.Extraction;
 
@@ -27,5 +28,24 @@ public sealed record ExtractionReport(
         var m = article.Metadata;
         return new ExtractionReport(article.Id, m.Title, RowMapping.FormatPublished(m.Published), m.Section, m.Source, m.Dateline, summary,
             RowMapping.ToDtos(result.KeyPhrases), entities, quotes);
+    }
+
+    /// <summary>The same report with every offset counted in Unicode code points of <paramref name="text"/> instead of UTF-16 units.</summary>
+    public ExtractionReport InCodePoints(string text)
+    {
+        var at = new CodePointOffsets(text);
+        MentionDto Span(MentionDto m) => new(at[m.Start], at[m.End]);
+        return this with
+        {
+            Summary = Summary.Select(s => s with { Start = at[s.Start], End = at[s.End] }).ToList(),
+            Entities = Entities.Select(e => e with { Mentions = e.Mentions.Select(Span).ToList() }).ToList(),
+            Quotes = Quotes.Select(q => q with
+            {
+                Start = at[q.Start],
+                End = at[q.End],
+                SpeakerMention = q.SpeakerMention is { } m ? Span(m) : null,
+                Parts = q.Parts.Select(Span).ToList(),
+            }).ToList(),
+        };
     }
 }

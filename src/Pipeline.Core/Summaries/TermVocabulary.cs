@@ -22,6 +22,9 @@ internal static class TermVocabulary
     private static readonly ConcurrentDictionary<string, int> Stems = new(StringComparer.Ordinal);
     private static int next;
 
+    /// <summary>Entries in <see cref="Surface"/>, kept apart: <c>ConcurrentDictionary.Count</c> takes every lock of the table.</summary>
+    private static int surfaceCount;
+
     /// <summary>The id of a word as written (<c>U.S.</c>, <c>Biden</c>): lower-cased, letters and digits only; -1 if none.</summary>
     public static int IdOfSurface(ReadOnlySpan<char> surface)
     {
@@ -50,12 +53,15 @@ internal static class TermVocabulary
         }
         var surface = lowerWord.ToString();
         var stem = lowerWord.Length > 3 ? PorterStemmer.Default.Stem(surface) : surface;
-        if (Surface.Count >= MaxEntries)
+        if (Volatile.Read(ref surfaceCount) >= MaxEntries)
         {
             return Stems.TryGetValue(stem, out id) ? id : HashedBase + (int)((uint)string.GetHashCode(stem.AsSpan()) % HashedBase);
         }
         id = Stems.GetOrAdd(stem, static _ => Interlocked.Increment(ref next));
-        Surface.TryAdd(surface, id);
+        if (Surface.TryAdd(surface, id))
+        {
+            Interlocked.Increment(ref surfaceCount);
+        }
         return id;
     }
 }

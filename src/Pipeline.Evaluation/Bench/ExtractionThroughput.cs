@@ -15,12 +15,17 @@ public sealed record Throughput(string Name, long Words, double Seconds)
 /// </summary>
 public static class ExtractionThroughput
 {
+    public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
+
     public static (Throughput OneThread, Throughput AllCores) Measure(ArticleExtractor extractor, BenchCorpus corpus, int rounds)
     {
         var articles = corpus.Articles;
-        for (int i = 0; i < Math.Min(50, articles.Count); i++)
+        // Warm-up, the same for every runner (bench/peers/*.mjs do likewise): articles in turn for at least 2 s (and
+        // 20 articles), so the JIT has compiled the hot code before the clock starts.
+        var warm = Stopwatch.StartNew();
+        for (int i = 0; i < 20 || warm.Elapsed < WarmUp; i++)
         {
-            Extract(extractor, articles[i], i);
+            Extract(extractor, articles[i % articles.Count], i % articles.Count);
         }
 
         var watch = Stopwatch.StartNew();

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pipeline.Entities.Tagging;
 
 /// <summary>
@@ -18,6 +20,7 @@ internal sealed class CountTable
     /// Empties the table for a document of <paramref name="tokens"/> tokens. Clearing costs time in proportion to the
     /// capacity, so a table much larger than this document needs (left by a huge one) is replaced by a small one.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Reset(int tokens)
     {
         int wanted = InitialCapacity;
@@ -39,6 +42,7 @@ internal sealed class CountTable
         _live = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ulong key, int column)
     {
         if (key == 0)
@@ -64,6 +68,7 @@ internal sealed class CountTable
     }
 
     /// <summary>The counters of <paramref name="key"/>, or an empty span.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<int> Get(ulong key)
     {
         if (key == 0)

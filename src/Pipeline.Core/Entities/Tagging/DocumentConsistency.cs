@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pipeline.Entities.Tagging;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace Pipeline.Entities.Tagging;
 internal static class DocumentConsistency
 {
     public const int MinimumOthers = 3;
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(DocumentState state, int tokenCount)
     {
         var labels = state.SecondPass;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using static Pipeline.Entities.Tagging.FeatureTemplates;
 
 namespace Pipeline.Entities.Tagging;
@@ -17,6 +18,7 @@ internal static class DocumentFeatures
     public const int EndLabel = BilouLabels.Count + 1;
 
     /// <summary>Counts, per capitalized word and per stem, how the first pass labelled it (column 0 = O, 1 + type).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Aggregate(DocumentState state, int tokenCount)
     {
         for (int t = 0; t < tokenCount; t++)
@@ -66,9 +68,9 @@ internal static class DocumentFeatures
 
     public static ulong PreviousCap(int previous, CapState cap) => FeatureHash.Key(FeatureTemplates.PreviousCap, (ulong)previous, (ulong)cap);
 
-    private static bool IsUnitOrOutside(int label) => label == BilouLabels.Outside || BilouLabels.PositionOf(label) == BilouPosition.Unit;
+    public static bool IsUnitOrOutside(int label) => label == BilouLabels.Outside || BilouLabels.PositionOf(label) == BilouPosition.Unit;
 
-    private static int Column(int label) => label == BilouLabels.Outside ? 0 : 1 + (int)BilouLabels.TypeOf(label);
+    public static int Column(int label) => label == BilouLabels.Outside ? 0 : 1 + (int)BilouLabels.TypeOf(label);
 
     /// <summary>Features from the other occurrences' label distribution (the token's own first-pass label left out).</summary>
     private static int Aggregated(DocumentState state, ulong key, int own, int template, int majorityTemplate, Span<ulong> keys)

@@ -1,8 +1,8 @@
 namespace Pipeline.Entities.Tagging;
 
 /// <summary>
-/// Per-document working memory of the tagger: token hashes, capitalization, first-pass labels, the second pass's
-/// precomputed local scores and the document count table. Owned by one thread at a time (see
+/// Per-document working memory of the tagger: token hashes, word entries and capitalization, first-pass labels, both
+/// passes' scores and the document count table. Owned by one thread at a time (see
 /// <see cref="PerceptronTagger"/>), never shared, so the model itself stays immutable.
 /// </summary>
 internal sealed class DocumentState
@@ -15,11 +15,18 @@ internal sealed class DocumentState
     public CapState[] Caps = new CapState[256];
     public byte[] FirstPass = new byte[256];
     public byte[] SecondPass = new byte[256];
-    public int[] SecondPassLocal = new int[256 * BilouLabels.Count];
+    public WordEntry[] Entries = new WordEntry[256];
+
+    /// <summary>Per token, <see cref="PerceptronTaggerModel.Stride"/> scores: the first pass's, then the second pass's.</summary>
+    public int[] Local = new int[256 * PerceptronTaggerModel.Stride];
     public TokenInfo[] Sentence = new TokenInfo[64];
     public ulong[] SentenceLower = new ulong[64];
     public ushort[] SentenceGazetteer = new ushort[64];
-    public int[] Emissions = new int[64 * BilouLabels.Count];
+    public int[] SentenceStarts = new int[64];
+    public byte[] SentenceFlags = new byte[64];
+
+    /// <summary>The sentence's word entries with two boundary entries on each side.</summary>
+    public WordEntry[] Window = new WordEntry[64 + 4];
     public byte[] BackPointers = new byte[64 * BilouLabels.Count];
     public readonly ulong[] Keys = new ulong[MaxKeys];
     public readonly CountTable Counts = new();
@@ -41,7 +48,8 @@ internal sealed class DocumentState
         Caps = new CapState[size];
         FirstPass = new byte[size];
         SecondPass = new byte[size];
-        SecondPassLocal = new int[size * BilouLabels.Count];
+        Entries = new WordEntry[size];
+        Local = new int[size * PerceptronTaggerModel.Stride];
     }
 
     public void EnsureSentence(int count)
@@ -54,7 +62,9 @@ internal sealed class DocumentState
         Sentence = new TokenInfo[size];
         SentenceLower = new ulong[size];
         SentenceGazetteer = new ushort[size];
-        Emissions = new int[size * BilouLabels.Count];
+        SentenceStarts = new int[size];
+        SentenceFlags = new byte[size];
+        Window = new WordEntry[size + 4];
         BackPointers = new byte[size * BilouLabels.Count];
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pipeline.Text;
 using static Pipeline.Entities.Tagging.FeatureTemplates;
 
@@ -38,10 +39,21 @@ internal sealed class FeatureExtractor
             state.Stem[t] = WordShape.StemHash(word);
             state.Caps[t] = WordShape.Capitalization(word);
         }
-        state.Counts.Reset(tokens.Length);
+        CountDocumentCase(document, state, entries: null);
+    }
+
+    /// <summary>
+    /// Resets the document counts and counts, per word, its lower-case and mid-sentence capital uses (from
+    /// <see cref="DocumentState.Caps"/> and <see cref="DocumentState.Lower"/>, or the entries' keys when given).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void CountDocumentCase(TextDocument document, DocumentState state, WordEntry[]? entries)
+    {
+        int n = document.Tokens.Length;
+        state.Counts.Reset(n);
         foreach (var sentence in document.Sentences)
         {
-            if (!Bounds(sentence, tokens.Length, out int first, out int end))
+            if (!Bounds(sentence, n, out int first, out int end))
             {
                 continue;
             }
@@ -51,7 +63,7 @@ internal sealed class FeatureExtractor
                 int column = DocumentCaseColumn(document, state, t, sentenceCase);
                 if (column >= 0)
                 {
-                    state.Counts.Add(FeatureHash.Key(DocumentCase, state.Lower[t]), column);
+                    state.Counts.Add(entries is null ? FeatureHash.Key(DocumentCase, state.Lower[t]) : entries[t].DocumentCaseKey, column);
                 }
             }
         }
@@ -218,9 +230,14 @@ internal sealed class FeatureExtractor
     }
 
     /// <summary>Bit 0: the word is written in lower case elsewhere in the document; bit 1: capitalized mid-sentence elsewhere.</summary>
-    private static byte DocumentCaseFlags(TextDocument document, DocumentState state, int t, SentenceCase sentenceCase)
+    private static byte DocumentCaseFlags(TextDocument document, DocumentState state, int t, SentenceCase sentenceCase) =>
+        DocumentCaseFlags(document, state, t, sentenceCase, FeatureHash.Key(DocumentCase, state.Lower[t]));
+
+    /// <summary>As above, with the token's document-case key (<see cref="WordEntry.DocumentCaseKey"/>) given.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static byte DocumentCaseFlags(TextDocument document, DocumentState state, int t, SentenceCase sentenceCase, ulong key)
     {
-        var counts = state.Counts.Get(FeatureHash.Key(DocumentCase, state.Lower[t]));
+        var counts = state.Counts.Get(key);
         if (counts.IsEmpty)
         {
             return 0;

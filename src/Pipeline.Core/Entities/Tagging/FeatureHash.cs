@@ -16,6 +16,7 @@ internal static class FeatureHash
     /// <summary>The hash of a token sequence before any token is added.</summary>
     public const ulong SequenceSeed = 0x5851F42D4C957F2DUL;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong Chars(ReadOnlySpan<char> text)
     {
         ulong h = FnvOffset;
@@ -27,6 +28,7 @@ internal static class FeatureHash
     }
 
     /// <summary>Hash of the lower-cased text, computed without allocating the lower-cased string.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong LowerChars(ReadOnlySpan<char> text)
     {
         ulong h = FnvOffset;

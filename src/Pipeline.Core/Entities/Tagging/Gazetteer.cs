@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pipeline.Entities.Tagging;
 
 /// <summary>
@@ -39,7 +41,14 @@ internal sealed class Gazetteer
     /// For each token writes 4 bits per type: 0 when no phrase of that type covers it, else 1 + its
     /// <see cref="BilouPosition"/> in the longest phrase of that type (leftmost first, no overlaps within a type).
     /// </summary>
-    public void Match(ReadOnlySpan<ulong> lowerTokens, Span<ushort> positions)
+    public void Match(ReadOnlySpan<ulong> lowerTokens, Span<ushort> positions) => Match(lowerTokens, default, positions);
+
+    /// <summary>
+    /// As <see cref="Match(ReadOnlySpan{ulong}, Span{ushort})"/>, with each token's one-token lookup done beforehand:
+    /// <paramref name="starts"/> holds the entry of the phrase made of that token alone, or -1 (empty: look it up).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Match(ReadOnlySpan<ulong> lowerTokens, ReadOnlySpan<int> starts, Span<ushort> positions)
     {
         positions.Clear();
         if (Entries.Count == 0)
@@ -56,7 +65,16 @@ internal sealed class Gazetteer
             for (int j = i; j < limit; j++)
             {
                 h = FeatureHash.Extend(h, lowerTokens[j]);
-                if (!Entries.TryGet(h, out int value))
+                int value;
+                if (j == i && !starts.IsEmpty)
+                {
+                    value = starts[i];
+                    if (value < 0)
+                    {
+                        break;
+                    }
+                }
+                else if (!Entries.TryGet(h, out value))
                 {
                     break;
                 }
@@ -84,7 +102,7 @@ internal sealed class Gazetteer
         }
     }
 
-    /// <summary>The BILOU position (plus one) of a token for <paramref name="type"/>, from a <see cref="Match"/> result.</summary>
+    /// <summary>The BILOU position (plus one) of a token for <paramref name="type"/>, from a <see cref="Match(ReadOnlySpan{ulong}, Span{ushort})"/> result.</summary>
     public static int PositionOf(ushort positions, int type) => (positions >> (type * 4)) & 0xF;
 
     private static void Mark(Span<ushort> positions, int first, int last, int type)

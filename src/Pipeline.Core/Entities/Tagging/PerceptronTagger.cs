@@ -6,9 +6,12 @@ namespace Pipeline.Entities.Tagging;
 /// <summary>
 /// Tags a document with a <see cref="PerceptronTaggerModel"/> in two Viterbi passes over BILOU labels with
 /// constrained transitions: the first pass uses local features; the second adds how the first pass labelled the
-/// same words elsewhere in the document. Both passes share one feature-table
-/// lookup per key (a row holds both passes' weights), and the second pass's local score is kept from the first.
+/// same words elsewhere in the document. A feature row holds both passes' weights, so the local scores of both are
+/// summed once (<see cref="TokenScorer"/>) and the second pass adds its document features to its half.
 /// Thread-safe: the model is read-only and each thread has its own <see cref="DocumentState"/>.
+/// The per-token methods of the tagger are marked <see cref="MethodImplOptions.AggressiveOptimization"/>: they are
+/// compiled fully optimized on first use instead of running as tier-0 and instrumented code for the first seconds of
+/// a process, which made the first thousand articles tag at a third of the steady speed.
 /// </summary>
 public sealed class PerceptronTagger
 {
@@ -19,12 +22,12 @@ public sealed class PerceptronTagger
     private static DocumentState? t_state;
 
     private readonly PerceptronTaggerModel _model;
-    private readonly FeatureExtractor _features;
+    private readonly TokenScorer _scorer;
 
     public PerceptronTagger(PerceptronTaggerModel model)
     {
         _model = model;
-        _features = new FeatureExtractor(model.Gazetteer, model.Clusters, model.CaseProfile);
+        _scorer = new TokenScorer(model);
     }
 
     public PerceptronTaggerModel Model => _model;
@@ -63,17 +66,19 @@ public sealed class PerceptronTagger
         return (state.FirstPass.AsSpan(0, n).ToArray(), state.SecondPass.AsSpan(0, n).ToArray());
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<byte> Run(TextDocument document, DocumentState state, bool firstPassOnly)
     {
         int n = document.Tokens.Length;
-        FeatureExtractor.PrepareDocument(document, state);
+        _scorer.PrepareDocument(document, state);
         state.FirstPass.AsSpan(0, n).Clear();
         state.SecondPass.AsSpan(0, n).Clear();
         foreach (var sentence in document.Sentences)
         {
             if (FeatureExtractor.Bounds(sentence, n, out int first, out int end))
             {
-                FirstPass(document, state, first, end);
+                _scorer.ScoreSentence(document, state, first, end);
+                Decode(state, first, end, _model.FirstTransitions, state.FirstPass, pass: 0);
             }
         }
         if (firstPassOnly)
@@ -85,85 +90,27 @@ public sealed class PerceptronTagger
         {
             if (FeatureExtractor.Bounds(sentence, n, out int first, out int end))
             {
-                SecondPass(state, first, end);
+                _scorer.AddDocumentScores(state, first, end);
+                Decode(state, first, end, _model.SecondTransitions, state.SecondPass, pass: 1);
             }
         }
         DocumentConsistency.Apply(state, n);
         return state.SecondPass.AsSpan(0, n);
     }
 
-    private void FirstPass(TextDocument document, DocumentState state, int first, int end)
+    /// <summary>Both passes' scores of every token (<see cref="PerceptronTaggerModel.Stride"/> each), for tests.</summary>
+    internal int[] Scores(TextDocument document)
     {
-        var sentenceCase = _features.PrepareSentence(document, first, end, state);
-        int count = end - first;
-        var sentence = state.Sentence.AsSpan(0, count);
-        var keys = state.Keys.AsSpan();
-        var weights = _model.Weights;
-        var table = _model.Features;
-        var emissions = state.Emissions.AsSpan(0, count * L);
-        emissions.Clear();
-        for (int k = 0; k < count; k++)
-        {
-            int t = first + k;
-            int keyCount = FeatureExtractor.Local(document.Text, sentence, sentenceCase, k, keys);
-            var scores = emissions.Slice(k * L, L);
-            var second = state.SecondPassLocal.AsSpan(t * L, L);
-            second.Clear();
-            for (int f = 0; f < keyCount; f++)
-            {
-                if (table.TryGet(keys[f], out int row))
-                {
-                    AddBoth(weights, row, scores, second);
-                }
-            }
-        }
-        ViterbiDecoder.Decode(emissions, state.Caps.AsSpan(first, count), count, _model.FirstTransitions,
-            state.FirstPass.AsSpan(first, count), state.BackPointers);
+        var state = new DocumentState();
+        Run(document, state, firstPassOnly: false);
+        return state.Local.AsSpan(0, document.Tokens.Length * Stride).ToArray();
     }
 
-    private void SecondPass(DocumentState state, int first, int end)
+    private static void Decode(DocumentState state, int first, int end, Transitions transitions, byte[] labels, int pass)
     {
         int count = end - first;
         state.EnsureSentence(count);
-        var keys = state.Keys.AsSpan();
-        var weights = _model.Weights;
-        var table = _model.Features;
-        var emissions = state.Emissions.AsSpan(0, count * L);
-        state.SecondPassLocal.AsSpan(first * L, count * L).CopyTo(emissions);
-        for (int t = first; t < end; t++)
-        {
-            var scores = emissions.Slice((t - first) * L, L);
-            int keyCount = DocumentFeatures.Keys(state, t, first, end, keys);
-            for (int f = 0; f < keyCount; f++)
-            {
-                if (table.TryGet(keys[f], out int row))
-                {
-                    Add(weights, row * Stride + L, scores);
-                }
-            }
-        }
-        ViterbiDecoder.Decode(emissions, state.Caps.AsSpan(first, count), count, _model.SecondTransitions,
-            state.SecondPass.AsSpan(first, count), state.BackPointers);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddBoth(short[] weights, int row, Span<int> first, Span<int> second)
-    {
-        var w = weights.AsSpan(row * Stride, Stride);
-        for (int l = 0; l < L; l++)
-        {
-            first[l] += w[l];
-            second[l] += w[L + l];
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Add(short[] weights, int offset, Span<int> scores)
-    {
-        var w = weights.AsSpan(offset, L);
-        for (int l = 0; l < L; l++)
-        {
-            scores[l] += w[l];
-        }
+        ViterbiDecoder.Decode(state.Local.AsSpan(first * Stride + pass * L), Stride, state.Caps.AsSpan(first, count), count, transitions,
+            labels.AsSpan(first, count), state.BackPointers);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pipeline.Text;
 
 namespace Pipeline.Entities.Tagging;
@@ -27,6 +28,7 @@ internal enum SentenceCase : byte
 /// <summary>Word shapes (<c>Xxxx</c>, <c>dd-dd</c>) and capitalization classes, computed without allocating.</summary>
 internal static class WordShape
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CapState Capitalization(ReadOnlySpan<char> word)
     {
         int letters = 0, upper = 0;
@@ -71,6 +73,7 @@ internal static class WordShape
     /// Hash of the word's shape: letters become X/x, digits d, other characters stay. In the long shape runs are cut
     /// at four (<c>Xxxxx</c> for Washington), in the short shape at one (<c>Xx</c>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Hashes(ReadOnlySpan<char> word, out ulong longShape, out ulong shortShape)
     {
         const ulong offset = 14695981039346656037UL, prime = 1099511628211UL;
@@ -100,6 +103,7 @@ internal static class WordShape
     }
 
     /// <summary>Classifies a sentence from the capitalization of its words.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SentenceCase Classify(ReadOnlySpan<CapState> caps)
     {
         int lower = 0, allCaps = 0, initial = 0;
@@ -137,6 +141,7 @@ internal static class WordShape
         || !(previous is ":" or ";" or "-" or "--" or "—" or "–" or "``" or "\"" or "“" or "‘" or "'" or "`" or "..." or "(");
 
     /// <summary>Lower-case hash of the word without a plural or possessive <c>s</c> (Bidens → biden).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong StemHash(ReadOnlySpan<char> word)
     {
         int length = word.Length;

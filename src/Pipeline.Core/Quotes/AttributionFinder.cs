@@ -1,98 +1,170 @@
-using System.Collections.Frozen;
 using Pipeline.Text;
 
 namespace Pipeline.Quotes;
 
-/// <summary>An attribution closing a sentence: content ends at <see cref="ContentEnd"/> (exclusive token index).</summary>
-internal readonly record struct TrailingAttribution(int ContentEnd, Speaker Speaker, string Cue);
-
-/// <summary>
-/// Speech after its speaker: <c>Speaker cue (that) content</c>, content as tokens <c>[ContentStart, ContentEnd)</c>.
-/// <see cref="Verbatim"/> when it reads as a quote that lost its marks (<c>X said, …</c>, or first-person content).
-/// </summary>
-internal readonly record struct ReportedSpeech(int ContentStart, int ContentEnd, Speaker Speaker, string Cue, bool Verbatim);
-
-/// <summary>Where a quotation in marks found its speaker.</summary>
-internal enum MarkedAttributionKind
+/// <summary>The pattern an attribution was found by.</summary>
+internal enum AttributionKind : byte
 {
-    /// <summary><c>"…," he said</c> / <c>"…," said X</c>; <see cref="MarkedAttribution.End"/> is the token after the attribution.</summary>
-    After,
-    /// <summary><c>X said: "…"</c></summary>
-    Before,
-    /// <summary><c>X says (that) the plan "…"</c>: the quote is part of reported speech starting at <see cref="MarkedAttribution.ContentStart"/>.</summary>
-    Enclosing,
+    /// <summary><c>…, Sullivan said.</c> / <c>…, said Jake Sullivan.</c>: the content comes first.</summary>
+    Trailing,
+    /// <summary><c>Sullivan said (that) …</c>, <c>Trump wants to …</c>: the content follows its cue.</summary>
+    Forward,
+    /// <summary><c>According to X, …</c> / <c>…, according to X.</c></summary>
+    AccordingTo,
+    /// <summary><c>PENCE: …</c>, the speaker labels of a transcript.</summary>
+    Label,
 }
 
-internal readonly record struct MarkedAttribution(Speaker Speaker, string Cue, MarkedAttributionKind Kind, int ContentStart, int End);
+/// <summary>
+/// An attribution in a sentence: content tokens <c>[ContentStart, ContentEnd)</c>, who, and by which cue.
+/// <see cref="Verbatim"/> when the content reads as the speaker's own words that lost their marks
+/// (<c>X said, …</c>, or first-person content).
+/// </summary>
+internal readonly record struct Attribution(int ContentStart, int ContentEnd, Speaker Speaker, string Cue, AttributionKind Kind, bool Verbatim)
+{
+    /// <summary>The cue's token (the colon of a label, <c>according</c>).</summary>
+    public int CueToken { get; init; } = -1;
 
-/// <summary>Finds the attribution patterns of news prose at the token level.</summary>
-internal sealed class AttributionFinder(TextDocument document, SpeakerResolver speakers)
+    /// <summary>The content after the attribution, when it splits the sentence (<c>A, he said, B.</c>): tokens <c>[Start, End)</c>.</summary>
+    public (int Start, int End)? Rest { get; init; }
+}
+
+/// <summary>
+/// Finds the attributions of a sentence outside quotation marks, at the token level: a trailing attribution or an
+/// <c>according to</c> takes the whole sentence; otherwise every <c>subject cue content</c> from left to right, each
+/// content ending where the next attribution begins (PolNeAR's attributions never nest).
+/// </summary>
+internal sealed class AttributionFinder(TextDocument document, SpeakerResolver speakers, SubjectFinder subjects, ClauseBounds bounds, bool[] inMarks)
 {
     private const int MaxSpeakerTokens = 10;
 
-    /// <summary>Words that may follow an attribution verb without starting the reported content.</summary>
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TailStarters = FrozenSet.Create(
-        StringComparer.OrdinalIgnoreCase,
-        "at", "in", "on", "during", "after", "before", "while", "when", "from", "outside", "inside", "last", "this",
-        "yesterday", "today", "tonight", "later", "earlier", "afterward", "afterwards", "recently", "again",
-        "repeatedly", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "via", "through",
-        "late", "early", "without", "as", "according", "adding", "noting", "saying", "calling", "referring")
-        .GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>
+    /// Content before a trailing attribution is a clause, not a participle phrase (<c>Speaking Monday, X declined …</c>),
+    /// unless it answers a question just asked (<c>Are we there? Probably not, she said.</c>).
+    /// </summary>
+    private int MinTrailingWords(int sentenceStart) =>
+        sentenceStart > 0 && document[document.Tokens[sentenceStart - 1]] is "?" ? MinContentWords - 1 : MinContentWords;
 
-    /// <summary>Words between a subject and its verb: <c>Sullivan also said</c>, <c>Biden has said</c>.</summary>
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Adverbs = FrozenSet.Create(
-        StringComparer.OrdinalIgnoreCase,
-        "also", "later", "then", "has", "had", "have", "would", "will", "previously", "repeatedly", "again",
-        "initially", "reportedly", "earlier", "once", "often", "separately", "publicly", "privately", "recently",
-        "subsequently", "herself", "himself", "themselves", "too", "further", "had", "simply", "flatly")
-        .GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>The fewest words a clause of content has.</summary>
+    private const int MinContentWords = 3;
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClauseBoundaries = FrozenSet.Create(
-        StringComparer.OrdinalIgnoreCase,
-        ",", ";", ":", "(", "and", "but", "while", "that", "because", "as", "though", "although", "--", "—", "–",
-        "when", "where", "who", "which", "if", "so")
-        .GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>The longest phrase before a comma taken for a scene-setting adjunct rather than content.</summary>
+    private const int MaxAdjunctTokens = 8;
 
-    /// <summary><c>…, Sullivan said.</c> / <c>…, said Jake Sullivan, the adviser.</c> / <c>…, he said at the White House.</c></summary>
-    public TrailingAttribution? Trailing(Sentence sentence)
+    /// <summary>How far before a trailing cue its subject may start (a name and a long apposition).</summary>
+    private const int MaxTrailingReach = 40;
+
+    /// <summary>Appends the sentence's attributions to <paramref name="output"/>, in text order.</summary>
+    public void Find(Sentence sentence, List<Attribution> output)
     {
         var tokens = document.Tokens;
         int a = sentence.FirstToken, b = sentence.EndToken;
-        for (int c = b - 1; c > a + 1; c--)
+        int end = b;
+        while (end > a && tokens[end - 1].Kind == TokenKind.Punctuation && document[tokens[end - 1]] is not ")")
         {
-            if (tokens[c].Kind != TokenKind.Word || !SpeechCues.IsVerb(document[tokens[c]]))
+            end--;
+        }
+        if (end - a < 3)
+        {
+            return;
+        }
+        int count = output.Count;
+        if (Label(sentence, end) is { } label)
+        {
+            output.Add(label);
+        }
+        else if (Trailing(a, b) is { } trailing)
+        {
+            output.Add(trailing);
+            // "…, Rendell recalled, suggesting the second debate …": a participle or a second verb after it.
+            Subject? inherited = new Subject(trailing.Speaker, trailing.ContentEnd + 1);
+            if (trailing.Rest is null && Forward(a, trailing.CueToken + 1, end, ref inherited, continuationOnly: true) is { } more)
+            {
+                output.Add(more);
+            }
+        }
+        else if (AccordingTo(a, end) is { } according)
+        {
+            output.Add(according);
+        }
+        else
+        {
+            Subject? inherited = null;
+            int from = a;
+            while (from < end && Forward(a, from, end, ref inherited) is { } forward)
+            {
+                output.Add(forward);
+                from = forward.ContentEnd;
+                // "… and he said": the pronoun refers to the speaker just found.
+                speakers.Spoke(forward.Speaker);
+            }
+        }
+        for (int i = count; i < output.Count; i++)
+        {
+            speakers.Spoke(output[i].Speaker);
+        }
+    }
+
+    /// <summary>
+    /// <c>He said:</c>, <c>Caddell continued:</c>, <c>Said Ellis:</c>: a sentence that ends introducing what follows,
+    /// with the speaker and the cue.
+    /// </summary>
+    public (Speaker Speaker, string Cue)? LeadIn(Sentence sentence)
+    {
+        var tokens = document.Tokens;
+        int a = sentence.FirstToken;
+        int colon = sentence.EndToken - 1;
+        if (document[tokens[colon]] is not ":" || colon - a < 2)
+        {
+            return null;
+        }
+        for (int c = colon - 1; c >= a && colon - c <= 6; c--)
+        {
+            var word = document[tokens[c]];
+            if (inMarks[c] || tokens[c].Kind != TokenKind.Word || !(CueVerbs.Of(word, c == a).IsCue || word.StartsWith("continue", StringComparison.Ordinal)))
             {
                 continue;
             }
-            // ", SPEAKER cue TAIL"
-            int comma = FindBack(c - 1, Math.Max(a + 1, c - 1 - MaxSpeakerTokens), ",");
-            if (comma > a && TailIsAttribution(c, b) && speakers.Resolve(comma + 1, c, c) is { } speaker)
+            if (c == a)
             {
-                return new TrailingAttribution(comma, speaker, Cue(c));
+                return speakers.ResolveName(a + 1, colon, c) is { } inverted ? (inverted, Cue(c)) : null;
             }
-            // ", cue SPEAKER TAIL"
-            if (document[tokens[c - 1]] is "," && c - 1 > a)
+            if (subjects.Find(a, c, null) is { } subject)
             {
-                int end = c + 1;
-                while (end < b && end - c <= MaxSpeakerTokens && !IsClausePunctuation(document[tokens[end]]))
-                {
-                    end++;
-                }
-                if (speakers.Resolve(c + 1, end, c) is { } inverted && TailIsAttribution(end - 1, b))
-                {
-                    return new TrailingAttribution(c - 1, inverted, Cue(c));
-                }
+                return (subject.Speaker, Cue(c));
+            }
+            if (c == a + 1 && speakers.ResolveName(a, c, c) is { } name)
+            {
+                return (name, Cue(c));
             }
         }
         return null;
     }
 
     /// <summary>A sentence with no attribution of its own that speaks in the first or second person continues the quote before it.</summary>
-    public bool ContinuesQuote(Sentence sentence) =>
-        Trailing(sentence) is null && Reported(sentence) is null && SpeaksInFirstPerson(sentence.FirstToken, sentence.EndToken);
+    /// <param name="sentence">The sentence after a quote.</param>
+    /// <param name="loose">Any sentence without an attribution of its own continues, not only one in the first person.</param>
+    public bool ContinuesQuote(Sentence sentence, bool loose = false)
+    {
+        if (!loose && !SpeaksInFirstPerson(sentence.FirstToken, sentence.EndToken))
+        {
+            return false;
+        }
+        var found = new List<Attribution>(2);
+        Find(sentence, found);
+        foreach (var attribution in found)
+        {
+            // "… than we had hoped" is the speaker's own words; "Sullivan said we …" is not.
+            if (!SpeechCues.IsFirstOrSecondPersonSubject(attribution.Speaker.Name))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /// <summary>Reported speech shifts person ("he said he would"); words in the first or second person are the speaker's own.</summary>
-    private bool SpeaksInFirstPerson(int from, int to)
+    public bool SpeaksInFirstPerson(int from, int to)
     {
         for (int t = from; t < to; t++)
         {
@@ -104,257 +176,400 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
         return false;
     }
 
-    /// <summary><c>Sullivan said the meeting …</c>, <c>officials said they …</c>, <c>Biden said in an interview that …</c>.</summary>
-    public ReportedSpeech? Reported(Sentence sentence)
+    /// <summary><c>…, Sullivan said.</c> / <c>…, said Jake Sullivan, the adviser.</c> / <c>…, he said at the White House.</c></summary>
+    public Attribution? Trailing(int a, int b)
     {
         var tokens = document.Tokens;
-        int a = sentence.FirstToken, b = sentence.EndToken;
-        int contentEnd = b;
-        while (contentEnd > a && tokens[contentEnd - 1].Kind == TokenKind.Punctuation)
+        for (int c = b - 1; c > a + 1; c--)
         {
-            contentEnd--;
-        }
-        for (int c = a + 1; c < contentEnd - 1; c++)
-        {
-            if (tokens[c].Kind != TokenKind.Word || !SpeechCues.IsVerb(document[tokens[c]]))
+            if (inMarks[c] || tokens[c].Kind != TokenKind.Word)
             {
                 continue;
             }
-            if (Subject(a, c) is not { } speaker)
+            var cue = CueVerbs.Of(document[tokens[c]]);
+            if (cue.Form is not (CueForm.Past or CueForm.Third) || !cue.IsCue)
             {
                 continue;
             }
-            bool verbatim = c + 1 < contentEnd && document[tokens[c + 1]] is "," or ":";
-            int start = verbatim ? c + 2 : ContentStart(c, contentEnd);
-            if (start < 0 || contentEnd - start < 4)
+            // ", SPEAKER cue TAIL"
+            // A verb of stance closes a sentence only as its last word: "…, other studies have shown."
+            bool tail = cue.Strength == CueStrength.Speech ? bounds.TailIsAttribution(c, b) && !bounds.TailHasClause(c, b) : IsLastWord(c, b);
+            if (tail && SpeakerChain(a, subjects.VerbGroupStart(a, c), c) is var (comma, speaker)
+                && (cue.Strength == CueStrength.Speech || speaker.IsStrong) && Words(a, comma) >= MinTrailingWords(a) && !IsAdjunct(a, comma))
             {
-                continue;
+                return new Attribution(a, comma, speaker, Cue(c), AttributionKind.Trailing, true) { CueToken = c, Rest = Rest(c, b) };
             }
-            verbatim |= document[tokens[start - 1]] is not "that" && SpeaksInFirstPerson(start, contentEnd);
-            return new ReportedSpeech(start, contentEnd, speaker, Cue(c), verbatim);
+            // ", cue SPEAKER TAIL"
+            if (cue.Strength == CueStrength.Speech && cue.Form == CueForm.Past && document[tokens[c - 1]] is "," && c - 1 > a)
+            {
+                int stop = c + 1;
+                while (stop < b && stop - c <= MaxSpeakerTokens && !IsClausePunctuation(document[tokens[stop]]))
+                {
+                    stop++;
+                }
+                if (speakers.Resolve(c + 1, stop, c) is { } inverted && bounds.TailIsAttribution(stop - 1, b))
+                {
+                    // "…, said X, an economist who …": what follows the name describes the speaker.
+                    return new Attribution(a, c - 1, inverted, Cue(c), AttributionKind.Trailing, true) { CueToken = c };
+                }
+            }
         }
         return null;
     }
 
     /// <summary>
-    /// The speaker of a quote in marks: after it (<c>," he said</c>), before it (<c>X said: "</c>), or a reported-speech
-    /// clause around it in the same sentence (<c>X says the plan is "…"</c>).
+    /// <c>A, he said, B.</c>: the words after the attribution go on with the content, unless they are the
+    /// attribution's own adjunct (<c>, in an interview</c>), a participle (<c>, adding …</c>) or a relative clause.
     /// </summary>
-    public MarkedAttribution? ForMarkedQuote(MarkedQuote quote)
+    private (int, int)? Rest(int attributionEnd, int b)
     {
         var tokens = document.Tokens;
-        int sentenceIndex = document.SentenceOfToken(quote.CloseToken);
-        int b = sentenceIndex >= 0 ? document.Sentences[sentenceIndex].EndToken : tokens.Length;
-        int after = quote.CloseToken + 1;
-        if (after < b && document[tokens[after]] is ",")
+        int comma = attributionEnd + 1;
+        while (comma < b && tokens[comma].Kind == TokenKind.Word && comma - attributionEnd <= 3 && !ClauseBounds.IsTailStarter(document[tokens[comma]]))
         {
-            after++;
+            comma++; // "he told reporters, …"
         }
-        for (int c = after; c < Math.Min(b, after + MaxSpeakerTokens + 1); c++)
+        if (comma + 1 >= b || document[tokens[comma]] is not ",")
         {
-            if (tokens[c].Kind != TokenKind.Word || !SpeechCues.IntroducesMarkedQuote(document[tokens[c]]))
-            {
-                if (IsAccordingTo(c) && Phrase(c + 2, b) is var (start, end) && speakers.Resolve(start, end, c) is { } source)
-                {
-                    return new MarkedAttribution(source, "according to", MarkedAttributionKind.After, quote.ContentStart, end);
-                }
-                continue;
-            }
-            if (c > after && speakers.Resolve(after, c, c) is { } before)
-            {
-                return new MarkedAttribution(before, Cue(c), MarkedAttributionKind.After, quote.ContentStart, c + 1);
-            }
-            if (c == after && Phrase(c + 1, b) is var (from, to) && speakers.Resolve(from, to, c) is { } inverted)
-            {
-                return new MarkedAttribution(inverted, Cue(c), MarkedAttributionKind.After, quote.ContentStart, to);
-            }
-            break;
+            return null;
         }
+        int start = comma + 1;
+        // "…, said Alan Cole, an economist at the Tax Foundation, …": an apposition of the speaker is no content.
+        int next = start;
+        while (next < b && document[tokens[next]] is not ("," or "." or ";"))
+        {
+            next++;
+        }
+        if (next + 1 < b && document[tokens[next]] is "," && speakers.Resolve(start, next, attributionEnd) is { Kind: SpeakerKind.Noun or SpeakerKind.Description })
+        {
+            start = next + 1;
+        }
+        else if (next >= b - 1 && speakers.Resolve(start, next, attributionEnd) is not null)
+        {
+            return null;
+        }
+        var first = document[tokens[start]];
+        if (tokens[start].Kind != TokenKind.Word || ClauseBounds.IsTailStarter(first) || bounds.IsParticipleCue(start) || first.EndsWith("ing", StringComparison.Ordinal)
+            || first is "who" or "which" or "whose" or "where" or "when" or "while" or "as" or "because" or "though" or "although" or "but" or "and" or "so" or "then")
+        {
+            return null;
+        }
+        int end = b;
+        while (end > start && tokens[end - 1].Kind == TokenKind.Punctuation)
+        {
+            end--;
+        }
+        return Words(start, end) >= MinContentWords ? (start, end) : null;
+    }
 
-        // "…" ― Name (a dash before the speaker, as in collections of readers' comments)
-        int dash = quote.CloseToken + 1;
-        if (dash < tokens.Length && document[tokens[dash]] is "―" or "—" or "–" or "--" && document.SentenceOfToken(dash) == sentenceIndex
-            && Phrase(dash + 1, b) is var (nameStart, nameEnd) && speakers.Resolve(nameStart, nameEnd, dash) is { } signed)
+    /// <summary>
+    /// The speaker phrases between the content and a trailing cue, <c>…, Mr. King, 82, told me</c>: walking back over
+    /// comma-separated phrases that all read as a source, the farthest name wins, else the nearest source.
+    /// Returns the comma that ends the content.
+    /// </summary>
+    public (int Comma, Speaker Speaker)? SpeakerChain(int a, int verbStart, int cue)
+    {
+        var tokens = document.Tokens;
+        int segmentEnd = verbStart;
+        (int, Speaker)? nearest = null, named = null;
+        for (int t = verbStart - 1; t > a && t >= verbStart - MaxTrailingReach; t--)
         {
-            return new MarkedAttribution(signed, "―", MarkedAttributionKind.After, quote.ContentStart, nameEnd);
-        }
-
-        int openSentence = document.SentenceOfToken(quote.OpenToken);
-        int sentenceStart = openSentence >= 0 ? document.Sentences[openSentence].FirstToken : 0;
-        if (LeadIn(quote, openSentence) is { } leadIn)
-        {
-            return leadIn;
-        }
-        // Nearest cue before the opening mark, in the same sentence.
-        for (int c = quote.OpenToken - 1; c > sentenceStart && c >= quote.OpenToken - 16; c--)
-        {
-            var word = document[tokens[c]];
-            if (word is "." or "!" or "?" || (tokens[c].Kind == TokenKind.Punctuation && CharClass.IsQuoteMark(word[0])))
+            var word = document[tokens[t]];
+            if (word is "." or "!" or "?" or ";")
             {
                 break;
             }
-            if (tokens[c].Kind != TokenKind.Word || !SpeechCues.IntroducesMarkedQuote(word) || Subject(sentenceStart, c) is not { } subject)
+            if (word is not ("," or "--" or "—" or "–"))
             {
                 continue;
             }
-            int lead = quote.OpenToken - 1;
-            if (c == lead - 1 && document[tokens[lead]] is ":" or ",")
+            if (t + 1 < segmentEnd)
             {
-                return new MarkedAttribution(subject, Cue(c), MarkedAttributionKind.Before, quote.ContentStart, quote.OpenToken);
+                if ((segmentEnd - t == 2 ? speakers.ResolveName(t + 1, segmentEnd, cue) : speakers.Resolve(t + 1, segmentEnd, cue)) is { } speaker)
+                {
+                    nearest ??= (t, speaker);
+                    if (speaker.Kind == SpeakerKind.Entity)
+                    {
+                        named = (t, speaker);
+                    }
+                }
+                else if (!(segmentEnd - t == 2 && tokens[t + 1].Kind == TokenKind.Number))
+                {
+                    break; // Not a source phrase (an age like "82" is skipped): the content is before.
+                }
             }
-            int contentStart = c + 1;
-            if (contentStart < quote.OpenToken && document[tokens[contentStart]] is "that")
+            segmentEnd = t;
+        }
+        return named ?? nearest;
+    }
+
+    /// <summary><c>Sullivan said (that) …</c>, <c>officials said they …</c>, <c>Trump wants to …</c>, <c>…, saying …</c>.</summary>
+    /// <param name="continuationOnly">Only a participle or a coordinated verb sharing <paramref name="inherited"/>.</param>
+    private Attribution? Forward(int a, int from, int end, ref Subject? inherited, bool continuationOnly = false)
+    {
+        var tokens = document.Tokens;
+        for (int c = Math.Max(from, a + 1); c < end - 1; c++)
+        {
+            if (inMarks[c] || tokens[c].Kind != TokenKind.Word)
             {
-                contentStart++;
+                continue;
             }
-            return contentStart >= quote.OpenToken
-                ? new MarkedAttribution(subject, Cue(c), MarkedAttributionKind.Before, quote.ContentStart, quote.OpenToken)
-                : new MarkedAttribution(subject, Cue(c), MarkedAttributionKind.Enclosing, contentStart, quote.OpenToken);
+            var word = document[tokens[c]];
+            var cue = CueVerbs.Of(word, c == a);
+            if (!cue.IsCue || (CueVerbs.NeedsTopic(word) && document[tokens[c + 1]] is not ("about" or "of" or "out")))
+            {
+                continue;
+            }
+            Subject? subject;
+            if (cue.Form == CueForm.Ing && document[tokens[c - 1]] is ",")
+            {
+                // "…, saying …": the participle shares the subject of the clause.
+                subject = inherited ?? subjects.SentenceSubject(a, c);
+            }
+            else if (continuationOnly && !(c > from && document[tokens[subjects.VerbGroupStart(from, c) - 1]] is "and"))
+            {
+                continue;
+            }
+            else if (cue.Form == CueForm.Ing && !IsProgressive(a, c))
+            {
+                continue;
+            }
+            else if (cue.Form == CueForm.Past && subjects.IsPassive(a, c))
+            {
+                continue; // "The nominee has been endorsed by …": the subject is no source.
+            }
+            else
+            {
+                subject = subjects.Find(from, c, inherited);
+            }
+            if (subject is not { } found || !Accepts(cue, word, found.Speaker)
+                || (CueVerbs.IsAlsoNoun(word) && !HeadsBefore(found, subjects.VerbGroupStart(a, c))))
+            {
+                continue;
+            }
+            if (cue.Strength == CueStrength.Stance && IsComparison(a, found.Start))
+            {
+                continue; // "… as much as they talk about ours": a comparison, not an attribution.
+            }
+            int start = bounds.ContentStart(c, end);
+            if (start < 0)
+            {
+                continue;
+            }
+            bool subordinate = found.Start > a && SubjectFinder.IsSubordinator(document[tokens[found.Start - 1]])
+                               || SubjectFinder.IsSubordinator(document[tokens[a]]) && found.Start <= a + 1;
+            int contentEnd = bounds.ClauseEnd(start, end, subordinate);
+            if (cue.TakesObject && document[tokens[start - 1]] is not "that" && document[tokens[start]] is not "that")
+            {
+                contentEnd = bounds.ObjectEnd(start, contentEnd);
+            }
+            if (Words(start, contentEnd) < 2)
+            {
+                continue;
+            }
+            bool verbatim = document[tokens[c + 1]] is "," or ":"
+                            || (document[tokens[start - 1]] is not "that" && SpeaksInFirstPerson(start, contentEnd));
+            inherited = found;
+            return new Attribution(start, contentEnd, found.Speaker, Cue(c), AttributionKind.Forward, verbatim) { CueToken = c };
         }
         return null;
     }
 
-    /// <summary>A quote opening a paragraph after one that ends <c>X said:</c> (or <c>X continued:</c>).</summary>
-    private MarkedAttribution? LeadIn(MarkedQuote quote, int openSentence)
+    /// <summary>
+    /// A subject after <c>than</c> or the second <c>as</c> of <c>as much as</c> (<c>more than we expected</c>,
+    /// <c>as much as they talk about ours</c>); a lone <c>as</c> attributes (<c>as she called for</c>).
+    /// </summary>
+    private bool IsComparison(int a, int subjectStart)
     {
-        var tokens = document.Tokens;
-        if (openSentence <= 0 || document.Sentences[openSentence].FirstToken != quote.OpenToken)
+        if (subjectStart <= a)
         {
-            return null;
+            return false;
         }
-        var previous = document.Sentences[openSentence - 1];
-        int colon = previous.EndToken - 1;
-        if (document[tokens[colon]] is not ":" || colon - 1 <= previous.FirstToken)
-        {
-            return null;
-        }
-        int cue = colon - 1;
-        while (cue > previous.FirstToken && !SpeechCues.IntroducesMarkedQuote(document[tokens[cue]]) && colon - cue < 4)
-        {
-            cue--;
-        }
-        return SpeechCues.IntroducesMarkedQuote(document[tokens[cue]]) && Subject(previous.FirstToken, cue) is { } subject
-            ? new MarkedAttribution(subject, Cue(cue), MarkedAttributionKind.Before, quote.ContentStart, quote.OpenToken)
-            : null;
+        var before = document[document.Tokens[subjectStart - 1]];
+        return before is "than" || (before is "as" && subjectStart - 3 >= a && document[document.Tokens[subjectStart - 3]] is "as");
     }
 
-    /// <summary>A speaker phrase starting at <paramref name="from"/>, up to clause punctuation: <c>said Jake Sullivan, the adviser</c>.</summary>
-    private (int Start, int End)? Phrase(int from, int limit)
+    /// <summary>
+    /// For a present form, which may be a noun (<c>battleground states</c>), the word before the verb must be the
+    /// subject's own: a name, a pronoun, or a source noun, not a modifier of a noun.
+    /// </summary>
+    private bool HeadsBefore(Subject subject, int verbStart)
     {
-        int end = from;
-        while (end < limit && end - from <= MaxSpeakerTokens && !IsClausePunctuation(document[document.Tokens[end]]))
-        {
-            end++;
-        }
-        return end > from ? (from, end) : null;
-    }
-
-    private bool IsAccordingTo(int token) =>
-        token + 2 < document.Tokens.Length
-        && document[document.Tokens[token]].Equals("according", StringComparison.OrdinalIgnoreCase)
-        && document[document.Tokens[token + 1]] is "to";
-
-    /// <summary>The subject ending just before the verb at <paramref name="cue"/>, from the last clause boundary; appositions allowed.</summary>
-    private Speaker? Subject(int sentenceStart, int cue)
-    {
-        var tokens = document.Tokens;
-        int end = cue;
-        while (end > sentenceStart && Adverbs.Contains(document[tokens[end - 1]]))
-        {
-            end--;
-        }
-        if (end > sentenceStart && document[tokens[end - 1]] is ",")
-        {
-            // "Biden's national security adviser, Jake Sullivan, told …": the apposition names the speaker.
-            int open = FindBack(end - 2, Math.Max(sentenceStart, end - 2 - MaxSpeakerTokens), ",");
-            if (open >= sentenceStart && speakers.Resolve(open + 1, end - 1, cue) is { } apposition)
-            {
-                return apposition;
-            }
-            return null;
-        }
-        int start = end;
-        while (start > sentenceStart && end - start < MaxSpeakerTokens && !ClauseBoundaries.Contains(document[tokens[start - 1]]))
-        {
-            start--;
-        }
-        return start < end ? speakers.Resolve(start, end, cue) : null;
-    }
-
-    /// <summary>Where reported content starts after the verb, or -1 when what follows is not a clause.</summary>
-    private int ContentStart(int cue, int contentEnd)
-    {
-        var tokens = document.Tokens;
-        int next = cue + 1;
-        if (next >= contentEnd || tokens[next].Kind == TokenKind.Punctuation)
-        {
-            return -1;
-        }
-        // "said (in an interview last weekend) that …"; "told reporters (later) that …"
-        bool told = document[tokens[cue]].StartsWith("tel", StringComparison.OrdinalIgnoreCase)
-                    || document[tokens[cue]].StartsWith("told", StringComparison.OrdinalIgnoreCase);
-        for (int t = next; t < Math.Min(contentEnd, next + 8); t++)
-        {
-            var word = document[tokens[t]];
-            if (word is "that")
-            {
-                return t + 1;
-            }
-            if (tokens[t].Kind == TokenKind.Punctuation || (!told && t == next && !TailStarters.Contains(word)))
-            {
-                break;
-            }
-        }
-        if (SpeechCues.NeedsThatClause(document[tokens[cue]]) || TailStarters.Contains(document[tokens[next]]))
-        {
-            return -1;
-        }
-        if (told)
-        {
-            // "told reporters the …": skip the hearer.
-            return next + 1 < contentEnd ? next + 1 : -1;
-        }
-        return next;
-    }
-
-    private bool TailIsAttribution(int cue, int end)
-    {
-        var tokens = document.Tokens;
-        int next = cue + 1;
-        var cueWord = document[tokens[cue]];
-        if (next < end && (cueWord.Equals("told", StringComparison.OrdinalIgnoreCase) || cueWord.Equals("tells", StringComparison.OrdinalIgnoreCase)))
-        {
-            // "…, Sullivan told reporters." / "…, he told CNN on Monday."
-            int hearer = next;
-            while (hearer < end && hearer - next < 3 && tokens[hearer].Kind == TokenKind.Word && !TailStarters.Contains(document[tokens[hearer]]))
-            {
-                hearer++;
-            }
-            next = hearer;
-        }
-        if (next >= end)
+        if (subject.Speaker.Kind is SpeakerKind.Pronoun || verbStart == 0)
         {
             return true;
         }
-        var word = document[tokens[next]];
-        return tokens[next].Kind == TokenKind.Punctuation ? word is not ("(" or "[") : TailStarters.Contains(word);
+        var before = document.Tokens[verbStart - 1];
+        var word = document[before];
+        return word is ")" or "," || SpeechCues.IsSpeakerNoun(word) || (before.Kind == TokenKind.Word && CharClass.IsUpper(word[0]))
+            || (before.End <= subject.Speaker.Mention.End && before.Start >= subject.Speaker.Mention.Start && subject.Speaker.Kind == SpeakerKind.Entity);
     }
 
-    private int FindBack(int from, int limit, string punctuation)
+    /// <summary>
+    /// Verbs of saying take any subject; a present form (<c>plans</c>, <c>claims</c>, <c>support</c> are nouns too) or
+    /// a verb of stance needs a subject that is clearly a source.
+    /// </summary>
+    private static bool Accepts(CueWord cue, ReadOnlySpan<char> word, Speaker speaker) =>
+        speaker.IsStrong
+        || (cue.Strength == CueStrength.Speech && (cue.Form == CueForm.Past || word.Equals("says", StringComparison.OrdinalIgnoreCase)
+                                                   || word.Equals("say", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary><c>is calling for</c>, <c>was demanding</c>: a participle after a form of <c>be</c>.</summary>
+    private bool IsProgressive(int a, int c)
     {
-        for (int t = from; t >= limit; t--)
+        var tokens = document.Tokens;
+        for (int t = c - 1; t >= a && t >= c - 3; t--)
         {
-            var word = document[document.Tokens[t]];
-            if (word.SequenceEqual(punctuation))
+            var word = document[tokens[t]];
+            if (word is "is" or "are" or "was" or "were" or "been" or "be" or "’s" or "'s" or "’re" or "'re")
             {
-                return t;
+                return true;
             }
-            if (word is "." or "!" or "?" or ";" || (punctuation != "," && word is ","))
+            if (!(word is "also" or "not" or "now" or "still" or "again" or "once" or "increasingly" or "repeatedly"))
             {
-                break;
+                return false;
             }
         }
-        return -1;
+        return false;
+    }
+
+    /// <summary><c>According to X, …</c> and <c>…, according to X.</c> (also <c>… according to X</c> mid-sentence).</summary>
+    private Attribution? AccordingTo(int a, int end)
+    {
+        var tokens = document.Tokens;
+        for (int t = a; t + 2 < end; t++)
+        {
+            if (inMarks[t] || !document[tokens[t]].Equals("according", StringComparison.OrdinalIgnoreCase) || document[tokens[t + 1]] is not "to")
+            {
+                continue;
+            }
+            int phraseEnd = t + 2;
+            while (phraseEnd < end && !IsClausePunctuation(document[tokens[phraseEnd]]) && !inMarks[phraseEnd])
+            {
+                phraseEnd++;
+            }
+            var speaker = Source(t + 2, phraseEnd, t);
+            if (speaker is null)
+            {
+                return null;
+            }
+            if (t == a || (t == a + 1 && tokens[a].Kind == TokenKind.Punctuation))
+            {
+                int start = phraseEnd < end && document[tokens[phraseEnd]] is "," ? phraseEnd + 1 : phraseEnd;
+                return end - start >= 3 ? new Attribution(start, end, speaker.Value, "according to", AttributionKind.AccordingTo, false) { CueToken = t } : null;
+            }
+            int contentEnd = document[tokens[t - 1]] is "," ? t - 1 : t;
+            return contentEnd - a >= 3 ? new Attribution(a, contentEnd, speaker.Value, "according to", AttributionKind.AccordingTo, false) { CueToken = t } : null;
+        }
+        return null;
+    }
+
+    /// <summary>The source after <c>according to</c>: a speaker phrase, else the phrase as written (<c>a report by …</c>).</summary>
+    private Speaker? Source(int start, int end, int cue)
+    {
+        if (end <= start)
+        {
+            return null;
+        }
+        if (speakers.Resolve(start, Math.Min(end, start + MaxSpeakerTokens), cue) is { } speaker)
+        {
+            return speaker;
+        }
+        var tokens = document.Tokens;
+        var span = new TextSpan(tokens[start].Start, tokens[Math.Min(end, start + MaxSpeakerTokens) - 1].End);
+        return new Speaker(span.Slice(document.Text).ToString(), null, span, -1, SpeakerKind.Description);
+    }
+
+    /// <summary><c>PENCE: Well, look, …</c>: a name, in capitals or recognized, and a colon opening a paragraph.</summary>
+    private Attribution? Label(Sentence sentence, int end)
+    {
+        var tokens = document.Tokens;
+        int a = sentence.FirstToken;
+        if (document.ParagraphTokenStarts[sentence.Paragraph] != a)
+        {
+            return null;
+        }
+        for (int colon = a + 1; colon < Math.Min(end - 2, a + 5); colon++)
+        {
+            var word = document[tokens[colon]];
+            if (word is ":")
+            {
+                if (AllCapitals(a, colon) || speakers.Resolve(a, colon, colon) is { Kind: SpeakerKind.Entity })
+                {
+                    var speaker = speakers.Resolve(a, colon, colon) ?? Named(a, colon);
+                    return new Attribution(colon + 1, end, speaker, ":", AttributionKind.Label, true) { CueToken = colon };
+                }
+                return null;
+            }
+            if (tokens[colon].Kind != TokenKind.Word)
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private bool AllCapitals(int start, int end)
+    {
+        for (int t = start; t < end; t++)
+        {
+            var word = document[document.Tokens[t]];
+            foreach (char ch in word)
+            {
+                if (CharClass.IsLower(ch))
+                {
+                    return false;
+                }
+            }
+        }
+        return end - start <= 3;
+    }
+
+    private Speaker Named(int start, int end)
+    {
+        var span = new TextSpan(document.Tokens[start].Start, document.Tokens[end - 1].End);
+        return new Speaker(span.Slice(document.Text).ToString(), null, span, -1, SpeakerKind.Noun);
+    }
+
+    /// <summary><c>In one tweet Friday, Trump said: …</c>: a short phrase opening with a preposition sets the scene, it is no content.</summary>
+    private bool IsAdjunct(int start, int end)
+    {
+        if (end - start > MaxAdjunctTokens)
+        {
+            return false;
+        }
+        var word = document[document.Tokens[start]];
+        return word is "In" or "On" or "At" or "During" or "After" or "Before" or "Since" or "From" or "Asked" or "Later" or "Earlier"
+               || IsLeadingParticiple(word);
+    }
+
+    /// <summary><c>Heading into the debate, X told …</c>, <c>Speaking Monday, …</c>: a participle phrase setting the scene.</summary>
+    private static bool IsLeadingParticiple(ReadOnlySpan<char> word) =>
+        word.Length > 5 && char.IsUpper(word[0]) && word.EndsWith("ing", StringComparison.Ordinal) && !word.EndsWith("thing", StringComparison.Ordinal);
+
+    private bool IsLastWord(int token, int end)
+    {
+        for (int t = token + 1; t < end; t++)
+        {
+            if (document.Tokens[t].Kind != TokenKind.Punctuation)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int Words(int from, int to)
+    {
+        int words = 0;
+        for (int t = from; t < to; t++)
+        {
+            if (document.Tokens[t].Kind is TokenKind.Word or TokenKind.Number)
+            {
+                words++;
+            }
+        }
+        return words;
     }
 
     private static bool IsClausePunctuation(ReadOnlySpan<char> token) => token is "," or "." or ";" or ":" or "!" or "?" or "--";

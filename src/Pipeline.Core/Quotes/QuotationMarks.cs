@@ -43,13 +43,25 @@ internal static class QuotationMarks
             int open = -1;
             char closer = '\0';
             int singleOpen = -1;
+            int nested = 0;
             List<(int, int)>? parts = null;
             if (carried is not null && first < last && IsOpening(text, tokens[first]) && Reopens(MarkOf(text, tokens[first]), carriedCloser))
             {
+                if (StartsWithLabel(document, first + 1, last))
+                {
+                    // A transcript ("WALLACE: … / "PENCE: …): each speaker's turn is a quote of its own.
+                    Add(found, document, carriedOpen, first - 1, carriedParagraph, carried);
+                    carriedOpen = first;
+                    carriedParagraph = p;
+                    parts = [];
+                }
+                else
+                {
+                    parts = carried;
+                }
                 // The quote goes on in this paragraph.
                 open = first;
                 closer = carriedCloser;
-                parts = carried;
             }
             carried = null;
 
@@ -65,7 +77,12 @@ internal static class QuotationMarks
                 {
                     continue;
                 }
-                if (open >= 0 && t > open && (c == closer || (closer == '"' && c == '”') || (closer == '”' && c == '"')))
+                if (open >= 0 && t > open && closer == '"' && (c == '“' || (c == '”' && nested > 0)))
+                {
+                    // Curly quotes inside a straight-quoted passage ("… an episode of “Shark Tank.” But …") nest.
+                    nested += c == '“' ? 1 : -1;
+                }
+                else if (open >= 0 && t > open && (c == closer || (closer == '"' && c == '”') || (closer == '”' && c == '"')))
                 {
                     var allParts = parts ?? [];
                     allParts.Add((open + 1, t));
@@ -74,10 +91,11 @@ internal static class QuotationMarks
                     parts = null;
                     singleOpen = -1;
                 }
-                else if (open < 0 && c is '"' or '“' or '«' or '„' && IsOpening(text, token))
+                else if (open < 0 && (c is '"' or '“' or '«' or '„' || (c == '”' && t == first)) && IsOpening(text, token))
                 {
+                    // A paragraph opening with ” is a quote typed with the wrong mark: ”Fear. I am …”
                     open = t;
-                    closer = c switch { '“' or '„' => '”', '«' => '»', _ => '"' };
+                    closer = c switch { '“' or '„' or '”' => '”', '«' => '»', _ => '"' };
                     singleOpen = -1;
                 }
                 else if (open < 0 && c is '\'' or '‘' or '’')
@@ -137,6 +155,32 @@ internal static class QuotationMarks
         {
             found.Add(new MarkedQuote(open, close, paragraph, [.. parts]) { Words = words });
         }
+    }
+
+    /// <summary>A speaker label opening a paragraph: one to three words in capitals and a colon (<c>PENCE:</c>).</summary>
+    public static bool StartsWithLabel(TextDocument document, int start, int end)
+    {
+        var tokens = document.Tokens;
+        for (int t = start; t < end && t - start <= 3; t++)
+        {
+            var word = document[tokens[t]];
+            if (word is ":")
+            {
+                return t > start;
+            }
+            if (tokens[t].Kind != TokenKind.Word || word.Length < 2)
+            {
+                return false;
+            }
+            foreach (char c in word)
+            {
+                if (CharClass.IsLower(c))
+                {
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     /// <summary>The mark a token stands for; <c>''</c> and <c>``</c> (typewriter and Penn Treebank style) count as <c>"</c>.</summary>

@@ -18,19 +18,39 @@ public sealed class QuoteExtractor : IQuoteExtractor
         {
             return quotes;
         }
-        var speakers = new SpeakerResolver(document, entities);
-        var attribution = new AttributionFinder(document, speakers);
         var marked = QuotationMarks.Find(document);
         var inMarks = new bool[document.Tokens.Length];
         foreach (var q in marked)
         {
-            inMarks.AsSpan(q.OpenToken, q.CloseToken - q.OpenToken + 1).Fill(true);
+            foreach (var (start, end) in q.Parts)
+            {
+                inMarks.AsSpan(start, end - start).Fill(true);
+            }
         }
+        // A text with no double quotation marks at all lost them (as the seed did): a quote's next sentences without
+        // an attribution of their own then most likely go on with it, whatever their person.
+        bool marksStripped = !marked.Exists(q => IsDoubleQuoteMark(document, q.OpenToken));
+        var speakers = new SpeakerResolver(document, entities);
+        var subjects = new SubjectFinder(document, speakers);
+        var bounds = new ClauseBounds(document, speakers, inMarks);
+        var finder = new AttributionFinder(document, speakers, subjects, bounds, inMarks);
+        var markedFinder = new MarkedAttributionFinder(document, speakers, subjects, bounds);
+
+        var signatures = Signatures.Find(document, inMarks);
+        var signed = new bool[document.Tokens.Length];
+        foreach (var signature in signatures)
+        {
+            signed.AsSpan(signature.Start, signature.NameEnd - signature.Start).Fill(true);
+        }
+        int nextSignature = 0;
 
         var sentences = document.Sentences;
         var direct = new DirectQuotes(document, quotes, speakers);
+        var found = new List<Attribution>(4);
         int nextMarked = 0;
         int pending = 0;
+        (Speaker Speaker, string Cue)? leadIn = null;
+        int leadInSentence = -1;
         for (int s = 0; s < sentences.Length; s++)
         {
             var sentence = sentences[s];
@@ -38,62 +58,254 @@ public sealed class QuoteExtractor : IQuoteExtractor
             {
                 pending = s;
             }
+            found.Clear();
+            while (nextSignature < signatures.Count && signatures[nextSignature].End < sentence.EndToken)
+            {
+                var signature = signatures[nextSignature++];
+                var signer = SignerOf(document, speakers, signature);
+                quotes.Add(Create(document, [(signature.Start, signature.End)], QuoteType.Unmarked, signer, "―", sentence.Paragraph));
+                speakers.Spoke(signer);
+            }
+            if (!signed[sentence.FirstToken] && !signed[sentence.EndToken - 1])
+            {
+                finder.Find(sentence, found);
+                if (marksStripped)
+                {
+                    // Without marks, "I think …" or "you know" are mostly a quoted speaker's words, not the writer's attributions.
+                    found.RemoveAll(f => SpeechCues.IsFirstOrSecondPersonSubject(f.Speaker.Name));
+                }
+            }
 
             bool hasMarks = false;
+            int firstQuote = quotes.Count;
             while (nextMarked < marked.Count && marked[nextMarked].OpenToken < sentence.EndToken)
             {
                 var q = marked[nextMarked++];
-                direct.Add(q, attribution.ForMarkedQuote(q));
+                direct.Add(q, markedFinder.Find(q, found, direct.InAttribution));
                 hasMarks = true;
             }
             if (hasMarks || inMarks[sentence.FirstToken] || inMarks[sentence.EndToken - 1])
             {
+                // Attributions beside the quotations: "Trump attacked Clinton, saying "…"".
+                foreach (var attribution in found)
+                {
+                    if (!Overlaps(quotes, firstQuote, document, attribution)
+                        && !inMarks[attribution.ContentStart] && !direct.InAttribution(attribution.CueToken))
+                    {
+                        Add(quotes, document, [(attribution.ContentStart, attribution.ContentEnd)], QuoteType.Indirect, attribution, sentence.Paragraph, speakers);
+                    }
+                }
                 pending = s + 1;
                 continue;
             }
-
-            if (attribution.Trailing(sentence) is { } trailing)
+            if (found.Count == 0)
             {
-                int end = trailing.ContentEnd;
-                int last = s;
-                while (last + 1 < sentences.Length && sentences[last + 1].Paragraph == sentence.Paragraph
-                       && attribution.ContinuesQuote(sentences[last + 1]))
+                if (leadIn is { } introduced && leadInSentence == s - 1)
                 {
-                    last++;
+                    // "He said:" and then the words, to the end of their paragraph.
+                    int end = s;
+                    while (end + 1 < sentences.Length && sentences[end + 1].Paragraph == sentence.Paragraph && !HasMarks(inMarks, sentences[end + 1]))
+                    {
+                        end++;
+                    }
+                    var attribution = new Attribution(sentence.FirstToken, sentences[end].EndToken, introduced.Speaker, introduced.Cue, AttributionKind.Forward, true);
+                    Add(quotes, document, [(sentence.FirstToken, sentences[end].EndToken)], QuoteType.Unmarked, attribution, sentence.Paragraph, speakers);
+                    s = end;
+                    pending = end + 1;
+                    leadIn = null;
+                    continue;
                 }
-                int start = sentences[pending].FirstToken;
-                var parts = last > s
-                    ? new[] { (start, end), (sentences[s + 1].FirstToken, sentences[last].EndToken) }
-                    : new[] { (start, end) };
-                quotes.Add(Create(document, parts, QuoteType.Unmarked, trailing.Speaker, trailing.Cue, sentence.Paragraph));
-                speakers.Spoke(trailing.Speaker);
-                s = last;
-                pending = last + 1;
+                leadIn = finder.LeadIn(sentence);
+                leadInSentence = s;
                 continue;
             }
 
-            if (attribution.Reported(sentence) is { } reported)
+            var first = found[0];
+            int last = s;
+            if (first.Kind == AttributionKind.Label)
             {
-                int last = s;
-                if (reported.Verbatim)
+                // "PENCE: …" speaks until the paragraph ends.
+                while (last + 1 < sentences.Length && sentences[last + 1].Paragraph == sentence.Paragraph && !HasMarks(inMarks, sentences[last + 1]))
                 {
-                    // "X said: We will … . We also …": the speaker's own words go on.
-                    while (last + 1 < sentences.Length && sentences[last + 1].Paragraph == sentence.Paragraph
-                           && attribution.ContinuesQuote(sentences[last + 1]))
-                    {
-                        last++;
-                    }
+                    last++;
                 }
-                var parts = last > s
-                    ? new[] { (reported.ContentStart, reported.ContentEnd), (sentences[s + 1].FirstToken, sentences[last].EndToken) }
-                    : new[] { (reported.ContentStart, reported.ContentEnd) };
-                quotes.Add(Create(document, parts, reported.Verbatim ? QuoteType.Unmarked : QuoteType.Indirect, reported.Speaker, reported.Cue, sentence.Paragraph));
-                speakers.Spoke(reported.Speaker);
-                s = last;
-                pending = last + 1;
+                Add(quotes, document, Parts(sentences, s, last, first.ContentStart, first.ContentEnd), QuoteType.Unmarked, first, sentence.Paragraph, speakers);
             }
+            else if (first.Kind == AttributionKind.Trailing)
+            {
+                while (last + 1 < sentences.Length && sentences[last + 1].Paragraph == sentence.Paragraph && finder.ContinuesQuote(sentences[last + 1], marksStripped))
+                {
+                    last++;
+                }
+                // Sentences before it in the paragraph belong to the quote when they speak in the first person or the
+                // quote goes on from them ("A … plan cannot succeed. And the president …, Sullivan said.").
+                int from = s;
+                while (from > pending && (marksStripped && !Narrates(document, entities, sentences[from - 1], first.Speaker) || finder.SpeaksInFirstPerson(sentences[from - 1].FirstToken, sentences[from - 1].EndToken) || StartsWithConjunction(document, sentences[from])))
+                {
+                    from--;
+                }
+                int start = sentences[from].FirstToken;
+                if (start >= first.ContentEnd)
+                {
+                    continue; // A signature with nothing before it to sign.
+                }
+                var parts = new List<(int Start, int End)>(3) { (start, first.ContentEnd) };
+                if (first.Rest is { } rest)
+                {
+                    parts.Add(rest);
+                }
+                if (last > s)
+                {
+                    parts.Add((sentences[s + 1].FirstToken, sentences[last].EndToken));
+                }
+                Add(quotes, document, [.. parts], QuoteType.Unmarked, first, sentence.Paragraph, speakers);
+            }
+            else
+            {
+                for (int i = 0; i < found.Count; i++)
+                {
+                    var attribution = found[i];
+                    bool final = i == found.Count - 1;
+                    if (final && attribution.Verbatim)
+                    {
+                        // "X said: We will … . We also …": the speaker's own words go on.
+                        while (last + 1 < sentences.Length && sentences[last + 1].Paragraph == sentence.Paragraph && finder.ContinuesQuote(sentences[last + 1], marksStripped))
+                        {
+                            last++;
+                        }
+                    }
+                    var parts = final ? Parts(sentences, s, last, attribution.ContentStart, attribution.ContentEnd) : [(attribution.ContentStart, attribution.ContentEnd)];
+                    var type = attribution.Verbatim ? QuoteType.Unmarked : QuoteType.Indirect;
+                    Add(quotes, document, parts, type, attribution, sentence.Paragraph, speakers);
+                }
+            }
+            s = last;
+            pending = last + 1;
         }
         return quotes;
+    }
+
+    /// <summary>The content in the sentence, and the sentences after it that go on with it, as a second part.</summary>
+    private static (int Start, int End)[] Parts(Sentence[] sentences, int s, int last, int start, int end) =>
+        last > s ? [(start, end), (sentences[s + 1].FirstToken, sentences[last].EndToken)] : [(start, end)];
+
+    private static void Add(List<Quote> quotes, TextDocument document, (int Start, int End)[] parts, QuoteType type, Attribution attribution, int paragraph, SpeakerResolver speakers)
+    {
+        if (type != QuoteType.Direct && HasMarkInside(document, parts))
+        {
+            type = QuoteType.Direct;
+        }
+        quotes.Add(Create(document, parts, type, attribution.Speaker, attribution.Cue, paragraph));
+        speakers.Spoke(attribution.Speaker);
+    }
+
+    /// <summary>The name after a signature's dash, as an entity when the entity stage knows it.</summary>
+    private static Speaker SignerOf(TextDocument document, SpeakerResolver speakers, Signature signature)
+    {
+        int end = signature.NameEnd;
+        if (end - signature.NameStart > 1 && document[document.Tokens[end - 1]] is ".")
+        {
+            end--;
+        }
+        if (speakers.ResolveName(signature.NameStart, end, signature.End) is { } speaker)
+        {
+            return speaker;
+        }
+        var span = new TextSpan(document.Tokens[signature.NameStart].Start, document.Tokens[end - 1].End);
+        return new Speaker(span.Slice(document.Text).ToString(), null, span, -1, SpeakerKind.Noun);
+    }
+
+    /// <summary>
+    /// True when a sentence reads as the writer's narration rather than the speaker's words: it names the speaker or
+    /// refers to them as he or she, or it tells of the past (<c>was</c>, <c>came</c>, an -ed verb).
+    /// </summary>
+    private static bool Narrates(TextDocument document, EntityExtraction entities, Sentence sentence, Speaker speaker)
+    {
+        if (Mentions(document, entities, sentence, speaker))
+        {
+            return true;
+        }
+        var tokens = document.Tokens;
+        for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+        {
+            var word = document[tokens[t]];
+            if (tokens[t].Kind != TokenKind.Word)
+            {
+                continue;
+            }
+            if (word is "was" or "were" or "had" or "did" or "came" or "began" or "went" or "took")
+            {
+                return true;
+            }
+            if (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal) && CharClass.IsLower(word[0]) && t > sentence.FirstToken
+                && document[tokens[t - 1]] is not ("is" or "are" or "be" or "been" or "being" or "has" or "have" or "’s" or "'s" or "’re" or "'re" or "’ve" or "'ve" or "get" or "got" or "the" or "a" or "an"))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>True when the sentence names the speaker: then it is narration about them, not their words.</summary>
+    private static bool Mentions(TextDocument document, EntityExtraction entities, Sentence sentence, Speaker speaker)
+    {
+        for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+        {
+            int m = entities.MentionAtToken(t);
+            if (m >= 0 && (entities.MentionEntity[m] == speaker.Entity || speaker.Entity < 0 && entities.Mentions[m].Span.Overlaps(speaker.Mention)))
+            {
+                return true;
+            }
+            if (speaker.Entity < 0 && document.Tokens[t].Span.Overlaps(speaker.Mention))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool StartsWithConjunction(TextDocument document, Sentence sentence) =>
+        document[document.Tokens[sentence.FirstToken]] is "And" or "But" or "So" or "Or" or "Yet" or "Because";
+
+    private static bool HasMarks(bool[] inMarks, Sentence sentence)
+    {
+        for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+        {
+            if (inMarks[t])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Attributed content with quoted words in it is a direct quote too.</summary>
+    private static bool HasMarkInside(TextDocument document, (int Start, int End)[] parts)
+    {
+        foreach (var (start, end) in parts)
+        {
+            for (int t = start; t < end; t++)
+            {
+                if (IsDoubleQuoteMark(document, t))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static bool Overlaps(List<Quote> quotes, int from, TextDocument document, Attribution attribution)
+    {
+        var span = new TextSpan(document.Tokens[attribution.ContentStart].Start, document.Tokens[attribution.ContentEnd - 1].End);
+        for (int i = from; i < quotes.Count; i++)
+        {
+            if (quotes[i].Span.Overlaps(span))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Builds a quote from token ranges, trimming the punctuation that belongs to the sentence around it.</summary>
@@ -124,6 +336,17 @@ public sealed class QuoteExtractor : IQuoteExtractor
         var span = new TextSpan(parts[0].Start, parts[^1].End);
         string text = parts.Count == 1 ? span.Slice(document.Text).ToString() : string.Join(" ", parts.ConvertAll(p => p.Slice(document.Text).ToString()));
         return new Quote(span, text, type, speaker?.Name, speaker?.EntityKey, speaker?.Mention, cue, paragraph) { Parts = [.. parts] };
+    }
+
+    private static bool IsDoubleQuoteMark(TextDocument document, int token)
+    {
+        var t = document.Tokens[token];
+        if (t.Kind != TokenKind.Punctuation || t.Length > 2)
+        {
+            return false;
+        }
+        var mark = document[t];
+        return mark is "\"" or "“" or "”" or "«" or "»" or "„" or "''" or "``";
     }
 
     private static bool IsQuoteMark(TextDocument document, int token) =>

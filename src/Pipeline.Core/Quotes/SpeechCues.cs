@@ -2,66 +2,41 @@ using System.Collections.Frozen;
 
 namespace Pipeline.Quotes;
 
-/// <summary>Verbs that attribute speech, and the words that may name or stand for a speaker.</summary>
+/// <summary>The words that may name or stand for a speaker, and the person of pronouns.</summary>
 internal static class SpeechCues
 {
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Verbs = FrozenSet.Create(
-        StringComparer.OrdinalIgnoreCase,
-        "said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "stressed", "stresses",
-        "explained", "explains", "asked", "asks", "wrote", "writes", "warned", "warns", "insisted", "insists",
-        "argued", "argues", "claimed", "claims", "declared", "declares", "announced", "announces", "acknowledged",
-        "acknowledges", "admitted", "admits", "recalled", "recalls", "replied", "replies", "continued", "continues",
-        "emphasized", "emphasised", "emphasizes", "insisted", "suggested", "suggests", "stated", "states",
-        "responded", "responds", "remarked", "observed", "conceded", "concedes", "contended", "maintained",
-        "maintains", "predicted", "predicts", "promised", "promises", "vowed", "vows", "urged", "urges",
-        "tweeted", "posted", "testified", "confirmed", "confirms", "denied", "denies", "cautioned", "complained",
-        "described", "describes", "pointed", "reiterated", "reiterates", "believes", "believed", "thinks", "thought",
-        "saying", "adding", "asking", "noting", "telling", "writing", "tweeting", "arguing", "insisting", "warning",
-        "asserted", "asserts", "alleged", "alleges", "charged", "quipped", "joked", "shouted", "yelled", "replied",
-        "answered", "boasted", "bragged", "lamented", "pleaded", "demanded", "demands", "pledged", "pledges",
-        "concluded", "revealed", "disclosed", "hinted", "mused", "wondered", "explained", "sang", "sings", "chanted",
-        "chanting", "read", "reads", "wrote", "opined", "countered", "retorted", "interjected", "recounted",
-        "claiming", "accusing", "accused", "accuses", "criticized", "criticizes", "praised", "praises", "mocked",
-        "ruled", "found", "concluded", "reported", "reports", "announcing", "encouraged", "encouraging", "touted",
-        "tweets", "posts", "emailed", "texted", "testifies", "declares", "proclaimed", "proclaims", "stating")
-        .GetAlternateLookup<ReadOnlySpan<char>>();
-
-    /// <summary>Verbs that introduce a quotation in marks but not reported speech on their own: <c>called it "a con"</c>.</summary>
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MarkedOnlyVerbs = FrozenSet.Create(
-        StringComparer.OrdinalIgnoreCase,
-        "called", "calls", "calling", "describing", "dubbed", "labeled", "labelled", "branded", "termed", "deemed",
-        "promising", "promised", "urging", "calling", "declaring", "vowing", "chanting", "singing", "shouting")
-        .GetAlternateLookup<ReadOnlySpan<char>>();
-
-    /// <summary>Verbs that, followed by a clause, report speech (<c>stressed that …</c>); a subset of <see cref="Verbs"/>.</summary>
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NeedsThat = FrozenSet.Create(
-        StringComparer.OrdinalIgnoreCase,
-        "noted", "notes", "stressed", "stresses", "warned", "warns", "insisted", "insists", "argued", "argues",
-        "claimed", "claims", "declared", "announced", "acknowledged", "admitted", "emphasized", "emphasised",
-        "suggested", "stated", "conceded", "contended", "maintained", "predicted", "promised", "vowed",
-        "testified", "confirmed", "denied", "cautioned", "complained", "pointed", "reiterated", "believes",
-        "believed", "thinks", "thought", "recalled", "explained", "added", "wrote", "asked", "replied")
-        .GetAlternateLookup<ReadOnlySpan<char>>();
-
+    /// <summary>Nouns that head a description of a source: <c>a White House spokesperson</c>, <c>the study</c>, <c>critics</c>.</summary>
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeakerNouns = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,
-        "spokesperson", "spokesman", "spokeswoman", "spokespeople", "official", "officials", "source", "sources",
-        "aide", "aides", "adviser", "advisers", "advisor", "advisors", "statement", "reading", "readout",
+        "spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "official", "officials", "source",
+        "sources", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "statement", "reading", "readout",
         "administration", "government", "ministry", "office", "police", "authorities", "analysts", "analyst",
-        "experts", "expert", "lawmakers", "lawmaker", "diplomats", "diplomat", "witnesses", "witness",
-        "residents", "resident", "people", "leaders", "leader", "campaign", "report", "reports", "study",
-        "critics", "supporters", "senator", "senators", "president", "minister", "secretary", "spokesmen",
-        "officer", "officers", "representatives", "representative", "agency", "department", "military",
-        "army", "prosecutors", "investigators", "doctors", "observers", "organizers", "members", "member")
+        "experts", "expert", "lawmakers", "lawmaker", "diplomats", "diplomat", "witnesses", "witness", "residents",
+        "resident", "people", "leaders", "leader", "campaign", "report", "reports", "study", "studies", "critics",
+        "critic", "supporters", "supporter", "senator", "senators", "president", "minister", "secretary", "officer",
+        "officers", "representatives", "representative", "agency", "department", "military", "army", "prosecutors",
+        "prosecutor", "investigators", "doctors", "doctor", "observers", "organizers", "members", "member", "nominee",
+        "candidate", "candidates", "governor", "mayor", "chairman", "chairwoman", "chair", "director", "executive",
+        "executives", "attorney", "attorneys", "lawyer", "lawyers", "economist", "economists", "historian",
+        "scholar", "scholars", "professor", "researchers", "researcher", "scientists", "poll", "polls", "survey",
+        "analysis", "data", "memo", "letter", "complaint", "lawsuit", "filing", "filings", "documents", "document",
+        "records", "record", "transcript", "article", "story", "editorial", "column", "newspaper", "paper", "network",
+        "group", "groups", "organization", "committee", "panel", "court", "judge", "justices", "commission", "board",
+        "council", "union", "company", "firm", "bank", "website", "site", "voters", "voter", "respondents", "Americans",
+        "activists", "protesters", "demonstrators", "families", "family", "friends", "friend", "colleagues", "allies",
+        "opponents", "rivals", "Republicans", "Democrats", "conservatives", "liberals", "insiders", "operatives",
+        "strategists", "pollster", "pollsters", "spokespersons", "surrogates", "manager", "chief", "commissioner",
+        "ambassador", "envoy", "general", "host", "anchor", "moderator", "reporter", "reporters", "journalist",
+        "journalists", "writer", "author", "authors", "founder", "owner", "partner", "coalition", "party",
+        "caucus", "delegation", "percent", "majority", "minority", "estimate", "estimates", "figures", "numbers",
+        "statistics", "findings", "review", "audit", "investigation", "ad", "ads", "video", "release", "brief",
+        "ruling", "decision", "everyone", "nobody", "someone", "somebody", "anyone", "many", "others", "some",
+        "both", "most", "few", "several", "all", "one", "speaker", "leadership", "staff", "staffers", "team",
+        "camp", "city", "county", "town", "state", "states", "country", "countries", "nation", "nations", "school",
+        "university", "district", "agencies", "institute", "foundation", "center", "association", "alliance", "coalition",
+        "newspapers", "papers", "media", "press", "editors", "editor", "columnist", "pundits", "scientists", "physicians",
+        "book", "film", "documentary", "tweet", "post", "blog", "outlet", "magazine")
         .GetAlternateLookup<ReadOnlySpan<char>>();
-
-    public static bool IsVerb(ReadOnlySpan<char> word) => Verbs.Contains(word);
-
-    /// <summary>A verb that may introduce a quotation in marks (all speech verbs and a few naming verbs).</summary>
-    public static bool IntroducesMarkedQuote(ReadOnlySpan<char> word) => Verbs.Contains(word) || MarkedOnlyVerbs.Contains(word);
-
-    /// <summary>Cue verbs that report speech only before <c>that</c> (<c>noted that</c>, not <c>noted some irony</c>).</summary>
-    public static bool NeedsThatClause(ReadOnlySpan<char> word) => NeedsThat.Contains(word);
 
     public static bool IsSpeakerNoun(ReadOnlySpan<char> word) => SpeakerNouns.Contains(word);
 
@@ -69,6 +44,10 @@ internal static class SpeechCues
         word.Equals("he", StringComparison.OrdinalIgnoreCase) || word.Equals("she", StringComparison.OrdinalIgnoreCase);
 
     public static bool IsPluralPronoun(ReadOnlySpan<char> word) => word.Equals("they", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The writer or the audience as a source: <c>I</c>, <c>we</c>, <c>you</c> (op-eds, letters).</summary>
+    public static bool IsFirstOrSecondPersonSubject(ReadOnlySpan<char> word) =>
+        word is "I" || word.Equals("we", StringComparison.OrdinalIgnoreCase) || word.Equals("you", StringComparison.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FirstOrSecondPerson = FrozenSet.Create(
         StringComparer.Ordinal,

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Pipeline.Evaluation.Hosting;
+using Pipeline.Tests.Infrastructure;
 
 namespace Pipeline.Tests.Bench;
 
@@ -14,14 +14,12 @@ public sealed class BenchSmokeTests
     [Fact]
     public async Task Bench_run_at_small_scale_reports_every_measurement()
     {
-        var cli = RepositoryPaths.CliDll(RepositoryPaths.CurrentConfiguration);
-        Assert.True(File.Exists(cli), $"{cli} is missing: build the solution first (scripts/test.sh does).");
         Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, "node_modules", "wink-nlp", "package.json")),
             $"The npm peers are not installed. Run 'npm ci' in {RepositoryPaths.Root} (scripts/test.sh does it for you).");
         var json = Path.Combine(Path.GetTempPath(), $"bench-smoke-{Guid.NewGuid():N}.json");
         try
         {
-            var (exitCode, output) = await RunAsync(cli, "bench", "run", "--articles", "6", "--throughput-articles", "6",
+            var (exitCode, output) = await CliProcess.RunAsync(TimeSpan.FromMinutes(4), "bench", "run", "--articles", "6", "--throughput-articles", "6",
                 "--requests", "10", "--paced-articles", "2", "--paced-interval-ms", "200", "--large-article-bytes", "200000", "--out", json);
             Assert.True(exitCode == 0, $"bench run exited with {exitCode}:\n{output}");
             Assert.Contains("### Extraction throughput", output);
@@ -56,34 +54,5 @@ public sealed class BenchSmokeTests
         {
             File.Delete(json);
         }
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, "killed after 4 minutes\n" + await stdout + await stderr);
-        }
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Pipeline.Evaluation.Hosting;
+using Pipeline.Tests.Infrastructure;
+
+namespace Pipeline.Tests.Quality;
+
+/// <summary>
+/// The evaluation commands on the annotated development data next to the repository (<c>../shared/eval</c>), with
+/// floors just under today's scores so that a change that makes extraction worse fails here. A user's clone has no
+/// such data: then these tests are reported as skipped, with the reason.
+/// </summary>
+public sealed class ExtractionQualityTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+
+    private static string Data(string relative)
+    {
+        Skip.If(RepositoryPaths.SharedEval is null, "../shared/eval is not next to the repository: the quality checks need its annotated data.");
+        var path = Path.Combine(RepositoryPaths.SharedEval!, relative);
+        Skip.IfNot(File.Exists(path) || Directory.Exists(path), $"{path} is missing.");
+        return path;
+    }
+
+    [SkippableFact]
+    public async Task Entities_on_CoNLL_testa_keep_micro_F1_above_92_5()
+    {
+        var (exit, output) = await CliProcess.RunAsync(Timeout, "eval", "entities", Data("conll2003/eng.testa"));
+        Assert.True(exit == 0, output);
+        var all = Regex.Match(output, @"^all\s.*FB1:\s+([\d.]+)", RegexOptions.Multiline);
+        Assert.True(all.Success, output);
+        Assert.True(Number(all.Groups[1].Value) >= 92.5, output);
+    }
+
+    [SkippableFact]
+    public async Task Quotes_on_PolNeAR_dev_keep_their_scores()
+    {
+        var (exit, output) = await CliProcess.RunAsync(Timeout, "eval", "quotes", Data("polnear/dev"));
+        Assert.True(exit == 0, output);
+        var (directF1, directSpeaker) = Row(output, "direct quotes (in marks)");
+        Assert.True(directF1 >= 0.89 && directSpeaker >= 0.85, output);
+        Assert.True(Row(output, "all attributions").F1 >= 0.68, output);
+        Assert.True(Row(output, "direct quotes, marks stripped").F1 >= 0.66, output);
+        Assert.True(Row(output, "all attributions, marks stripped").F1 >= 0.62, output);
+    }
+
+    [SkippableFact]
+    public async Task Summaries_on_CNN_DailyMail_validation_beat_Lead_3_by_half_a_point_on_every_ROUGE()
+    {
+        var (exit, output) = await CliProcess.RunAsync(Timeout, "eval", "summaries", Data("cnndm/validation_first1000.jsonl"));
+        Assert.True(exit == 0, output);
+        var difference = Regex.Match(output, @"^difference\s+([+-][\d.]+)\s+([+-][\d.]+)\s+([+-][\d.]+)", RegexOptions.Multiline);
+        Assert.True(difference.Success, output);
+        for (int g = 1; g <= 3; g++)
+        {
+            Assert.True(Number(difference.Groups[g].Value) >= 0.5, output);
+        }
+    }
+
+    /// <summary>F1 and speaker accuracy of one row of the quote evaluation's table.</summary>
+    private static (double F1, double Speaker) Row(string output, string condition)
+    {
+        var row = Regex.Match(output, @"^\| " + Regex.Escape(condition) + @" \|(?:[^|]*\|){5}\s*([\d.]+)\s*\|\s*([\d.]+)", RegexOptions.Multiline);
+        Assert.True(row.Success, $"no row '{condition}' in:\n{output}");
+        return (Number(row.Groups[1].Value), Number(row.Groups[2].Value));
+    }
+
+    private static double Number(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using Pipeline.Articles;
+using Pipeline.Quotes;
+using Pipeline.Tests.Infrastructure;
+
+namespace Pipeline.Tests.Quotes;
+
+/// <summary>Attribution patterns on small made-up articles, run through the registered extraction stages.</summary>
+public sealed class QuoteExtractorTests
+{
+    private static IReadOnlyList<Quote> Extract(params string[] paragraphs) =>
+        Seed.Extractor.Extract(ArticleParser.Parse("test", "test.txt", "Town news\n\n" + string.Join("\n", paragraphs) + "\n")).Quotes;
+
+    private static Quote Single(IReadOnlyList<Quote> quotes, string start) =>
+        Assert.Single(quotes, q => q.Text.StartsWith(start, StringComparison.Ordinal));
+
+    [Fact]
+    public void Object_content_stops_before_a_relative_clause_after_a_comma()
+    {
+        var quotes = Extract("Mayor Anna Reyes spoke on Tuesday.", "Anna Reyes praised the new bridge, which cost the city more than expected.");
+        var bridge = Single(quotes, "the new bridge");
+        Assert.Equal("the new bridge", bridge.Text);
+        Assert.Equal("Anna Reyes", bridge.Speaker);
+    }
+
+    [Fact]
+    public void Object_content_stops_before_a_second_verb_phrase()
+    {
+        var quotes = Extract("Mayor Anna Reyes spoke on Tuesday.", "Anna Reyes criticized the council for the delay but did not call for a new vote.");
+        Assert.Equal("the council for the delay", Single(quotes, "the council").Text);
+    }
+
+    [Fact]
+    public void Object_content_stops_before_where_and_when_it_was_said()
+    {
+        var quotes = Extract("Mayor Anna Reyes spoke on Tuesday.", "Anna Reyes attacked the budget plan in a statement on Friday.");
+        Assert.Equal("the budget plan", Single(quotes, "the budget plan").Text);
+    }
+
+    [Fact]
+    public void A_second_source_with_a_stance_of_its_own_ends_the_first_content()
+    {
+        var quotes = Extract(
+            "The vote is close.",
+            "Senator Paul Grant wants to cut the tax on fuel, and Governor Lisa Moreau is promising to expand the rail network.");
+        var grant = Single(quotes, "to cut the tax on fuel");
+        Assert.Equal("to cut the tax on fuel", grant.Text);
+        Assert.Equal("Paul Grant", grant.Speaker);
+        var moreau = Single(quotes, "to expand the rail network");
+        Assert.Equal("Lisa Moreau", moreau.Speaker);
+    }
+
+    [Fact]
+    public void A_stance_verb_coordinated_inside_a_reported_clause_stays_in_the_content()
+    {
+        var quotes = Extract("A man was arrested downtown.", "Police say he threatened the officers and refused to drop the knife.");
+        var police = Single(quotes, "he threatened the officers");
+        Assert.Equal("he threatened the officers and refused to drop the knife", police.Text.TrimEnd('.'));
+        Assert.Equal(QuoteType.Indirect, police.Type);
+        Assert.DoesNotContain(quotes, q => q.Cue == "refused");
+    }
+
+    [Fact]
+    public void A_contracted_be_before_a_participle_cue_keeps_the_subject()
+    {
+        var quotes = Extract("Senator Paul Grant spoke in Ohio on Monday.", "He’s claiming that the election was unfair to his party.");
+        var claim = Single(quotes, "the election was unfair");
+        Assert.Equal("claiming", claim.Cue);
+        Assert.Equal("Paul Grant", claim.Speaker);
+    }
+
+    [Fact]
+    public void Quoted_parts_joined_by_but_stay_in_one_content()
+    {
+        var quotes = Extract(
+            "Senator Paul Grant spoke in Ohio on Monday.",
+            "He is claiming that fraud is “a big problem in this state” but “nobody will talk about it.”");
+        var claim = Single(quotes, "fraud is");
+        Assert.Contains("nobody will talk about it", claim.Text);
+        Assert.Equal(QuoteType.Direct, claim.Type);
+        Assert.Equal("Paul Grant", claim.Speaker);
+        Assert.DoesNotContain(quotes, q => q.Text.StartsWith("nobody", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_leading_participle_phrase_is_not_trailing_content()
+    {
+        var quotes = Extract(
+            "Senator Paul Grant spoke on Monday.",
+            "Heading into the final debate next week, Paul Grant told the Daily Ledger that nobody doubted his record.");
+        Assert.DoesNotContain(quotes, q => q.Text.StartsWith("Heading", StringComparison.Ordinal));
+        Assert.Equal("Paul Grant", Single(quotes, "nobody doubted his record").Speaker);
+    }
+
+    [Fact]
+    public void A_comparison_is_not_an_attribution()
+    {
+        var quotes = Extract("We should talk about schools, Paul Grant said. And we do not do it nearly as much as they talk about taxes.");
+        Assert.DoesNotContain(quotes, q => q.Speaker == "they");
+        var grant = Single(quotes, "We should talk about schools");
+        Assert.EndsWith("as much as they talk about taxes", grant.Text.TrimEnd('.'));
+    }
+
+    [Fact]
+    public void Stripped_quote_with_trailing_attribution_is_unmarked_and_attributed()
+    {
+        var quotes = Extract("Shops on Main Street are closing.", "It is all I can afford, said Maria Lopez, who runs the bakery.");
+        var lopez = Single(quotes, "It is all I can afford");
+        Assert.Equal("It is all I can afford", lopez.Text);
+        Assert.Equal(QuoteType.Unmarked, lopez.Type);
+        Assert.Equal("Maria Lopez", lopez.Speaker);
+    }
+
+    [Fact]
+    public void A_short_answer_to_a_question_takes_its_trailing_attribution()
+    {
+        var quotes = Extract("Shops on Main Street are closing.", "Are we where we need to be? Probably not, Maria Lopez said.");
+        var lopez = Single(quotes, "Are we where we need to be?");
+        Assert.EndsWith("Probably not", lopez.Text);
+        Assert.Equal("Maria Lopez", lopez.Speaker);
+    }
+
+    [Fact]
+    public void Two_words_without_a_question_before_them_are_no_trailing_content()
+    {
+        var quotes = Extract("Shops on Main Street are closing.", "Shops closed. Probably not, Maria Lopez said.");
+        Assert.DoesNotContain(quotes, q => q.Text.StartsWith("Probably not", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Fans of the '90s still love rock 'n' roll, and the Schumers' shop sells it, Paul Grant said.")]
+    [InlineData("“He said “no” and “yes” and then “maybe, Paul Grant said.")]
+    [InlineData("”Unbalanced” marks ” everywhere “ here ” and “ there, said Paul Grant.")]
+    public void Apostrophes_and_unbalanced_marks_do_not_break_extraction(string text)
+    {
+        var quotes = Extract(text);
+        Assert.All(quotes, q => Assert.InRange(q.Span.End, q.Span.Start, 10_000));
+    }
+
+    [Fact]
+    public void Ten_thousand_quote_marks_in_a_row_finish_quickly()
+    {
+        var text = new string('"', 10_000) + " and " + new string('“', 5_000) + new string('”', 5_000) + ", Paul Grant said.";
+        var watch = Stopwatch.StartNew();
+        var quotes = Extract(text);
+        watch.Stop();
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.True(quotes.Count < 10_000);
+    }
+}

@@ -72,11 +72,15 @@ internal static class DocumentFeatures
 
     public static int Column(int label) => label == BilouLabels.Outside ? 0 : 1 + (int)BilouLabels.TypeOf(label);
 
-    /// <summary>Features from the other occurrences' label distribution (the token's own first-pass label left out).</summary>
-    private static int Aggregated(DocumentState state, ulong key, int own, int template, int majorityTemplate, Span<ulong> keys)
+    /// <summary>
+    /// The label columns of a key's other occurrences in the document into <paramref name="counts"/> (zeroed, of
+    /// <see cref="CountTable.Columns"/>): the token's own first-pass column <paramref name="own"/> left out (−1: none).
+    /// Returns how many there are and the most frequent column (the lowest on a tie).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static (int Total, int Best) OtherOccurrences(DocumentState state, ulong key, int own, Span<int> counts)
     {
         var stored = state.Counts.Get(key);
-        Span<int> counts = stackalloc int[CountTable.Columns];
         if (!stored.IsEmpty)
         {
             stored.CopyTo(counts);
@@ -94,6 +98,14 @@ internal static class DocumentFeatures
                 best = c;
             }
         }
+        return (total, best);
+    }
+
+    /// <summary>Features from the other occurrences' label distribution (the token's own first-pass label left out).</summary>
+    private static int Aggregated(DocumentState state, ulong key, int own, int template, int majorityTemplate, Span<ulong> keys)
+    {
+        Span<int> counts = stackalloc int[CountTable.Columns];
+        var (total, best) = OtherOccurrences(state, key, own, counts);
         int n = 0;
         if (total <= 0)
         {

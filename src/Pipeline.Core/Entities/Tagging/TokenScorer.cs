@@ -177,25 +177,8 @@ internal sealed class TokenScorer
     private void Aggregated(DocumentState state, ulong key, int own, int aggregate, Span<int> scores)
     {
         var rows = _rows;
-        var stored = state.Counts.Get(key);
         Span<int> counts = stackalloc int[CountTable.Columns];
-        if (!stored.IsEmpty)
-        {
-            stored.CopyTo(counts);
-            if (own >= 0)
-            {
-                counts[own]--;
-            }
-        }
-        int total = 0, best = 0;
-        for (int c = 0; c < counts.Length; c++)
-        {
-            total += counts[c];
-            if (counts[c] > counts[best])
-            {
-                best = c;
-            }
-        }
+        var (total, best) = DocumentFeatures.OtherOccurrences(state, key, own, counts);
         if (total <= 0)
         {
             rows.AddSecond(rows.NoOthers[aggregate], scores);

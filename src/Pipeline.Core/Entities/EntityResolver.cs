@@ -146,6 +146,10 @@ public static class EntityResolver
         {
             end--;
         }
+        if (mention.Type != EntityType.Person && end - first > 1 && document[document.Tokens[first]] is "Mr." or "Mrs." or "Ms." or "Mr" or "Mrs" or "Ms" or "Miss")
+        {
+            mention = mention with { Type = EntityType.Person }; // "Mr. Grant" is a person, whatever the tagger said.
+        }
         if (mention.Type == EntityType.Person)
         {
             while (end - first > 1 && Titles.Contains(document[document.Tokens[first]]))

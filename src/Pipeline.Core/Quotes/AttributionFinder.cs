@@ -272,9 +272,14 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
         var tokens = document.Tokens;
         int segmentEnd = verbStart;
         (int, Speaker)? nearest = null, named = null;
+        bool apposition = false;
         for (int t = verbStart - 1; t > a && t >= verbStart - MaxTrailingReach; t--)
         {
             var word = document[tokens[t]];
+            if (word is "." && IsPartyTag(t - 1))
+            {
+                continue; // "Mitch McConnell, R-Ky., said"
+            }
             if (word is "." or "!" or "?" or ";")
             {
                 break;
@@ -287,20 +292,66 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
             {
                 if ((segmentEnd - t == 2 ? speakers.ResolveName(t + 1, segmentEnd, cue) : speakers.Resolve(t + 1, segmentEnd, cue)) is { } speaker)
                 {
+                    if (apposition && speaker.Kind != SpeakerKind.Entity)
+                    {
+                        break;
+                    }
                     nearest ??= (t, speaker);
                     if (speaker.Kind == SpeakerKind.Entity)
                     {
                         named = (t, speaker);
                     }
+                    apposition = false;
                 }
-                else if (!(segmentEnd - t == 2 && tokens[t + 1].Kind == TokenKind.Number))
+                else if (segmentEnd - t == 2 && tokens[t + 1].Kind == TokenKind.Number || IsPartyTag(t + 1))
                 {
-                    break; // Not a source phrase (an age like "82" is skipped): the content is before.
+                    // An age ("Mr. King, 82, told me") or a party and state ("McConnell, R-Ky., said").
+                }
+                else if (nearest is null && !apposition && IsApposition(t + 1, segmentEnd))
+                {
+                    apposition = true; // "Douglas Holtz-Eakin, an economist and tax expert, told me": the name must come next.
+                }
+                else
+                {
+                    break; // Not a source phrase: the content is before.
                 }
             }
             segmentEnd = t;
         }
-        return named ?? nearest;
+        return apposition ? null : named ?? nearest;
+    }
+
+    /// <summary><c>R-Ky</c>, <c>D-Mo</c>: the party and state after a lawmaker's name.</summary>
+    private bool IsPartyTag(int t)
+    {
+        if (t < 0 || document.Tokens[t].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+        var word = document[document.Tokens[t]];
+        return word.Length is >= 3 and <= 8 && word[0] is 'R' or 'D' or 'I' && word[1] == '-' && CharClass.IsUpper(word[2]);
+    }
+
+    /// <summary>
+    /// A noun phrase that describes a speaker named before it: <c>an economist and tax expert</c>, <c>the party's
+    /// nominee</c>. It opens with an article or a possessive and holds no verb of its own.
+    /// </summary>
+    private bool IsApposition(int start, int end)
+    {
+        var tokens = document.Tokens;
+        if (end - start < 2 || end - start > MaxSpeakerTokens || document[tokens[start]] is not ("a" or "an" or "the" or "his" or "her" or "their"))
+        {
+            return false;
+        }
+        for (int t = start + 1; t < end; t++)
+        {
+            var word = document[tokens[t]];
+            if (tokens[t].Kind == TokenKind.Punctuation && word is not ("'s" or "’s" or "-" or "(" or ")") || SubjectFinder.IsSubordinator(word) || CueVerbs.Of(word).IsCue)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary><c>Sullivan said (that) …</c>, <c>officials said they …</c>, <c>Trump wants to …</c>, <c>…, saying …</c>.</summary>
@@ -347,7 +398,7 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
             {
                 continue;
             }
-            if (cue.Strength == CueStrength.Stance && IsComparison(a, found.Start))
+            if (IsComparison(a, found.Start))
             {
                 continue; // "… as much as they talk about ours": a comparison, not an attribution.
             }

@@ -133,7 +133,7 @@ public sealed class QuoteExtractor : IQuoteExtractor
             }
             else if (first.Kind == AttributionKind.Trailing)
             {
-                while (last + 1 < sentences.Length && sentences[last + 1].Paragraph == sentence.Paragraph && finder.ContinuesQuote(sentences[last + 1], marksStripped))
+                while (last + 1 < sentences.Length && sentences[last + 1].Paragraph == sentence.Paragraph && Continues(sentences[last + 1], first.Speaker))
                 {
                     last++;
                 }
@@ -169,7 +169,7 @@ public sealed class QuoteExtractor : IQuoteExtractor
                     if (final && attribution.Verbatim)
                     {
                         // "X said: We will … . We also …": the speaker's own words go on.
-                        while (last + 1 < sentences.Length && sentences[last + 1].Paragraph == sentence.Paragraph && finder.ContinuesQuote(sentences[last + 1], marksStripped))
+                        while (last + 1 < sentences.Length && sentences[last + 1].Paragraph == sentence.Paragraph && Continues(sentences[last + 1], attribution.Speaker))
                         {
                             last++;
                         }
@@ -183,6 +183,10 @@ public sealed class QuoteExtractor : IQuoteExtractor
             pending = last + 1;
         }
         return quotes;
+
+        // Without marks, a sentence that names the speaker tells about them ("Mr. Holtz-Eakin served as …"): the quote ended.
+        bool Continues(Sentence next, Speaker speaker) =>
+            finder.ContinuesQuote(next, marksStripped) && !(marksStripped && Mentions(document, entities, next, speaker));
     }
 
     /// <summary>The content in the sentence, and the sentences after it that go on with it, as a second part.</summary>

@@ -272,7 +272,7 @@ internal sealed class SpeakerResolver(TextDocument document, EntityExtraction en
         "be", "been", "will", "would", "could", "should", "can", "may", "might", "must", "do", "does", "did",
         "to", "on", "by", "about", "as", "than", "then", "so", "and", "or", "but", "today", "yesterday", "week",
         "month", "year", "time", "times", "it", "these", "those", "how",
-        "why", "whether", "after", "before", "while", "since", "until", "during", "into", "over", "under", "against",
+        "why", "whether", "nobody", "everybody", "everyone", "anyone", "anybody", "somebody", "someone", "after", "before", "while", "since", "until", "during", "into", "over", "under", "against",
         "without", "just", "only", "even", "still", "now", "ago", "said", "says", "told", "being", "too", "very")
         .GetAlternateLookup<ReadOnlySpan<char>>();
 }

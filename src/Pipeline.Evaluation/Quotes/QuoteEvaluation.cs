@@ -56,7 +56,7 @@ public sealed class QuoteEvaluation(ArticleExtractor extractor)
             var candidates = strippedQuotes.Where(q => !otherGold.Exists(g => SpanOverlap.Matches(strippedOverlap.Tokens(q.Parts), strippedOverlap.Tokens(g.Content)))).ToList();
             directStripped += Score(strippedOverlap, candidates, remappedDirect,
                 details is null ? null : new Details(details, "stripped", stripper.Text));
-            allStripped += Score(strippedOverlap, strippedQuotes, remapped);
+            allStripped += Score(strippedOverlap, strippedQuotes, remapped, details is null ? null : new Details(details, "allstripped", stripper.Text));
         }
         return new QuoteEvaluationReport(articles.Count, direct, all, directStripped, allStripped);
     }
@@ -113,6 +113,25 @@ public sealed class QuoteEvaluation(ArticleExtractor extractor)
         }
     }
 
+    /// <summary>
+    /// The largest share of the longer span that <paramref name="span"/> has in common with any of <paramref name="others"/>
+    /// (0 when nothing overlaps, under 0.5 when only the bounds were wrong), and which one that is (-1 for none).
+    /// </summary>
+    private static (double Share, int Index) BestOverlap(int[] span, int[][] others)
+    {
+        (double Share, int Index) best = (0, -1);
+        for (int i = 0; i < others.Length; i++)
+        {
+            int longer = Math.Max(span.Length, others[i].Length);
+            double share = longer == 0 ? 0 : (double)SpanOverlap.Shared(span, others[i]) / longer;
+            if (share > best.Share)
+            {
+                best = (share, i);
+            }
+        }
+        return best;
+    }
+
     private static QuoteScores Score(SpanOverlap overlap, IReadOnlyList<Quote> predicted, IReadOnlyList<GoldAttribution> gold, Details? details = null)
     {
         var predictedTokens = predicted.Select(q => overlap.Tokens(q.Parts)).ToArray();
@@ -140,6 +159,7 @@ public sealed class QuoteEvaluation(ArticleExtractor extractor)
             }
             usedP[p] = usedG[g] = true;
             matched++;
+            details?.Output.WriteLine($"[{details.Condition}] MATCH   {predicted[p].Type} {details.Show(predicted[p].Parts)}   <= {predicted[p].Speaker} / {predicted[p].Cue}");
             if (gold[g].HasSource)
             {
                 checkedSpeakers++;
@@ -160,7 +180,9 @@ public sealed class QuoteEvaluation(ArticleExtractor extractor)
             {
                 if (!usedG[g])
                 {
-                    details.Output.WriteLine($"[{details.Condition}] MISSED  {details.Show(gold[g].Content)}   <= {details.Show(gold[g].Source)} / {details.Show(gold[g].Cue)}");
+                    var (share, nearest) = BestOverlap(goldTokens[g], predictedTokens);
+                    details.Output.WriteLine($"[{details.Condition}] MISSED  {share:F2} {details.Show(gold[g].Content)}   <= {details.Show(gold[g].Source)} / {details.Show(gold[g].Cue)}"
+                        + (nearest >= 0 ? $"   ~ found: {details.Show(predicted[nearest].Parts)}" : ""));
                 }
             }
             for (int p = 0; p < predicted.Count; p++)
@@ -168,7 +190,9 @@ public sealed class QuoteEvaluation(ArticleExtractor extractor)
                 if (!usedP[p])
                 {
                     var q = predicted[p];
-                    details.Output.WriteLine($"[{details.Condition}] EXTRA   {q.Type} {details.Show(q.Parts)}   <= {q.Speaker} / {q.Cue}");
+                    var (share, nearest) = BestOverlap(predictedTokens[p], goldTokens);
+                    details.Output.WriteLine($"[{details.Condition}] EXTRA   {share:F2} {q.Type} {details.Show(q.Parts)}   <= {q.Speaker} / {q.Cue}"
+                        + (nearest >= 0 ? $"   ~ gold: {details.Show(gold[nearest].Content)}" : ""));
                 }
             }
         }

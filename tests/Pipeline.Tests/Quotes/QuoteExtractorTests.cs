@@ -147,4 +147,46 @@ public sealed class QuoteExtractorTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
         Assert.True(quotes.Count < 10_000);
     }
+
+    [Theory]
+    [InlineData("Our assumption is that the veto will be overridden, Senator Paul Grant, R-Ky., said Tuesday.")]
+    [InlineData("Our assumption is that the veto will be overridden, Paul Grant, an economist and tax expert, told me this week.")]
+    [InlineData("Our assumption is that the veto will be overridden, Paul Grant, 82, said.")]
+    public void A_trailing_speaker_keeps_its_party_tag_age_or_description_out_of_the_content(string paragraph)
+    {
+        var quotes = Extract("The vote is close.", paragraph);
+        var grant = Single(quotes, "Our assumption");
+        Assert.Equal("Our assumption is that the veto will be overridden", grant.Text);
+        Assert.Equal("Paul Grant", grant.Speaker);
+    }
+
+    [Fact]
+    public void A_description_between_content_and_cue_without_a_name_is_no_speaker_chain()
+    {
+        var quotes = Extract("The vote is close.", "Prices went up, the economy, a big worry, said nothing.");
+        Assert.DoesNotContain(quotes, q => q.Speaker is not null && q.Speaker.Contains("worry", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_stripped_quote_does_not_run_on_into_a_sentence_about_its_speaker()
+    {
+        var quotes = Extract(
+            "The vote is close.",
+            "I think every candidate should do so, Paul Grant told me this week. Mr. Grant served as director of the budget office for four years.");
+        var grant = Single(quotes, "I think every candidate");
+        Assert.Equal("I think every candidate should do so", grant.Text);
+    }
+
+    [Fact]
+    public void Nobody_is_no_speaker_and_a_comparison_with_says_does_not_end_a_quote()
+    {
+        var quotes = Extract(
+            "The vote is close.",
+            "Nobody wants to bus their kids across town.",
+            "Why won't he release his returns? I think there are reasons, Maria Lopez said. Maybe he is not as rich as he says he is.");
+        Assert.DoesNotContain(quotes, q => q.Speaker == "Nobody");
+        var lopez = Single(quotes, "Why won't he");
+        Assert.EndsWith("as rich as he says he is", lopez.Text.TrimEnd('.'));
+        Assert.DoesNotContain(quotes, q => q.Cue == "says");
+    }
 }

@@ -51,6 +51,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ArticleRedriver>();
         services.AddSingleton<IArticleReconciler>(sp => sp.GetRequiredService<ArticleRedriver>());
         services.AddSingleton<ContinuationTokens>();
+        services.AddSingleton<PageCache>();
         services.AddSingleton<IArticleQueries, ArticleQueries>();
         services.AddSingleton<IIndexQueries, IndexQueries>();
         return services;

@@ -4,15 +4,16 @@ using Pipeline.Processing;
 namespace Pipeline.Functions;
 
 /// <summary>
-/// The safety net of the blob trigger: every few minutes, re-drives blobs whose current version has had no final
-/// status for <c>Pipeline:StuckAfter</c> (the trigger missed them, or their host died mid-way).
+/// The safety net of the blob trigger: on a schedule, processes blobs the trigger missed (no attempt started within
+/// <c>Pipeline:UnseenAfter</c>) and re-drives blobs whose current version has had no final status for
+/// <c>Pipeline:StuckAfter</c> (their host died mid-way).
 /// </summary>
 public sealed class ReconcileArticles(IArticleReconciler reconciler)
 {
-    /// <summary>App setting holding the NCRONTAB schedule; the local host defaults it to every five minutes.</summary>
+    /// <summary>App setting holding the NCRONTAB schedule; the local host defaults it to every minute.</summary>
     public const string Schedule = "%ReconcileSchedule%";
 
-    public const string DefaultSchedule = "0 */5 * * * *";
+    public const string DefaultSchedule = "0 * * * * *";
 
     [Function(nameof(ReconcileArticles))]
     public async Task Run([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.Articles;
 using Pipeline.Extraction;
@@ -29,26 +30,65 @@ public sealed record RedriveReport(int Selected, int Redriven, IReadOnlyList<(st
 
 /// <summary>
 /// Sends articles through the pipeline again by re-uploading their blobs unchanged: the new ETag fires the trigger
-/// (container scan locally, Event Grid in Azure), and the article is marked pending until it is processed.
+/// (container scan locally, Event Grid in Azure), and the article is marked pending until it is processed. The
+/// reconciliation sweep also processes blob versions the trigger missed altogether, itself.
 /// </summary>
-public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, ArticleStore store, IOptions<PipelineOptions> options, TimeProvider time)
-    : IArticleReconciler
+public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, ArticleStore store, IArticleProcessor processor,
+    IOptions<PipelineOptions> options, TimeProvider time, ILogger<ArticleRedriver> logger) : IArticleReconciler
 {
-    /// <summary>The reconciliation sweep: re-drives stuck articles.</summary>
-    public Task<RedriveReport> ReconcileAsync(CancellationToken cancellationToken) =>
-        RedriveAsync(RedriveSelection.Stuck, dryRun: false, cancellationToken);
+    /// <summary>
+    /// The reconciliation sweep: processes blob versions no trigger has started for <see cref="PipelineOptions.UnseenAfter"/>
+    /// (re-uploading them could be missed again), and re-drives articles stuck for <see cref="PipelineOptions.StuckAfter"/>.
+    /// </summary>
+    public async Task<RedriveReport> ReconcileAsync(CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync(cancellationToken);
+        var (unseen, stuck) = await FindUnfinishedAsync(cancellationToken);
+        var errors = new List<(string, string)>();
+        int processed = 0;
+        await Parallel.ForEachAsync(unseen, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (row, ct) =>
+        {
+            try
+            {
+                // The trigger's own path: idempotent, so a trigger that fires late finds the work done.
+                await processor.ProcessAsync(blobs.Container.GetBlobClient(row.BlobName), ct);
+                Interlocked.Increment(ref processed);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                // Its status now says processing: if it stays so, a later sweep re-drives it as stuck.
+                lock (errors)
+                {
+                    errors.Add((row.PartitionKey, e.Message));
+                }
+            }
+        });
+        if (unseen.Count > 0)
+        {
+            logger.LogWarning("Reconciliation processed {Processed} of {Unseen} blobs the trigger had not started within {UnseenAfter}",
+                processed, unseen.Count, options.Value.UnseenAfter);
+        }
+        var redriven = await RedriveAsync(stuck, cancellationToken);
+        return new RedriveReport(unseen.Count + redriven.Selected, processed + redriven.Redriven, [.. errors, .. redriven.Errors]);
+    }
 
     public async Task<RedriveReport> RedriveAsync(RedriveSelection selection, bool dryRun, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync(cancellationToken);
-        var selected = selection == RedriveSelection.Stuck
-            ? await FindStuckAsync(cancellationToken)
-            : await SelectByStatusAsync(selection, cancellationToken);
-        if (dryRun)
+        List<ArticleRow> selected;
+        if (selection == RedriveSelection.Stuck)
         {
-            return new RedriveReport(selected.Count, 0, []);
+            (_, selected) = await FindUnfinishedAsync(cancellationToken, unseenAsStuck: true);
         }
+        else
+        {
+            selected = await SelectByStatusAsync(selection, cancellationToken);
+        }
+        return dryRun ? new RedriveReport(selected.Count, 0, []) : await RedriveAsync(selected, cancellationToken);
+    }
 
+    private async Task<RedriveReport> RedriveAsync(List<ArticleRow> selected, CancellationToken cancellationToken)
+    {
         var errors = new List<(string, string)>();
         int redriven = 0;
         await Parallel.ForEachAsync(selected, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (row, ct) =>
@@ -91,8 +131,13 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
         return selected;
     }
 
-    /// <summary>Blobs whose current version has neither succeeded nor failed, and has not moved for a while.</summary>
-    private async Task<List<ArticleRow>> FindStuckAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Blob versions that have neither succeeded nor failed: <em>unseen</em> ones, which no trigger has started
+    /// (no status row holds their ETag) for <see cref="PipelineOptions.UnseenAfter"/>, and <em>stuck</em> ones, started
+    /// or re-driven but not finished for <see cref="PipelineOptions.StuckAfter"/>. <paramref name="unseenAsStuck"/>
+    /// counts unseen versions as stuck once they pass <see cref="PipelineOptions.StuckAfter"/> (the re-drive command).
+    /// </summary>
+    private async Task<(List<ArticleRow> Unseen, List<ArticleRow> Stuck)> FindUnfinishedAsync(CancellationToken cancellationToken, bool unseenAsStuck = false)
     {
         var rows = new Dictionary<string, ArticleRow>(StringComparer.Ordinal);
         await foreach (var row in tables.Articles.QueryAsync<ArticleRow>(
@@ -100,23 +145,35 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
         {
             rows[row.PartitionKey] = row;
         }
-        var cutoff = time.GetUtcNow() - options.Value.StuckAfter;
-        var stuck = new List<ArticleRow>();
+        var now = time.GetUtcNow();
+        var stuckCutoff = now - options.Value.StuckAfter;
+        var unseenCutoff = now - options.Value.UnseenAfter;
+        List<ArticleRow> unseen = [], stuck = [];
         await foreach (var blob in blobs.Container.GetBlobsAsync(cancellationToken: cancellationToken))
         {
             string id = ArticleId.FromBlobName(blob.Name);
             string etag = ArticleBlobs.NormalizeETag(blob.Properties.ETag);
             rows.TryGetValue(id, out var row);
-            bool current = row is not null && row.BlobETag == etag;
-            // A give-up after transient errors is not final: the sweep tries it again, at most once per StuckAfter.
-            bool final = current && (row!.Status == ArticleStatus.Succeeded || (row.Status == ArticleStatus.Failed && !row.Retriable));
-            var since = current ? row!.UpdatedAt : blob.Properties.LastModified ?? DateTimeOffset.MinValue;
-            if (!final && since < cutoff)
+            var lastModified = blob.Properties.LastModified ?? DateTimeOffset.MinValue;
+            if (row is null || row.BlobETag != etag)
             {
-                stuck.Add(row ?? new ArticleRow { PartitionKey = id, BlobName = blob.Name });
+                // No trigger has started this version (a re-drive marks the row pending and keeps the old ETag).
+                var found = row ?? new ArticleRow { PartitionKey = id, BlobName = blob.Name };
+                found.BlobName = blob.Name;
+                if (unseenAsStuck ? lastModified < stuckCutoff : lastModified < unseenCutoff)
+                {
+                    (unseenAsStuck ? stuck : unseen).Add(found);
+                }
+                continue;
+            }
+            // A give-up after transient errors is not final: the sweep tries it again, at most once per StuckAfter.
+            bool final = row.Status == ArticleStatus.Succeeded || (row.Status == ArticleStatus.Failed && !row.Retriable);
+            if (!final && row.UpdatedAt < stuckCutoff)
+            {
+                stuck.Add(row);
             }
         }
-        return stuck;
+        return (unseen, stuck);
     }
 }
 

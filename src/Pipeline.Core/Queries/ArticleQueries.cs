@@ -22,8 +22,11 @@ public interface IArticleQueries
     Task<QueryResult<string>> GetTextAsync(string? id, CancellationToken cancellationToken);
 }
 
-/// <summary>Reads articles and their current results. Every read is a point read or a single-partition range.</summary>
-public sealed class ArticleQueries(PipelineTables tables, ArticleBlobs blobs, ContinuationTokens tokens) : IArticleQueries
+/// <summary>
+/// Reads articles and their current results. Every read is a point read or a single-partition range; result pages
+/// of a generation are served from <see cref="PageCache"/> once read, since they never change.
+/// </summary>
+public sealed class ArticleQueries(PipelineTables tables, ArticleBlobs blobs, ContinuationTokens tokens, PageCache pages) : IArticleQueries
 {
     /// <summary>How many entities and quotes the article detail carries; the sub-routes page through the rest.</summary>
     public const int DetailItems = 100;
@@ -226,18 +229,25 @@ public sealed class ArticleQueries(PipelineTables tables, ArticleBlobs blobs, Co
         ReadGenerationAsync<ArticleQuoteRow>(tables.ArticleQuotes, article, top, after, cancellationToken);
 
     /// <summary>Rows of the article's current generation only: RowKeys <c>{generation}|…</c>.</summary>
-    private static async Task<(List<T> Rows, PagePosition? Next)> ReadGenerationAsync<T>(
+    private Task<(List<T> Rows, PagePosition? Next)> ReadGenerationAsync<T>(
         TableClient table, ArticleRow article, int top, string? after, CancellationToken cancellationToken)
         where T : class, Azure.Data.Tables.ITableEntity
     {
         if (string.IsNullOrEmpty(article.Generation))
         {
-            return ([], null);
+            return Task.FromResult<(List<T>, PagePosition?)>(([], null));
         }
-        string from = after ?? article.Generation + "|";
-        string to = article.Generation + "}"; // '}' follows '|'
-        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {article.PartitionKey} and RowKey gt {from} and RowKey lt {to}");
-        return await KeysetPages.ReadAsync<T>(table, filter, top, null, cancellationToken);
+        string generation = article.Generation;
+        // The generation, and when it was made current: content that comes back (A, B, then A again) rewrites the
+        // rows of an earlier generation, and a page read meanwhile must not be served for it.
+        string version = generation + "@" + article.ProcessedAt?.UtcTicks;
+        return pages.GetOrReadAsync(table.Name, article.PartitionKey, version, after, top, () =>
+        {
+            string from = after ?? generation + "|";
+            string to = generation + "}"; // '}' follows '|'
+            string filter = TableClient.CreateQueryFilter($"PartitionKey eq {article.PartitionKey} and RowKey gt {from} and RowKey lt {to}");
+            return KeysetPages.ReadAsync<T>(table, filter, top, null, cancellationToken);
+        }, page => page.Rows.Count);
     }
 
     private static readonly string[] ListColumns =

@@ -18,8 +18,11 @@ public interface IIndexQueries
     Task<QueryResult<HealthDto>> CheckHealthAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>Queries across articles, each answered from one partition of an index table.</summary>
-public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, ContinuationTokens tokens) : IIndexQueries
+/// <summary>
+/// Queries across articles, each answered from one partition of an index table; pages of the entity and speaker
+/// partitions are served from <see cref="PageCache"/> while the partition's marker row says they are current.
+/// </summary>
+public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, ContinuationTokens tokens, PageCache pages) : IIndexQueries
 {
     /// <summary><c>GET /api/entities?type=&amp;prefix=</c>: canonical entities with article counts, by name.</summary>
     public async Task<QueryResult<Page<CatalogEntityDto>>> ListEntitiesAsync(string? type, string? prefix, string? top, string? continuationToken, CancellationToken cancellationToken)
@@ -108,13 +111,16 @@ public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, C
             after = position.RowKey;
         }
         await tables.EnsureCreatedAsync(cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {EntityCatalog.CountRowKey}");
-        var (rows, next) = await KeysetPages.ReadAsync<EntityArticleRow>(tables.EntityArticles, filter, count, null, cancellationToken);
-        if (rows.Count == 0 && after.Length == 0)
+        var (items, next) = await VersionedAsync(tables.EntityArticles.Name, partition, await catalog.VersionAsync(partition, cancellationToken), after, count, async () =>
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {EntityCatalog.CountRowKey}");
+            var (rows, position) = await KeysetPages.ReadAsync<EntityArticleRow>(tables.EntityArticles, filter, count, null, cancellationToken);
+            return (rows.ConvertAll(r => new EntityArticleDto(r.RowKey, r.Title, r.Published, r.MentionCount, r.Salience)), position);
+        });
+        if (items.Count == 0 && after.Length == 0)
         {
             return QueryProblem.NotFound($"No article mentions '{key}'.");
         }
-        var items = rows.ConvertAll(r => new EntityArticleDto(r.RowKey, r.Title, r.Published, r.MentionCount, r.Salience));
         return new Page<EntityArticleDto>(items, next is { } n ? tokens.Create(scope, n) : null);
     }
 
@@ -145,27 +151,36 @@ public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, C
             after = position.RowKey;
         }
         await tables.EnsureCreatedAsync(cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after}");
-        var items = new List<SpeakerQuoteDto>(Math.Min(count, 256));
-        string? lastIncluded = null;
-        bool more = false;
-        await foreach (var row in tables.SpeakerQuotes.QueryAsync<SpeakerQuotesRow>(filter, Math.Min(count + 1, 1_000), cancellationToken: cancellationToken))
+        var version = await tables.SpeakerQuotes.GetEntityIfExistsAsync<TableEntity>(partition, IndexKeys.SpeakerVersionRowKey, ["RowKey"], cancellationToken);
+        var (items, next) = await VersionedAsync(tables.SpeakerQuotes.Name, partition, version.HasValue ? version.Value!.ETag.ToString() : null, after, count, async () =>
         {
-            var quotes = RowMapping.DeserializeQuotes(row.QuotesJson);
-            if (items.Count > 0 && items.Count + quotes.Length > count)
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {IndexKeys.SpeakerVersionRowKey}");
+            var items = new List<SpeakerQuoteDto>(Math.Min(count, 256));
+            string? lastIncluded = null;
+            bool more = false;
+            await foreach (var row in tables.SpeakerQuotes.QueryAsync<SpeakerQuotesRow>(filter, Math.Min(count + 1, 1_000), cancellationToken: cancellationToken))
             {
-                more = true;
-                break;
+                var quotes = RowMapping.DeserializeQuotes(row.QuotesJson);
+                if (items.Count > 0 && items.Count + quotes.Length > count)
+                {
+                    more = true;
+                    break;
+                }
+                foreach (var quote in quotes)
+                {
+                    items.Add(new SpeakerQuoteDto(row.RowKey, row.Title, row.Published, quote));
+                }
+                lastIncluded = row.RowKey;
             }
-            foreach (var quote in quotes)
-            {
-                items.Add(new SpeakerQuoteDto(row.RowKey, row.Title, row.Published, quote));
-            }
-            lastIncluded = row.RowKey;
-        }
-        string? next = more && lastIncluded is not null ? tokens.Create(scope, new PagePosition(partition, lastIncluded)) : null;
-        return new Page<SpeakerQuoteDto>(items, next);
+            return (items, more && lastIncluded is not null ? new PagePosition(partition, lastIncluded) : (PagePosition?)null);
+        });
+        return new Page<SpeakerQuoteDto>(items, next is { } n ? tokens.Create(scope, n) : null);
     }
+
+    /// <summary>A page of an index partition: from the cache at the partition's version, or read when it has none.</summary>
+    private Task<(List<T> Items, PagePosition? Next)> VersionedAsync<T>(string table, string partition, string? version, string after, int top,
+        Func<Task<(List<T> Items, PagePosition? Next)>> read) =>
+        version is null ? read() : pages.GetOrReadAsync(table, partition, version, after, top, read, page => page.Items.Count);
 
     /// <summary><c>GET /api/health</c>: healthy when Table storage answers within a few seconds.</summary>
     public async Task<QueryResult<HealthDto>> CheckHealthAsync(CancellationToken cancellationToken)

@@ -46,9 +46,12 @@ public sealed class EntityCatalog(PipelineTables tables)
             }
             catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex == 0 && e.Status == 409)
             {
-                // Already counted (reprocessing, or a retry after a crash): replace its content only.
-                await tables.EntityArticles.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-                return;
+                // Already counted (reprocessing, or a retry after a crash): replace its content, and rewrite the count
+                // row unchanged in the same batch, so that its ETag still moves with every write to the partition.
+                if (await TryReplaceAsync(row, count, etag, cancellationToken))
+                {
+                    return;
+                }
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
             {
@@ -86,6 +89,39 @@ public sealed class EntityCatalog(PipelineTables tables)
             }
         }
         throw new InvalidOperationException($"Could not uncount '{partition}' after {MaxAttempts} attempts.");
+    }
+
+    private async Task<bool> TryReplaceAsync(EntityArticleRow row, int count, ETag? countETag, CancellationToken cancellationToken)
+    {
+        if (countETag is not { } current)
+        {
+            // No count row beside a counted row (written before counts existed): nothing to version, so nothing is cached.
+            await tables.EntityArticles.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        try
+        {
+            await tables.EntityArticles.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, row),
+                new TableTransactionAction(TableTransactionActionType.UpdateReplace, new TableEntity(row.PartitionKey, CountRowKey) { [CountProperty] = count }, current),
+            ], cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+        {
+            return false; // The count moved since we read it.
+        }
+    }
+
+    /// <summary>
+    /// The ETag of the partition's count row, which every write to the partition rewrites in its batch: the version of
+    /// the partition's rows (<see cref="Queries.PageCache"/>). Null when no article mentions the entity.
+    /// </summary>
+    public async Task<string?> VersionAsync(string partition, CancellationToken cancellationToken)
+    {
+        var row = await tables.EntityArticles.GetEntityIfExistsAsync<TableEntity>(partition, CountRowKey, [CountProperty], cancellationToken);
+        return row.HasValue ? row.Value!.ETag.ToString() : null;
     }
 
     /// <summary>How many articles mention the entity whose index partition this is.</summary>

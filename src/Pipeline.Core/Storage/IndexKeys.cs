@@ -22,6 +22,13 @@ public static class IndexKeys
         return TableKey.Encode(EntityKey.Slug(speaker));
     }
 
+    /// <summary>
+    /// RowKey of the marker row of a <c>speakerquotes</c> partition, rewritten in the batch of every write to the
+    /// partition so that its ETag versions the partition's rows. After every article id (ids never hold "~v"), so
+    /// quote queries end before it.
+    /// </summary>
+    public const string SpeakerVersionRowKey = "~version";
+
     /// <summary>Pronouns that could not be resolved say nothing across articles and are not indexed.</summary>
     public static bool IsIndexableSpeaker(string? speaker) =>
         !string.IsNullOrWhiteSpace(speaker) && speaker is not ("he" or "she" or "they") && EntityKey.Slug(speaker).Length > 0;

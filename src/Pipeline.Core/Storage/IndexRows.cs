@@ -79,7 +79,8 @@ internal sealed class IndexRows(PipelineTables tables, EntityCatalog catalog)
         await Parallel.ForEachAsync(entityRows, parallel, async (item, ct) =>
             await catalog.AddArticleAsync(item.Row, item.Entity.Type, ct));
         await Parallel.ForEachAsync(speakerRows.Values, parallel, async (row, ct) =>
-            await tables.SpeakerQuotes.UpsertEntityAsync(row, TableUpdateMode.Replace, ct));
+            await tables.SpeakerQuotes.SubmitTransactionAsync(
+                [new TableTransactionAction(TableTransactionActionType.UpsertReplace, row), TouchSpeakerVersion(row.PartitionKey)], ct));
     }
 
     /// <summary>
@@ -124,25 +125,34 @@ internal sealed class IndexRows(PipelineTables tables, EntityCatalog catalog)
             }
         }
         await Parallel.ForEachAsync(goneSpeakers, parallel, async (partition, ct) =>
-            await DeleteIndexRowAsync(tables.SpeakerQuotes, partition, id, generation, ct));
+            await DeleteSpeakerRowAsync(partition, id, generation, ct));
     }
 
-    /// <summary>Deletes an index row unless it already belongs to <paramref name="currentGeneration"/>. True when deleted.</summary>
-    private static async Task<bool> DeleteIndexRowAsync(TableClient table, string partition, string articleId, string currentGeneration, CancellationToken cancellationToken)
+    /// <summary>Deletes a speaker index row unless it already belongs to <paramref name="currentGeneration"/>. True when deleted.</summary>
+    private async Task<bool> DeleteSpeakerRowAsync(string partition, string articleId, string currentGeneration, CancellationToken cancellationToken)
     {
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, articleId, ["Generation"], cancellationToken);
+        var row = await tables.SpeakerQuotes.GetEntityIfExistsAsync<TableEntity>(partition, articleId, ["Generation"], cancellationToken);
         if (!row.HasValue || row.Value!.GetString("Generation") == currentGeneration)
         {
             return false;
         }
         try
         {
-            await table.DeleteEntityAsync(partition, articleId, row.Value.ETag, cancellationToken);
+            await tables.SpeakerQuotes.SubmitTransactionAsync(
+            [
+                // A selected read may omit the keys: name the row to delete explicitly.
+                new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, articleId), row.Value.ETag),
+                TouchSpeakerVersion(partition),
+            ], cancellationToken);
             return true;
         }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
         {
             return false; // Someone else removed or rewrote it.
         }
     }
+
+    /// <summary>Rewrites the partition's marker row: its new ETag tells cached pages of the partition that they are old.</summary>
+    private static TableTransactionAction TouchSpeakerVersion(string partition) =>
+        new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, IndexKeys.SpeakerVersionRowKey));
 }

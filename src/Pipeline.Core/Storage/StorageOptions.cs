@@ -28,6 +28,15 @@ public sealed class PipelineOptions
     [Range(typeof(TimeSpan), "00:00:05", "7.00:00:00")]
     public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// A blob version that no trigger has started for this long was missed by the trigger, and the reconciliation sweep
+    /// processes it itself. The container-scan trigger can skip blobs written while it lists the container
+    /// (Azure/azure-sdk-for-net#62763: it then waits for storage analytics logs, which Azurite never writes); Event
+    /// Grid deliveries can be lost too. Long enough for the trigger to work through a burst of uploads first.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "7.00:00:00")]
+    public TimeSpan UnseenAfter { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Retries of each storage call (exponential, 0.4 s doubling up to 4 s) before it fails; 4 rides out about 6 s of outage.</summary>
     [Range(0, 10)]
     public int StorageRetries { get; set; } = 4;

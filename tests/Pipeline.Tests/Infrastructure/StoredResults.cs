@@ -15,10 +15,19 @@ public sealed record StoredCounts(int ArticleEntities, int ArticleQuotes, int En
 public static class StoredResults
 {
     /// <summary>The pipeline's services against a storage account, without a host.</summary>
-    public static ServiceProvider Services(string connectionString) => new ServiceCollection()
-        .AddLogging()
-        .AddPipeline(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = connectionString }).Build())
-        .BuildServiceProvider();
+    /// <param name="settings">More configuration, as <c>("Pipeline:UnseenAfter", "00:00:05")</c>.</param>
+    public static ServiceProvider Services(string connectionString, params (string Key, string Value)[] settings)
+    {
+        var values = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = connectionString };
+        foreach (var (key, value) in settings)
+        {
+            values[key] = value;
+        }
+        return new ServiceCollection()
+            .AddLogging()
+            .AddPipeline(new ConfigurationBuilder().AddInMemoryCollection(values).Build())
+            .BuildServiceProvider();
+    }
 
     public static async Task<StoredCounts> CountAsync(PipelineTables tables, string articleId)
     {

@@ -69,6 +69,43 @@ public sealed class IdempotencyTests(PipelineFixture pipeline)
         Assert.Equal(mitchellBefore - 1, await CatalogCountAsync("person:sarah-mitchell"));
     }
 
+    [Fact]
+    public async Task Answers_read_before_a_change_are_never_served_after_it()
+    {
+        const string name = "idempotency/served.txt";
+        var id = ArticleId.FromBlobName(name);
+        string[] routes = [$"/api/articles/{id}", $"/api/articles/{id}/quotes", "/api/quotes?speaker=Sarah%20Mitchell", "/api/entities/Person/Sarah%20Mitchell/articles"];
+
+        Assert.Equal(1, (await pipeline.UploadAndWaitAsync(name, First)).Succeeded);
+        await AssertServesAsync(routes, mitchell: true);
+
+        // New content, then the first content again: its rows are written anew under the generation it had before.
+        Assert.Equal(1, (await pipeline.UploadAndWaitAsync(name, Second)).Succeeded);
+        await AssertServesAsync(routes, mitchell: false);
+        Assert.Equal(1, (await pipeline.UploadAndWaitAsync(name, First)).Succeeded);
+        await AssertServesAsync(routes, mitchell: true);
+    }
+
+    /// <summary>
+    /// Each route, asked twice (the second answer may come from the page cache), shows this article with Sarah
+    /// Mitchell's quote, or does not: the article's own routes by the quote's text, the cross-article ones by its id
+    /// (other tests' articles may quote her too).
+    /// </summary>
+    private async Task AssertServesAsync(string[] routes, bool mitchell)
+    {
+        for (int round = 1; round <= 2; round++)
+        {
+            foreach (var route in routes)
+            {
+                using var response = await pipeline.Http.GetAsync(route);
+                string body = await response.Content.ReadAsStringAsync();
+                string evidence = route.StartsWith("/api/articles/", StringComparison.Ordinal) ? "We will not reopen until it is safe" : "idempotency~2Fserved.txt";
+                bool shown = response.IsSuccessStatusCode && body.Contains(evidence, StringComparison.Ordinal);
+                Assert.True(shown == mitchell, $"{route} (round {round}) after the {(mitchell ? "first" : "second")} content: {(int)response.StatusCode} {body}");
+            }
+        }
+    }
+
     private Task<int> CatalogCountAsync(string key) =>
         pipeline.Services.GetRequiredService<EntityCatalog>().CountAsync(IndexKeys.Entity(key), CancellationToken.None);
 }

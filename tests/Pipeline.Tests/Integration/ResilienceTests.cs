@@ -110,8 +110,10 @@ public sealed class ResilienceTests(ITestOutputHelper output)
         await using var tableProxy = new OutageProxy(azurite.TablePort);
         await using var services = StoredResults.Services(azurite.ConnectionString);
         // No client retries: each of the trigger's five attempts fails at once while Table storage is unreachable.
+        // No reconciliation sweep during the test: it would process the blob itself once tables answer again.
         await using var host = await LocalHostProcess.StartAsync(
-            AzuriteServer.ConnectionStringFor(azurite.BlobPort, azurite.QueuePort, tableProxy.Port), "--Pipeline:StorageRetries", "0");
+            AzuriteServer.ConnectionStringFor(azurite.BlobPort, azurite.QueuePort, tableProxy.Port), "--Pipeline:StorageRetries", "0",
+            "--ReconcileSchedule", "0 0 0 1 1 *");
         var blobs = services.GetRequiredService<ArticleBlobs>();
         await blobs.EnsureContainerAsync(CancellationToken.None);
 
@@ -127,11 +129,12 @@ public sealed class ResilienceTests(ITestOutputHelper output)
         }
         tableProxy.Restore();
 
-        // The poison-queue function records the give-up once tables answer again (its retries are spaced out).
+        // The poison-queue function records the give-up once tables answer again (its retries are spaced out, and its
+        // queue is polled less often after failures: up to a minute apart).
         var tables = services.GetRequiredService<PipelineTables>();
         var id = ArticleId.FromBlobName(name);
         ArticleRow? row = null;
-        deadline = DateTime.UtcNow.AddSeconds(90);
+        deadline = DateTime.UtcNow.AddSeconds(180);
         while (row is not { Status: ArticleStatus.Failed, Retriable: true })
         {
             Assert.True(DateTime.UtcNow < deadline, $"the article was not recorded as failed and retriable (status {row?.Status})");
@@ -145,6 +148,32 @@ public sealed class ResilienceTests(ITestOutputHelper output)
         var final = await services.GetRequiredService<ProcessingMonitor>().WaitAsync([name], TimeSpan.FromSeconds(60), null, CancellationToken.None);
         output.WriteLine($"poison: recorded as '{row.Error}', re-driven, then {(final.Succeeded == 1 ? "succeeded" : "not succeeded")}");
         Assert.Equal(1, final.Succeeded);
+    }
+
+    [Fact]
+    public async Task A_blob_no_trigger_ever_started_is_processed_by_the_reconciliation_sweep()
+    {
+        await using var azurite = new AzuriteServer();
+        await azurite.StartAsync();
+        // No host runs, so nothing triggers: as when the container scan skips a blob written while it lists.
+        await using var services = StoredResults.Services(azurite.ConnectionString, ("Pipeline:UnseenAfter", "00:00:05"));
+        var blobs = services.GetRequiredService<ArticleBlobs>();
+        var tables = services.GetRequiredService<PipelineTables>();
+        var reconciler = services.GetRequiredService<IArticleReconciler>();
+        await blobs.EnsureContainerAsync(CancellationToken.None);
+        const string name = "missed/article.txt";
+        string text = SeedVariants.Text(3), id = ArticleId.FromBlobName(name);
+        await blobs.Container.GetBlobClient(name).UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(text)));
+
+        Assert.Equal(0, (await reconciler.ReconcileAsync(CancellationToken.None)).Selected); // the trigger may still come
+        await Task.Delay(TimeSpan.FromSeconds(7));
+        var report = await reconciler.ReconcileAsync(CancellationToken.None);
+        output.WriteLine($"missed blob: {report.Selected} selected, {report.Redriven} processed by the sweep");
+
+        Assert.Equal((1, 1), (report.Selected, report.Redriven));
+        Assert.Equal(ArticleStatus.Succeeded, (await StoredResults.ArticleAsync(tables, id))!.Status);
+        Assert.Equal(StoredResults.Expected(name, text), await StoredResults.CountAsync(tables, id));
+        Assert.Equal(0, (await reconciler.ReconcileAsync(CancellationToken.None)).Selected); // nothing left to do
     }
 
     private static async Task UploadAsync(ServiceProvider services, int count, string prefix = "soak")

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Pipeline.Tests.Infrastructure;
+
+namespace Pipeline.Tests.Integration;
+
+/// <summary>
+/// The <c>pipeline</c> command as a newcomer uses it against the running pipeline: upload a saved web page, a
+/// Markdown file and a broken JSON file, wait, read the results, and retry what failed.
+/// </summary>
+[Collection(PipelineCollection.Name)]
+public sealed class CommandLineTests(PipelineFixture pipeline) : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    private readonly string folder = Directory.CreateTempSubdirectory("pipeline-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private Task<(int ExitCode, string Output)> Run(params string[] arguments) =>
+        CliProcess.RunAsync(Timeout, [.. arguments, "--connection", pipeline.Azurite.ConnectionString]);
+
+    [Fact]
+    public async Task Html_and_markdown_uploaded_with_the_cli_are_processed_and_queryable_and_a_broken_file_fails_with_its_reason()
+    {
+        var drop = Directory.CreateDirectory(Path.Combine(folder, "cli-drop")).FullName;
+        File.Copy(Path.Combine(Repository.Root, "tests", "Pipeline.Tests", "Articles", "Samples", "news-page.html"), Path.Combine(drop, "harbour.html"));
+        await File.WriteAllTextAsync(Path.Combine(drop, "council.md"), """
+            ---
+            title: Council backs the new tram line
+            date: 2024-05-02
+            section: Local
+            ---
+            # Council backs the new tram line
+
+            The city council voted on Tuesday to build a tram line to the airport.
+
+            "This is the biggest investment in a generation," Mayor Anna Reyes said after the vote.
+            """);
+        await File.WriteAllTextAsync(Path.Combine(drop, "broken.json"), """{ "title": "No body here" }""");
+
+        var (exit, output) = await Run("upload", drop);
+        Assert.True(exit == 0, output);
+        Assert.Contains("uploaded 3, skipped as unchanged 0, failed 0", output);
+
+        (exit, output) = await Run("wait", "--timeout", "90");
+        Assert.True(exit == 1, "a failed article makes wait exit with 1:\n" + output); // broken.json
+
+        (exit, output) = await Run("articles", "--search", "tram line", "--json");
+        Assert.True(exit == 0, output);
+        var tram = Assert.Single(JsonDocument.Parse(output).RootElement.GetProperty("items").EnumerateArray(),
+            a => a.GetProperty("id").GetString() == "council.md");
+        Assert.Equal("succeeded", tram.GetProperty("status").GetString());
+        Assert.Equal("Local", tram.GetProperty("section").GetString());
+        Assert.True(tram.GetProperty("quoteCount").GetInt32() >= 1);
+
+        (exit, output) = await Run("articles", "--search", "Harbour reopens", "--json");
+        Assert.True(exit == 0, output);
+        var harbour = Assert.Single(JsonDocument.Parse(output).RootElement.GetProperty("items").EnumerateArray(),
+            a => a.GetProperty("id").GetString() == "harbour.html");
+        Assert.Equal("succeeded", harbour.GetProperty("status").GetString());
+
+        (exit, output) = await Run("quotes", "--speaker", "Anna Reyes", "--json");
+        Assert.True(exit == 0, output);
+        Assert.Contains(JsonDocument.Parse(output).RootElement.GetProperty("items").EnumerateArray(),
+            q => q.GetProperty("quote").GetProperty("text").GetString()!.Contains("biggest investment", StringComparison.Ordinal));
+
+        (exit, output) = await Run("articles", "--status", "failed", "--json");
+        Assert.True(exit == 0, output);
+        var broken = Assert.Single(JsonDocument.Parse(output).RootElement.GetProperty("items").EnumerateArray(),
+            a => a.GetProperty("id").GetString()!.EndsWith("broken.json", StringComparison.Ordinal));
+        Assert.Contains("body", broken.GetProperty("error").GetString(), StringComparison.OrdinalIgnoreCase);
+
+        (exit, output) = await Run("upload", drop);
+        Assert.True(exit == 0, output);
+        Assert.Contains("uploaded 0, skipped as unchanged 3, failed 0", output);
+
+        (exit, output) = await Run("retry", "--failed", "--dry-run");
+        Assert.True(exit == 0, output);
+    }
+
+    [Fact]
+    public async Task Uploading_a_path_that_does_not_exist_fails_with_a_clear_message()
+    {
+        var (exit, output) = await Run("upload", Path.Combine(folder, "no-such-folder"));
+        Assert.NotEqual(0, exit);
+        Assert.Contains("Not found", output);
+    }
+
+    [Fact]
+    public async Task Extract_prints_the_extraction_of_a_file_without_storage()
+    {
+        var path = Path.Combine(Repository.Root, "seeds", "000_09b943ff63819a7c.txt");
+        var (exit, output) = await CliProcess.RunAsync(Timeout, "extract", path, "--json");
+        Assert.True(exit == 0, output);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Contains(root.GetProperty("quotes").EnumerateArray(), q => q.GetProperty("speaker").GetString() == "Jake Sullivan");
+        Assert.Contains(root.GetProperty("entities").EnumerateArray(), e => e.GetProperty("name").GetString() == "Joe Biden");
+    }
+}

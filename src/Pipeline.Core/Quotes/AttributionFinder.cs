@@ -106,6 +106,49 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
     }
 
     /// <summary>
+    /// <c>Trump said, looking out on the crowd.</c> / <c>Gowdy said sarcastically.</c>: a sentence that is an attribution
+    /// and nothing else, so its content is the sentence before it (<c>Who would have believed …?</c>).
+    /// </summary>
+    public (Speaker Speaker, string Cue, int CueToken)? BareAttribution(Sentence sentence)
+    {
+        var tokens = document.Tokens;
+        int a = sentence.FirstToken, b = sentence.EndToken;
+        for (int c = a + 1; c < b && c - a <= MaxSpeakerTokens; c++)
+        {
+            if (document[tokens[c]] is "," or ";" or ":" or "?" or "!")
+            {
+                return null; // Words before the speaker: "Probably not, Maria Lopez said" is content and attribution.
+            }
+            var cue = CueVerbs.Of(document[tokens[c]]);
+            if (inMarks[c] || tokens[c].Kind != TokenKind.Word || cue.Strength != CueStrength.Speech || cue.Form is not (CueForm.Past or CueForm.Third))
+            {
+                continue;
+            }
+            int next = c + 1;
+            bool bare = next >= b || bounds.TailIsAttribution(c, b) && !bounds.TailHasClause(c, b)
+                        || document[tokens[next]] is "," && next + 1 < b && IsParticipleAdjunct(c, next + 1);
+            if (bare && (subjects.Find(a, c, null) is { Start: var from } subject && from == a ? subject.Speaker : speakers.ResolveName(a, c, c)) is { } speaker)
+            {
+                return (speaker, Cue(c), c);
+            }
+            return null;
+        }
+        return null;
+    }
+
+    /// <summary><c>said, looking out on the crowd</c>: a lower-case participle after the cue's comma tells how, not what.</summary>
+    private bool IsParticipleAdjunct(int cue, int start)
+    {
+        var tokens = document.Tokens;
+        if (document[tokens[cue + 1]] is not "," || tokens[start].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+        var word = document[tokens[start]];
+        return word.Length > 4 && word.EndsWith("ing", StringComparison.Ordinal) && CharClass.IsLower(word[0]) && !CueVerbs.Of(word).IsCue;
+    }
+
+    /// <summary>
     /// <c>He said:</c>, <c>Caddell continued:</c>, <c>Said Ellis:</c>: a sentence that ends introducing what follows,
     /// with the speaker and the cue.
     /// </summary>

@@ -351,19 +351,46 @@ internal sealed class ClauseBounds(TextDocument document, SpeakerResolver speake
     /// <summary>True when a trailing cue is followed by a clause of its own (<c>X told reporters later that …</c>): then it is no trailing attribution.</summary>
     public bool TailHasClause(int cue, int end)
     {
+        var tokens = document.Tokens;
+        int hearerEnd = TakesHearer(document[tokens[cue]]) ? HearerEnd(cue + 1, end) : cue + 1;
         for (int t = cue + 1; t < end; t++)
         {
-            var word = document[document.Tokens[t]];
+            var word = document[tokens[t]];
             if (word is "," || inMarks[t])
             {
                 return false;
             }
             if (word is "that")
             {
-                return true;
+                // "said that …", "told reporters that …", "said Monday that …", "said in a statement that …" report
+                // a clause; "after the meeting that was held", "announcing that …" belong to a phrase of their own.
+                var before = document[tokens[t - 1]];
+                if (t == cue + 1 || t == hearerEnd || Moments.Contains(before) || SayingNouns.Contains(before))
+                {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /// <summary>Nouns a report is made in: <c>said in a statement that …</c>.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SayingNouns = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "statement", "interview", "email", "e-mail", "letter", "release", "post", "tweet", "tweets", "speech", "filing",
+        "memo", "report", "call", "briefing", "conference", "remarks", "video", "message", "op-ed", "column", "court")
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Where the hearer of <c>told</c> ends: <c>told reporters</c>, <c>told CNN's Dana Bash</c>.</summary>
+    private int HearerEnd(int next, int end)
+    {
+        var tokens = document.Tokens;
+        int hearer = next;
+        while (hearer < end && hearer - next < 6 && tokens[hearer].Kind == TokenKind.Word && !TailStarters.Contains(document[tokens[hearer]]) && document[tokens[hearer]] is not "that")
+        {
+            hearer++;
+        }
+        return hearer;
     }
 
     /// <summary>True when what follows the cue ends the attribution: the sentence end, punctuation, or a dated adjunct.</summary>
@@ -374,18 +401,25 @@ internal sealed class ClauseBounds(TextDocument document, SpeakerResolver speake
         if (next < end && TakesHearer(document[tokens[cue]]))
         {
             // "…, Sullivan told reporters." / "…, he told CNN on Monday."
-            int hearer = next;
-            while (hearer < end && hearer - next < 6 && tokens[hearer].Kind == TokenKind.Word && !TailStarters.Contains(document[tokens[hearer]]) && document[tokens[hearer]] is not "that")
-            {
-                hearer++;
-            }
-            next = hearer;
+            next = HearerEnd(next, end);
         }
         if (next >= end)
         {
             return true;
         }
         var word = document[tokens[next]];
-        return tokens[next].Kind == TokenKind.Punctuation ? word is not ("(" or "[" or ":") : TailStarters.Contains(word);
+        if (tokens[next].Kind == TokenKind.Punctuation)
+        {
+            return word is not ("(" or "[" or ":");
+        }
+        // "…, Gowdy said sarcastically." / "…, she said several months after her release."
+        return TailStarters.Contains(word) || word.Length > 4 && word.EndsWith("ly", StringComparison.Ordinal) && CharClass.IsLower(word[0])
+            || (word is "several" or "two" or "three" or "four" or "five" or "a" or "an" || tokens[next].Kind == TokenKind.Number)
+               && next + 1 < end && TimeUnits.Contains(document[tokens[next + 1]]);
     }
+
+    /// <summary>Units of a span of time: <c>two days later</c>, <c>several months after …</c>.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeUnits = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase, "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",
+        "months", "year", "years", "decade", "decades").GetAlternateLookup<ReadOnlySpan<char>>();
 }

@@ -98,6 +98,15 @@ public sealed class QuoteExtractor : IQuoteExtractor
                 pending = s + 1;
                 continue;
             }
+            if (marksStripped && s > pending && sentences[s - 1].Paragraph == sentence.Paragraph && EndsWithQuestion(document, sentences[s - 1])
+                && finder.BareAttribution(sentence) is { } bare)
+            {
+                // "Who would have believed …? Trump said, looking out on the crowd."
+                var asked = new Attribution(sentences[s - 1].FirstToken, sentences[s - 1].EndToken, bare.Speaker, bare.Cue, AttributionKind.Trailing, true) { CueToken = bare.CueToken };
+                Add(quotes, document, [(asked.ContentStart, asked.ContentEnd)], QuoteType.Unmarked, asked, sentence.Paragraph, speakers);
+                pending = s + 1;
+                continue;
+            }
             if (found.Count == 0)
             {
                 if (leadIn is { } introduced && leadInSentence == s - 1)
@@ -266,6 +275,12 @@ public sealed class QuoteExtractor : IQuoteExtractor
             }
         }
         return false;
+    }
+
+    private static bool EndsWithQuestion(TextDocument document, Sentence sentence)
+    {
+        var last = document[document.Tokens[sentence.EndToken - 1]];
+        return last.Length > 0 && last[^1] is '?' or '!';
     }
 
     private static bool StartsWithConjunction(TextDocument document, Sentence sentence) =>

@@ -250,7 +250,7 @@ internal sealed class SpeakerResolver(TextDocument document, EntityExtraction en
         "whose", "which", "since", "until", "(").GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Prepositions = FrozenSet.Create(
-        StringComparer.OrdinalIgnoreCase, "of", "for", "at", "from", "with", "in").GetAlternateLookup<ReadOnlySpan<char>>();
+        StringComparer.OrdinalIgnoreCase, "of", "for", "at", "from", "with", "in", "on").GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Quantities = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase, "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen",

@@ -189,4 +189,38 @@ public sealed class QuoteExtractorTests
         Assert.EndsWith("as rich as he says he is", lopez.Text.TrimEnd('.'));
         Assert.DoesNotContain(quotes, q => q.Cue == "says");
     }
+
+    [Theory]
+    [InlineData("God forbid we ask the council anything, Paul Grant said sarcastically.", "God forbid we ask the council anything")]
+    [InlineData("It never crossed my mind that I was losing it, Paul Grant said several months after his release, and a big reason was the vote.", "It never crossed my mind that I was losing it")]
+    [InlineData("We are in a critical situation, Paul Grant told reporters after the meeting that was held on a boat.", "We are in a critical situation")]
+    [InlineData("The town was founded on equal rights, Paul Grant said at a news conference announcing that the town would sue.", "The town was founded on equal rights")]
+    [InlineData("Republicans are in a frenzy that is disorganized, said one Democratic source on the panel.", "Republicans are in a frenzy that is disorganized")]
+    public void Stripped_quotes_keep_their_trailing_attribution_past_adverbs_time_spans_and_clauses_of_its_own(string paragraph, string content)
+    {
+        var quotes = Extract("The vote is close.", paragraph);
+        var quote = Single(quotes, content[..12]);
+        Assert.Equal(content, quote.Text);
+        Assert.Equal(QuoteType.Unmarked, quote.Type);
+    }
+
+    [Fact]
+    public void Said_that_after_the_cue_is_still_reported_speech_not_a_trailing_attribution()
+    {
+        var quotes = Extract("The vote is close.", "The plan failed, and Paul Grant said in a statement that the council would try again.");
+        var grant = Single(quotes, "the council would try again");
+        Assert.Equal(QuoteType.Indirect, grant.Type);
+    }
+
+    [Fact]
+    public void A_question_whose_marks_were_stripped_belongs_to_the_bare_attribution_after_it()
+    {
+        var quotes = Extract(
+            "Senator Paul Grant spoke at the rally.",
+            "Who would have believed that we would win 14 million votes? Paul Grant said, looking out on the cheering crowd.");
+        var grant = Single(quotes, "Who would have believed");
+        Assert.Equal("Who would have believed that we would win 14 million votes?", grant.Text);
+        Assert.Equal("Paul Grant", grant.Speaker);
+        Assert.DoesNotContain(quotes, q => q.Text.StartsWith("looking", StringComparison.Ordinal));
+    }
 }

@@ -127,7 +127,12 @@ internal static class SentenceFeatures
     /// <summary>For each pair of consecutive content words, how many sentences hold it.</summary>
     private static Dictionary<long, int> BigramSentences(DocumentTerms terms, int body, int candidates)
     {
-        var counts = new Dictionary<long, int>();
+        int pairs = 0;
+        for (int s = body; s < candidates; s++)
+        {
+            pairs += Math.Max(0, terms.Content[s].Length - 1);
+        }
+        var counts = new Dictionary<long, int>(pairs); // sized once: no rehashing as it fills
         var seen = new HashSet<long>();
         for (int s = body; s < candidates; s++)
         {
@@ -138,7 +143,7 @@ internal static class SentenceFeatures
                 long key = Bigram(c[i - 1], c[i]);
                 if (seen.Add(key))
                 {
-                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                    System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
                 }
             }
         }

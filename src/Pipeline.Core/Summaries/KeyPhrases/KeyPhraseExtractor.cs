@@ -28,10 +28,11 @@ public sealed class KeyPhraseExtractor
         var title = TitleStems(metadata?.Title);
         MergeNames(phrases);
 
+        var containing = LongestCounts(phrases);
         var scored = new List<(PhraseStats Stats, double Score)>(phrases.Count);
         foreach (var stats in phrases.Values)
         {
-            double score = Score(stats, title, phrases);
+            double score = Score(stats, title, containing);
             if (score > 0)
             {
                 scored.Add((stats, score));
@@ -57,7 +58,7 @@ public sealed class KeyPhraseExtractor
         return result;
     }
 
-    private static double Score(PhraseStats stats, HashSet<int> title, Dictionary<string, PhraseStats> phrases)
+    private static double Score(PhraseStats stats, HashSet<int> title, Dictionary<int, int> containing)
     {
         if (stats.Count == 0)
         {
@@ -77,7 +78,7 @@ public sealed class KeyPhraseExtractor
         if (words == 1 && !stats.Proper)
         {
             // A word mostly used inside one longer phrase ("aid" in "humanitarian aid") is that phrase.
-            count -= 0.75 * MaxContaining(stats, phrases);
+            count -= 0.75 * containing.GetValueOrDefault(stats.Stems[0]);
             if (count <= 1)
             {
                 return 0;
@@ -91,15 +92,21 @@ public sealed class KeyPhraseExtractor
         return frequency * position * length * kind * (inTitle ? 1.5 : 1.0);
     }
 
-    /// <summary>The highest count of a longer phrase holding this one word.</summary>
-    private static int MaxContaining(PhraseStats word, Dictionary<string, PhraseStats> phrases)
+    /// <summary>For each word, the highest count of a longer phrase holding it.</summary>
+    private static Dictionary<int, int> LongestCounts(Dictionary<PhraseKey, PhraseStats> phrases)
     {
-        int max = 0;
-        foreach (var other in phrases.Values)
+        var max = new Dictionary<int, int>();
+        foreach (var phrase in phrases.Values)
         {
-            if (other.Stems.Length > 1 && other.Count > max && Array.IndexOf(other.Stems, word.Stems[0]) >= 0)
+            if (phrase.Stems.Length > 1)
             {
-                max = other.Count;
+                foreach (int stem in phrase.Stems)
+                {
+                    if (phrase.Count > max.GetValueOrDefault(stem))
+                    {
+                        max[stem] = phrase.Count;
+                    }
+                }
             }
         }
         return max;
@@ -109,7 +116,7 @@ public sealed class KeyPhraseExtractor
     /// Folds a name into the fullest name that contains it (<c>Netanyahu</c> into <c>Benjamin Netanyahu</c>); when
     /// several contain it, into the most frequent. Lower-case phrases are left alone.
     /// </summary>
-    private static void MergeNames(Dictionary<string, PhraseStats> phrases)
+    private static void MergeNames(Dictionary<PhraseKey, PhraseStats> phrases)
     {
         var names = new List<PhraseStats>();
         foreach (var p in phrases.Values)

@@ -3,11 +3,17 @@ using Pipeline.Text;
 
 namespace Pipeline.Summaries;
 
-/// <summary>Everything counted about one candidate phrase (words compared by stem).</summary>
-internal sealed class PhraseStats(string key, int[] stems, bool proper)
+/// <summary>A phrase's identity: the stem ids of its words (at most four), compared without building a string.</summary>
+internal readonly record struct PhraseKey(int W0, int W1, int W2, int W3, int Length)
 {
-    public string Key { get; } = key;
+    public static PhraseKey Of(ReadOnlySpan<int> stems) => new(
+        stems.Length > 0 ? stems[0] : 0, stems.Length > 1 ? stems[1] : 0, stems.Length > 2 ? stems[2] : 0,
+        stems.Length > 3 ? stems[3] : 0, stems.Length);
+}
 
+/// <summary>Everything counted about one candidate phrase (words compared by stem).</summary>
+internal sealed class PhraseStats(int[] stems, bool proper)
+{
     /// <summary>Stem ids of the words, in order.</summary>
     public int[] Stems { get; } = stems;
 
@@ -18,8 +24,22 @@ internal sealed class PhraseStats(string key, int[] stems, bool proper)
 
     public int FirstSentence { get; set; } = int.MaxValue;
 
-    /// <summary>Spellings seen, with counts; the most frequent is shown.</summary>
-    public Dictionary<string, int> Spellings { get; } = new(StringComparer.Ordinal);
+    /// <summary>Spellings seen, in the order first seen, with counts; the most frequent is shown.</summary>
+    public List<(string Text, int Count)> Spellings { get; } = new(1);
+
+    /// <summary>Counts one more occurrence spelled <paramref name="spelling"/>; a string is made only for a new spelling.</summary>
+    public void AddSpelling(ReadOnlySpan<char> spelling)
+    {
+        for (int i = 0; i < Spellings.Count; i++)
+        {
+            if (spelling.SequenceEqual(Spellings[i].Text))
+            {
+                Spellings[i] = (Spellings[i].Text, Spellings[i].Count + 1);
+                return;
+            }
+        }
+        Spellings.Add((spelling.ToString(), 1));
+    }
 }
 
 /// <summary>
@@ -65,11 +85,11 @@ internal static class PhraseCandidates
         "place", "case", "fact", "issue", "sense", "percent", "side", "group", "area", "areas", "today", "morning", "night")
         .GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static Dictionary<string, PhraseStats> Collect(TextDocument document, bool caseless, int maxSentences)
+    public static Dictionary<PhraseKey, PhraseStats> Collect(TextDocument document, bool caseless, int maxSentences)
     {
         var text = document.Text;
         var tokens = document.Tokens;
-        var phrases = new Dictionary<string, PhraseStats>(StringComparer.Ordinal);
+        var phrases = new Dictionary<PhraseKey, PhraseStats>();
         int end = Math.Min(document.Sentences.Length, document.HeaderSentences + maxSentences);
         Span<int> run = stackalloc int[MaxRun];
         Span<char> buffer = stackalloc char[32];
@@ -161,7 +181,7 @@ internal static class PhraseCandidates
     }
 
     private static void Flush(TextDocument document, ReadOnlySpan<int> run, bool proper, int sentence,
-        Dictionary<string, PhraseStats> phrases, Span<char> buffer)
+        Dictionary<PhraseKey, PhraseStats> phrases, Span<char> buffer)
     {
         if (run.IsEmpty)
         {
@@ -209,32 +229,39 @@ internal static class PhraseCandidates
     private static bool IsHead(ReadOnlySpan<char> lower) =>
         lower.Length > 2 && !lower.EndsWith("ly") && !lower.EndsWith("ed") && !NotHeads.Contains(lower);
 
-    private static void Add(TextDocument document, ReadOnlySpan<int> words, bool proper, int sentence, Dictionary<string, PhraseStats> phrases)
+    private static void Add(TextDocument document, ReadOnlySpan<int> words, bool proper, int sentence, Dictionary<PhraseKey, PhraseStats> phrases)
     {
         var text = document.Text;
-        var stems = new int[words.Length];
-        Span<char> lower = stackalloc char[32];
-        var key = new System.Text.StringBuilder(words.Length * 8);
-        var spelling = new System.Text.StringBuilder(words.Length * 10);
+        Span<int> stems = stackalloc int[MaxPhraseWords];
+        stems = stems[..words.Length];
+        Span<char> spelling = stackalloc char[MaxPhraseWords * 32];
+        int length = 0;
         for (int i = 0; i < words.Length; i++)
         {
             var surface = document.Tokens[words[i]].Slice(text);
             stems[i] = TermVocabulary.IdOfSurface(surface);
-            key.Append(stems[i]).Append(' ');
             if (i > 0)
             {
-                spelling.Append(' ');
+                spelling[length++] = ' ';
             }
-            spelling.Append(proper ? surface : Lower(surface, lower));
+            var word = surface[..Math.Min(surface.Length, 31)];
+            if (proper)
+            {
+                word.CopyTo(spelling[length..]);
+            }
+            else
+            {
+                word.ToLowerInvariant(spelling[length..]);
+            }
+            length += word.Length;
         }
-        var k = key.ToString();
-        if (!phrases.TryGetValue(k, out var stats))
+        var key = PhraseKey.Of(stems);
+        if (!phrases.TryGetValue(key, out var stats))
         {
-            phrases[k] = stats = new PhraseStats(k, stems, proper);
+            phrases[key] = stats = new PhraseStats(stems.ToArray(), proper);
         }
         stats.Count++;
         stats.FirstSentence = Math.Min(stats.FirstSentence, sentence);
-        var display = spelling.ToString();
-        stats.Spellings[display] = stats.Spellings.GetValueOrDefault(display) + 1;
+        stats.AddSpelling(spelling[..length]);
     }
 }

@@ -133,7 +133,8 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
 
     /// <summary>
     /// Blob versions that have neither succeeded nor failed: <em>unseen</em> ones, which no trigger has started
-    /// (no status row holds their ETag) for <see cref="PipelineOptions.UnseenAfter"/>, and <em>stuck</em> ones, started
+    /// (no status row holds their ETag) for <see cref="PipelineOptions.UnseenAfter"/> while it is quiet (for
+    /// <see cref="PipelineOptions.StuckAfter"/> while it is busy), and <em>stuck</em> ones, started
     /// or re-driven but not finished for <see cref="PipelineOptions.StuckAfter"/>. <paramref name="unseenAsStuck"/>
     /// counts unseen versions as stuck once they pass <see cref="PipelineOptions.StuckAfter"/> (the re-drive command).
     /// </summary>
@@ -148,6 +149,17 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
         var now = time.GetUtcNow();
         var stuckCutoff = now - options.Value.StuckAfter;
         var unseenCutoff = now - options.Value.UnseenAfter;
+        // While the trigger is making progress (an article changed within UnseenAfter), a blob it has not started is most
+        // likely waiting in its queue behind a burst of uploads: leave it to the trigger until StuckAfter rather than do
+        // the work twice. Once the trigger falls quiet, what it missed is taken after UnseenAfter.
+        foreach (var row in rows.Values)
+        {
+            if (row.UpdatedAt > unseenCutoff)
+            {
+                unseenCutoff = stuckCutoff;
+                break;
+            }
+        }
         List<ArticleRow> unseen = [], stuck = [];
         await foreach (var blob in blobs.Container.GetBlobsAsync(cancellationToken: cancellationToken))
         {

@@ -176,6 +176,29 @@ public sealed class ResilienceTests(ITestOutputHelper output)
         Assert.Equal(0, (await reconciler.ReconcileAsync(CancellationToken.None)).Selected); // nothing left to do
     }
 
+    [Fact]
+    public async Task While_the_trigger_makes_progress_the_sweep_leaves_it_the_blobs_it_has_not_started()
+    {
+        await using var azurite = new AzuriteServer();
+        await azurite.StartAsync();
+        await using var services = StoredResults.Services(azurite.ConnectionString, ("Pipeline:UnseenAfter", "00:00:05"));
+        var blobs = services.GetRequiredService<ArticleBlobs>();
+        var reconciler = services.GetRequiredService<IArticleReconciler>();
+        await blobs.EnsureContainerAsync(CancellationToken.None);
+        var waiting = blobs.Container.GetBlobClient("burst/waiting.txt");
+        await waiting.UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(SeedVariants.Text(4))));
+        await Task.Delay(TimeSpan.FromSeconds(7));
+
+        // Another article is processed now, as a trigger working through a burst would.
+        var busy = blobs.Container.GetBlobClient("burst/busy.txt");
+        await busy.UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(SeedVariants.Text(5))));
+        await services.GetRequiredService<IArticleProcessor>().ProcessAsync(busy, CancellationToken.None);
+        Assert.Equal(0, (await reconciler.ReconcileAsync(CancellationToken.None)).Selected);
+
+        await Task.Delay(TimeSpan.FromSeconds(7)); // quiet now: what the trigger left is the sweep's
+        Assert.Equal(1, (await reconciler.ReconcileAsync(CancellationToken.None)).Redriven);
+    }
+
     private static async Task UploadAsync(ServiceProvider services, int count, string prefix = "soak")
     {
         var blobs = services.GetRequiredService<ArticleBlobs>();

@@ -52,6 +52,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IArticleReconciler>(sp => sp.GetRequiredService<ArticleRedriver>());
         services.AddSingleton<ContinuationTokens>();
         services.AddSingleton<PageCache>();
+        services.AddSingleton<ReadCoalescer>();
         services.AddSingleton<IArticleQueries, ArticleQueries>();
         services.AddSingleton<IIndexQueries, IndexQueries>();
         return services;

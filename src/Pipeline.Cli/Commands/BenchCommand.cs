@@ -30,7 +30,7 @@ internal static class BenchCommand
 
     private static Command Run()
     {
-        var articles = new Option<int>("--articles") { Description = "Articles uploaded in the end-to-end run.", DefaultValueFactory = _ => 1_000 };
+        var articles = new Option<int>("--articles") { Description = "Articles uploaded in the end-to-end run (0 skips it, with the query load).", DefaultValueFactory = _ => 1_000 };
         var throughputArticles = new Option<int>("--throughput-articles") { Description = "Articles in the throughput comparison.", DefaultValueFactory = _ => 1_000 };
         var requests = new Option<int>("--requests") { Description = "Requests per route and connection count.", DefaultValueFactory = _ => 2_000 };
         var paced = new Option<int>("--paced-articles") { Description = "Articles then uploaded one at a time, for the latency a user sees (0 skips it).", DefaultValueFactory = _ => 30 };
@@ -47,7 +47,7 @@ internal static class BenchCommand
         {
             var extractor = CliServices.Extraction().GetRequiredService<ArticleExtractor>();
             string? data = parse.GetValue(Data)?.FullName;
-            var options = new BenchOptions(data, parse.GetValue(articles), parse.GetValue(requests), Peers: !parse.GetValue(noPeers),
+            var options = new BenchOptions(data, parse.GetValue(articles), parse.GetValue(requests), Peers: !parse.GetValue(noPeers), EndToEnd: parse.GetValue(articles) > 0,
                 LargeArticleBytes: parse.GetValue(largeBytes), ThroughputArticles: parse.GetValue(throughputArticles),
                 PacedArticles: parse.GetValue(paced), PacedIntervalMs: parse.GetValue(pacedInterval),
                 MemoryCommand: bytes =>

@@ -24,9 +24,10 @@ public interface IArticleQueries
 
 /// <summary>
 /// Reads articles and their current results. Every read is a point read or a single-partition range; result pages
-/// of a generation are served from <see cref="PageCache"/> once read, since they never change.
+/// of a generation are served from <see cref="PageCache"/> once read, since they never change. Concurrent reads of
+/// one article row share a storage read through <see cref="ReadCoalescer"/>.
 /// </summary>
-public sealed class ArticleQueries(PipelineTables tables, ArticleBlobs blobs, ContinuationTokens tokens, PageCache pages) : IArticleQueries
+public sealed class ArticleQueries(PipelineTables tables, ArticleBlobs blobs, ContinuationTokens tokens, PageCache pages, ReadCoalescer reads) : IArticleQueries
 {
     /// <summary>How many entities and quotes the article detail carries; the sub-routes page through the rest.</summary>
     public const int DetailItems = 100;
@@ -83,24 +84,29 @@ public sealed class ArticleQueries(PipelineTables tables, ArticleBlobs blobs, Co
         string filter = "(" + string.Join(") and (", conditions) + ")";
 
         await tables.EnsureCreatedAsync(cancellationToken);
-        var items = new List<ArticleListItem>(Math.Min(count, 256));
-        string? last = null;
-        int scanned = 0;
-        bool more = false;
-        await foreach (var row in tables.Articles.QueryAsync<ArticleRow>(filter, Math.Min(Math.Max(count + 1, 100), 1_000), ListColumns, cancellationToken))
+        // The same page asked for by many clients at once (a dashboard's first page) is scanned once per round trip.
+        var (items, last, more) = await reads.ReadAsync($"{tables.Articles.Name}|{filter}|{count}|{query.Search}", async ct =>
         {
-            if (items.Count == count || scanned == MaxScannedPerPage)
+            var items = new List<ArticleListItem>(Math.Min(count, 256));
+            string? last = null;
+            int scanned = 0;
+            bool more = false;
+            await foreach (var row in tables.Articles.QueryAsync<ArticleRow>(filter, Math.Min(Math.Max(count + 1, 100), 1_000), ListColumns, ct))
             {
-                more = true;
-                break;
+                if (items.Count == count || scanned == MaxScannedPerPage)
+                {
+                    more = true;
+                    break;
+                }
+                scanned++;
+                last = row.PartitionKey;
+                if (string.IsNullOrEmpty(query.Search) || (row.Title?.Contains(query.Search, StringComparison.OrdinalIgnoreCase) ?? false))
+                {
+                    items.Add(row.ToListItem());
+                }
             }
-            scanned++;
-            last = row.PartitionKey;
-            if (string.IsNullOrEmpty(query.Search) || (row.Title?.Contains(query.Search, StringComparison.OrdinalIgnoreCase) ?? false))
-            {
-                items.Add(row.ToListItem());
-            }
-        }
+            return (items, last, more);
+        }, cancellationToken);
         return new Page<ArticleListItem>(items, more && last is not null ? tokens.Create(scope, new PagePosition(last, "")) : null);
     }
 
@@ -199,8 +205,11 @@ public sealed class ArticleQueries(PipelineTables tables, ArticleBlobs blobs, Co
             return null;
         }
         await tables.EnsureCreatedAsync(cancellationToken);
-        var row = await tables.Articles.GetEntityIfExistsAsync<ArticleRow>(id, ArticleRow.RowKeyValue, cancellationToken: cancellationToken);
-        return row.HasValue ? row.Value : null;
+        return await reads.ReadAsync(tables.Articles.Name + "|" + id, async ct =>
+        {
+            var row = await tables.Articles.GetEntityIfExistsAsync<ArticleRow>(id, ArticleRow.RowKeyValue, cancellationToken: ct);
+            return row.HasValue ? row.Value : null;
+        }, cancellationToken);
     }
 
     private static QueryProblem Missing(string? id) => ArticleId.IsWellFormed(id)

@@ -20,9 +20,10 @@ public interface IIndexQueries
 
 /// <summary>
 /// Queries across articles, each answered from one partition of an index table; pages of the entity and speaker
-/// partitions are served from <see cref="PageCache"/> while the partition's marker row says they are current.
+/// partitions are served from <see cref="PageCache"/> while the partition's marker row says they are current (the
+/// marker read shared by concurrent requests through <see cref="ReadCoalescer"/>).
 /// </summary>
-public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, ContinuationTokens tokens, PageCache pages) : IIndexQueries
+public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, ContinuationTokens tokens, PageCache pages, ReadCoalescer reads) : IIndexQueries
 {
     /// <summary><c>GET /api/entities?type=&amp;prefix=</c>: canonical entities with article counts, by name.</summary>
     public async Task<QueryResult<Page<CatalogEntityDto>>> ListEntitiesAsync(string? type, string? prefix, string? top, string? continuationToken, CancellationToken cancellationToken)
@@ -111,7 +112,7 @@ public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, C
             after = position.RowKey;
         }
         await tables.EnsureCreatedAsync(cancellationToken);
-        var (items, next) = await VersionedAsync(tables.EntityArticles.Name, partition, await catalog.VersionAsync(partition, cancellationToken), after, count, async () =>
+        var (items, next) = await VersionedAsync(tables.EntityArticles.Name, partition, await reads.ReadAsync(tables.EntityArticles.Name + "|" + partition, ct => catalog.VersionAsync(partition, ct), cancellationToken), after, count, async () =>
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {EntityCatalog.CountRowKey}");
             var (rows, position) = await KeysetPages.ReadAsync<EntityArticleRow>(tables.EntityArticles, filter, count, null, cancellationToken);
@@ -151,8 +152,12 @@ public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, C
             after = position.RowKey;
         }
         await tables.EnsureCreatedAsync(cancellationToken);
-        var version = await tables.SpeakerQuotes.GetEntityIfExistsAsync<TableEntity>(partition, IndexKeys.SpeakerVersionRowKey, ["RowKey"], cancellationToken);
-        var (items, next) = await VersionedAsync(tables.SpeakerQuotes.Name, partition, version.HasValue ? version.Value!.ETag.ToString() : null, after, count, async () =>
+        var version = await reads.ReadAsync(tables.SpeakerQuotes.Name + "|" + partition, async ct =>
+        {
+            var row = await tables.SpeakerQuotes.GetEntityIfExistsAsync<TableEntity>(partition, IndexKeys.SpeakerVersionRowKey, ["RowKey"], ct);
+            return row.HasValue ? row.Value!.ETag.ToString() : null;
+        }, cancellationToken);
+        var (items, next) = await VersionedAsync(tables.SpeakerQuotes.Name, partition, version, after, count, async () =>
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {IndexKeys.SpeakerVersionRowKey}");
             var items = new List<SpeakerQuoteDto>(Math.Min(count, 256));

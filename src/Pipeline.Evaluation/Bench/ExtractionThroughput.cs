@@ -4,9 +4,19 @@ using Pipeline.Extraction;
 
 namespace Pipeline.Evaluation.Bench;
 
-public sealed record Throughput(string Name, long Words, double Seconds)
+/// <summary>Words per second of one runner; with several runs, the median run's, and every run's seconds beside it.</summary>
+public sealed record Throughput(string Name, long Words, double Seconds, double[]? RunSeconds = null)
 {
     public double WordsPerSecond => Seconds > 0 ? Words / Seconds : 0;
+
+    /// <summary>One throughput from several runs of the same work: the median time, every run kept.</summary>
+    public static Throughput Median(IReadOnlyList<Throughput> runs)
+    {
+        var seconds = runs.Select(r => r.Seconds).ToArray();
+        var sorted = seconds.Order().ToArray();
+        double median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        return new Throughput(runs[0].Name, runs[0].Words, median, runs.Count > 1 ? seconds : null);
+    }
 }
 
 /// <summary>
@@ -17,34 +27,39 @@ public static class ExtractionThroughput
 {
     public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
 
-    public static (Throughput OneThread, Throughput AllCores) Measure(ArticleExtractor extractor, BenchCorpus corpus, int rounds)
+    /// <summary>
+    /// Warm-up, the same for every runner (bench/peers/*.mjs do likewise): articles in turn for at least 2 s (and 20
+    /// articles), so the JIT has compiled the hot code before the clock starts.
+    /// </summary>
+    public static void Warm(ArticleExtractor extractor, BenchCorpus corpus)
     {
         var articles = corpus.Articles;
-        // Warm-up, the same for every runner (bench/peers/*.mjs do likewise): articles in turn for at least 2 s (and
-        // 20 articles), so the JIT has compiled the hot code before the clock starts.
         var warm = Stopwatch.StartNew();
         for (int i = 0; i < 20 || warm.Elapsed < WarmUp; i++)
         {
             Extract(extractor, articles[i % articles.Count], i % articles.Count);
         }
+    }
 
+    /// <summary>One pass over the corpus on one thread.</summary>
+    public static Throughput OneThread(ArticleExtractor extractor, BenchCorpus corpus)
+    {
+        var articles = corpus.Articles;
         var watch = Stopwatch.StartNew();
-        for (int r = 0; r < rounds; r++)
+        for (int i = 0; i < articles.Count; i++)
         {
-            for (int i = 0; i < articles.Count; i++)
-            {
-                Extract(extractor, articles[i], i);
-            }
+            Extract(extractor, articles[i], i);
         }
-        var one = new Throughput("ours, 1 thread", corpus.Words * rounds, watch.Elapsed.TotalSeconds);
+        return new Throughput("ours, 1 thread", corpus.Words, watch.Elapsed.TotalSeconds);
+    }
 
-        watch.Restart();
-        for (int r = 0; r < rounds; r++)
-        {
-            Parallel.For(0, articles.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => Extract(extractor, articles[i], i));
-        }
-        var all = new Throughput($"ours, {Environment.ProcessorCount} threads", corpus.Words * rounds, watch.Elapsed.TotalSeconds);
-        return (one, all);
+    /// <summary>One pass over the corpus on every core.</summary>
+    public static Throughput AllCores(ArticleExtractor extractor, BenchCorpus corpus)
+    {
+        var articles = corpus.Articles;
+        var watch = Stopwatch.StartNew();
+        Parallel.For(0, articles.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => Extract(extractor, articles[i], i));
+        return new Throughput($"ours, {Environment.ProcessorCount} threads", corpus.Words, watch.Elapsed.TotalSeconds);
     }
 
     private static ExtractionResult Extract(ArticleExtractor extractor, string text, int index) =>

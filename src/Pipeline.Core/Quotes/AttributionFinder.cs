@@ -73,6 +73,10 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
         {
             output.Add(label);
         }
+        else if (InvertedLeadIn(a, end) is { } inverted)
+        {
+            output.Add(inverted);
+        }
         else if (Trailing(a, b) is { } trailing)
         {
             output.Add(trailing);
@@ -229,7 +233,7 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
             {
                 continue;
             }
-            var cue = CueVerbs.Of(document[tokens[c]]);
+            var cue = CueAt(c, b);
             if (cue.Form is not (CueForm.Past or CueForm.Third) || !cue.IsCue)
             {
                 continue;
@@ -323,6 +327,11 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
             {
                 continue; // "Mitch McConnell, R-Ky., said"
             }
+            if (word is "?" or "!" && segmentEnd == verbStart && t + 1 < segmentEnd)
+            {
+                // "… against society itself? he asks.": a question that lost its marks, then who asked it.
+                return speakers.Resolve(t + 1, segmentEnd, cue) is { } asker ? (t, asker) : null;
+            }
             if (word is "." or "!" or "?" or ";")
             {
                 break;
@@ -409,7 +418,7 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
                 continue;
             }
             var word = document[tokens[c]];
-            var cue = CueVerbs.Of(word, c == a);
+            var cue = c == a ? CueVerbs.Of(word, capitalized: true) : CueAt(c, end);
             if (!cue.IsCue || (CueVerbs.NeedsTopic(word) && document[tokens[c + 1]] is not ("about" or "of" or "out")))
             {
                 continue;
@@ -572,6 +581,51 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
         var tokens = document.Tokens;
         var span = new TextSpan(tokens[start].Start, tokens[Math.Min(end, start + MaxSpeakerTokens) - 1].End);
         return new Speaker(span.Slice(document.Text).ToString(), null, span, -1, SpeakerKind.Description);
+    }
+
+    /// <summary>
+    /// The cue at token <paramref name="c"/>. <c>continued</c> attributes too, but only right before a comma, a colon or
+    /// the sentence's end (<c>…, she continued.</c>, <c>She continued, …</c>), never in <c>the war continued for years</c>.
+    /// </summary>
+    private CueWord CueAt(int c, int end)
+    {
+        var word = document[document.Tokens[c]];
+        var cue = CueVerbs.Of(word);
+        if (!cue.IsCue && word is "continued" or "continues"
+            && (c + 1 >= end || document[document.Tokens[c + 1]] is "," or ":" or "." or "!" or "?"))
+        {
+            return new CueWord(CueStrength.Speech, word is "continued" ? CueForm.Past : CueForm.Third);
+        }
+        return cue;
+    }
+
+    /// <summary>
+    /// <c>Said Ellis: I don't get …</c> / <c>Says one aide, …</c>: a sentence opening with its cue, the speaker, and a colon
+    /// or comma; the speaker's own words follow.
+    /// </summary>
+    private Attribution? InvertedLeadIn(int a, int end)
+    {
+        var tokens = document.Tokens;
+        var cue = CueVerbs.Of(document[tokens[a]], capitalized: true);
+        if (cue.Strength != CueStrength.Speech || cue.Form is not (CueForm.Past or CueForm.Third) || !CharClass.IsUpper(document[tokens[a]][0]) || inMarks[a])
+        {
+            return null;
+        }
+        for (int mark = a + 2; mark < end - 2 && mark - a <= MaxSpeakerTokens; mark++)
+        {
+            var word = document[tokens[mark]];
+            if (word is ":" or ",")
+            {
+                return speakers.ResolveName(a + 1, mark, a) is { } speaker && Words(mark + 1, end) >= MinContentWords
+                    ? new Attribution(mark + 1, end, speaker, Cue(a), AttributionKind.Forward, true) { CueToken = a }
+                    : null;
+            }
+            if (tokens[mark].Kind != TokenKind.Word && word is not ("." or "-" or "'s" or "’s"))
+            {
+                return null;
+            }
+        }
+        return null;
     }
 
     /// <summary><c>PENCE: Well, look, …</c>: a name, in capitals or recognized, and a colon opening a paragraph.</summary>

@@ -223,4 +223,37 @@ public sealed class QuoteExtractorTests
         Assert.Equal("Paul Grant", grant.Speaker);
         Assert.DoesNotContain(quotes, q => q.Text.StartsWith("looking", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Continued_before_a_comma_or_at_the_end_attributes_but_not_as_an_ordinary_verb()
+    {
+        var quotes = Extract(
+            "Senator Paul Grant spoke at the rally.",
+            "Maybe I can change their minds, he continued. Paul Grant continued, For us, the families, all we want is a hearing in court.",
+            "The war continued for years after the treaty was signed.");
+        Assert.Equal("Paul Grant", Single(quotes, "Maybe I can").Speaker);
+        var families = Single(quotes, "For us");
+        Assert.Equal("For us, the families, all we want is a hearing in court", families.Text);
+        Assert.DoesNotContain(quotes, q => q.Text.Contains("treaty", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_sentence_opening_with_its_cue_and_speaker_quotes_what_follows_the_colon()
+    {
+        var quotes = Extract("Senator Paul Grant spoke at the rally.", "The mayor spoke first. Said Grant: I don't get the sense she is the least bit interested in reform.");
+        var grant = Single(quotes, "I don't get");
+        Assert.EndsWith("Grant", grant.Speaker);
+        Assert.Equal("said", grant.Cue);
+    }
+
+    [Fact]
+    public void A_stripped_question_ends_where_its_lower_case_attribution_begins()
+    {
+        var quotes = Extract(
+            "Senator Paul Grant spoke at the rally.",
+            "Mr. President, will you pledge not to pardon your friends for their crimes against our country? he asks.");
+        var grant = Single(quotes, "Mr. President");
+        Assert.Equal("Paul Grant", grant.Speaker);
+        Assert.EndsWith("against our country", grant.Text);
+    }
 }

@@ -296,6 +296,11 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
             return null;
         }
         var first = document[tokens[start]];
+        if (first is "not" && (start + 1 < b && document[tokens[start + 1]].EndsWith("ing", StringComparison.Ordinal)
+                               || start + 2 < b && document[tokens[start + 2]].EndsWith("ing", StringComparison.Ordinal)))
+        {
+            return null; // "…, he said, not even needing to mention …"
+        }
         if (tokens[start].Kind != TokenKind.Word || ClauseBounds.IsTailStarter(first) || bounds.IsParticipleCue(start) || first.EndsWith("ing", StringComparison.Ordinal)
             || first is "who" or "which" or "whose" or "where" or "when" or "while" or "as" or "because" or "though" or "although" or "but" or "and" or "so" or "then")
         {

@@ -195,7 +195,7 @@ public sealed class QuoteExtractor : IQuoteExtractor
 
         // Without marks, a sentence that names the speaker tells about them ("Mr. Holtz-Eakin served as …"): the quote ended.
         bool Continues(Sentence next, Speaker speaker) =>
-            finder.ContinuesQuote(next, marksStripped) && !(marksStripped && Mentions(document, entities, next, speaker));
+            finder.ContinuesQuote(next, marksStripped) && !(marksStripped && (Mentions(document, entities, next, speaker) || OpensAsNarration(document, entities, next)));
     }
 
     /// <summary>The content in the sentence, and the sentences after it that go on with it, as a second part.</summary>
@@ -254,6 +254,24 @@ public sealed class QuoteExtractor : IQuoteExtractor
                 && document[tokens[t - 1]] is not ("is" or "are" or "be" or "been" or "being" or "has" or "have" or "’s" or "'s" or "’re" or "'re" or "’ve" or "'ve" or "get" or "got" or "the" or "a" or "an"))
             {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// After <c>…, Joseph said.</c>, a sentence opening with a date (<c>On Thursday, she and other parents …</c>) tells
+    /// what happened: the writer's narration, not more of the quote. (One opening with <c>He</c> or <c>She</c> cannot be
+    /// told apart so: speakers talk about others as often as the writer goes on about them.)
+    /// </summary>
+    private static bool OpensAsNarration(TextDocument document, EntityExtraction entities, Sentence sentence)
+    {
+        for (int t = sentence.FirstToken; t < Math.Min(sentence.EndToken, sentence.FirstToken + 3); t++)
+        {
+            int m = entities.MentionAtToken(t);
+            if (m >= 0)
+            {
+                return entities.Entities[entities.MentionEntity[m]].Type == EntityType.Date && t <= sentence.FirstToken + 1;
             }
         }
         return false;

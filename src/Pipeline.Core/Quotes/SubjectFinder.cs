@@ -92,17 +92,22 @@ internal sealed class SubjectFinder(TextDocument document, SpeakerResolver speak
         for (int t = cue - 1; t >= limit && t >= cue - 4; t--)
         {
             var word = document[tokens[t]];
-            if (word is "is" or "are" or "was" or "were" or "be" or "been" or "being" or "’s" or "'s" or "’re" or "'re" or "get" or "got")
+            if (word is "is" or "are" or "was" or "were" or "be" or "been" or "being" or "’s" or "'s" or "’re" or "'re" or "get" or "got"
+                or "isn't" or "isn’t" or "aren't" or "aren’t" or "wasn't" or "wasn’t" or "weren't" or "weren’t")
             {
-                return true;
+                return true; // "… an American history that isn't told like it should be"
             }
-            if (tokens[t].Kind != TokenKind.Word || !(Auxiliaries.Contains(word) || IsAdverb(word)))
+            if (tokens[t].Kind != TokenKind.Word || !(Auxiliaries.Contains(word) || IsAdverb(word) || IsNegatedAuxiliary(word)))
             {
                 return false;
             }
         }
         return false;
     }
+
+    /// <summary><c>hasn't</c>, <c>didn't</c>, <c>won’t</c>: an auxiliary with its negation in one token.</summary>
+    private static bool IsNegatedAuxiliary(ReadOnlySpan<char> word) =>
+        word.Length > 3 && (word.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || word.EndsWith("n’t", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// The subject of the cue verb at <paramref name="cue"/>, searched in <c>[limit, cue)</c>; <paramref name="inherited"/>

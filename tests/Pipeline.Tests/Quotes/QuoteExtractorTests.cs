@@ -256,4 +256,32 @@ public sealed class QuoteExtractorTests
         Assert.Equal("Paul Grant", grant.Speaker);
         Assert.EndsWith("against our country", grant.Text);
     }
+
+    [Fact]
+    public void Without_marks_a_sentence_opening_with_a_date_is_narration_not_more_of_the_quote()
+    {
+        var quotes = Extract(
+            "Parent Anna Reyes spoke at the school.",
+            "We need the money in order for the school to go forward, Anna Reyes said. On Thursday, she and other parents took their grievances to the board.");
+        Assert.Equal("We need the money in order for the school to go forward", Single(quotes, "We need the money").Text);
+    }
+
+    [Fact]
+    public void A_negated_passive_is_no_attribution_and_does_not_end_the_quote_before_it()
+    {
+        var quotes = Extract(
+            "Historian Anna Reyes spoke at the museum.",
+            "We have made major contributions to America, Anna Reyes said. We are part of a history that isn't told like it should be in classrooms.");
+        Assert.DoesNotContain(quotes, q => q.Cue == "told");
+        Assert.Contains("isn't told like it should be in classrooms", Single(quotes, "We have made").Text);
+    }
+
+    [Fact]
+    public void A_negated_participle_after_the_attribution_is_not_more_of_the_quote()
+    {
+        var quotes = Extract(
+            "President Paul Grant spoke at the museum.",
+            "We can float like butterflies and sting like bees, Paul Grant said, not even needing to mention the boxer who said it first.");
+        Assert.Equal("We can float like butterflies and sting like bees", Single(quotes, "We can float").Text);
+    }
 }

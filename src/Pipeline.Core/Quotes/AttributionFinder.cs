@@ -254,7 +254,7 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
                 {
                     stop++;
                 }
-                if (speakers.Resolve(c + 1, stop, c) is { } inverted && bounds.TailIsAttribution(stop - 1, b))
+                if (speakers.Resolve(c + 1, stop, c) is { IsStrong: true } inverted && bounds.TailIsAttribution(stop - 1, b))
                 {
                     // "…, said X, an economist who …": what follows the name describes the speaker.
                     return new Attribution(a, c - 1, inverted, Cue(c), AttributionKind.Trailing, true) { CueToken = c };
@@ -684,16 +684,51 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
         return new Speaker(span.Slice(document.Text).ToString(), null, span, -1, SpeakerKind.Noun);
     }
 
-    /// <summary><c>In one tweet Friday, Trump said: …</c>: a short phrase opening with a preposition sets the scene, it is no content.</summary>
+    /// <summary>
+    /// <c>In one tweet Friday, Trump said: …</c>: a short phrase opening with a preposition sets the scene, it is no content.
+    /// A subordinate clause or a participle phrase with no comma in it (<c>Though that transition was seamless, Fowler
+    /// said</c>, <c>Speaking to students at Drexel University this week, Biden responded</c>) is one however long: it
+    /// has no main clause to be the content.
+    /// </summary>
     private bool IsAdjunct(int start, int end)
     {
+        var word = document[document.Tokens[start]];
+        if ((word is "Though" or "Although" or "While" or "Whereas" or "Because" or "Unless" or "Despite" or "Following" or "Amid" or "Asked"
+                or "During" or "After" or "Before" or "Since" || IsLeadingParticiple(word) && !HasFiniteVerb(start, end)) && !HasComma(start, end))
+        {
+            return true; // ("Shifting monsoon patterns could affect a billion people" has a verb of its own: content.)
+        }
         if (end - start > MaxAdjunctTokens)
         {
             return false;
         }
-        var word = document[document.Tokens[start]];
         return word is "In" or "On" or "At" or "During" or "After" or "Before" or "Since" or "From" or "Asked" or "Later" or "Earlier"
                || IsLeadingParticiple(word);
+    }
+
+    private bool HasFiniteVerb(int start, int end)
+    {
+        for (int t = start; t < end; t++)
+        {
+            if (document[document.Tokens[t]] is "is" or "are" or "was" or "were" or "will" or "would" or "can" or "could" or "should" or "may"
+                or "might" or "must" or "has" or "have" or "had" or "do" or "does" or "did")
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private bool HasComma(int start, int end)
+    {
+        for (int t = start; t < end; t++)
+        {
+            if (document[document.Tokens[t]] is "," or ";" or "—" or "--")
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary><c>Heading into the debate, X told …</c>, <c>Speaking Monday, …</c>: a participle phrase setting the scene.</summary>

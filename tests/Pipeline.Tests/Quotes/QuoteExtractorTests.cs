@@ -284,4 +284,21 @@ public sealed class QuoteExtractorTests
             "We can float like butterflies and sting like bees, Paul Grant said, not even needing to mention the boxer who said it first.");
         Assert.Equal("We can float like butterflies and sting like bees", Single(quotes, "We can float").Text);
     }
+
+    [Theory]
+    [InlineData("Though the transition to the new mayor was relatively seamless in every respect, Paul Grant said.")]
+    [InlineData("Speaking to students at the university in the capital on a rainy afternoon this week, Paul Grant responded.")]
+    [InlineData("One after another, mining companies, including the largest one, declared bankruptcy.")]
+    public void A_clause_or_phrase_with_no_main_clause_is_no_quote(string paragraph)
+    {
+        var quotes = Extract("Senator Paul Grant spoke at the rally.", paragraph);
+        Assert.DoesNotContain(quotes, q => q.Type == QuoteType.Unmarked);
+    }
+
+    [Fact]
+    public void A_participle_opening_a_clause_with_a_verb_of_its_own_is_still_content()
+    {
+        var quotes = Extract("Senator Paul Grant spoke at the rally.", "Shifting monsoon patterns in South Asia could affect a billion people, Paul Grant said.");
+        Assert.Equal("Paul Grant", Single(quotes, "Shifting monsoon").Speaker);
+    }
 }

@@ -25,6 +25,17 @@ public sealed class ReadCoalescerTests
             return seen;
         }
 
+        public int Started
+        {
+            get
+            {
+                lock (Pending)
+                {
+                    return Pending.Count;
+                }
+            }
+        }
+
         public void Finish(int read)
         {
             lock (Pending)
@@ -46,7 +57,7 @@ public sealed class ReadCoalescerTests
 
         storage.Finish(0);
         Assert.Equal(1, await early);
-        await WaitUntil(() => storage.Reads == 2);
+        await WaitUntil(() => storage.Started == 2);
         Assert.False(late.IsCompleted);
         storage.Finish(1);
         Assert.Equal(2, await late);
@@ -90,7 +101,7 @@ public sealed class ReadCoalescerTests
 
         storage.Finish(0);
         Assert.Equal(5, await first);
-        await WaitUntil(() => storage.Reads == 2);
+        await WaitUntil(() => storage.Started == 2);
         storage.Finish(1);
         Assert.Equal(5, await patient);
     }

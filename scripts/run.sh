@@ -13,11 +13,10 @@ $CHECK && AZURITE_DATA="$(mktemp -d /tmp/pipeline-check.XXXXXX)"
 STARTED=()
 
 cleanup() {
-  for pid in "${STARTED[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${STARTED[@]}"; do
-    wait "$pid" 2>/dev/null || true
+  # Last started first: the host stops (its listeners and sweep finish) while Azurite still answers.
+  for ((i = ${#STARTED[@]} - 1; i >= 0; i--)); do
+    kill "${STARTED[i]}" 2>/dev/null || true
+    wait "${STARTED[i]}" 2>/dev/null || true
   done
   $CHECK && rm -rf "$AZURITE_DATA"
   return 0

@@ -244,7 +244,13 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
             if (tail && SpeakerChain(a, subjects.VerbGroupStart(a, c), c) is var (comma, speaker)
                 && (cue.Strength == CueStrength.Speech || speaker.IsStrong) && Words(a, comma) >= MinTrailingWords(a) && !IsAdjunct(a, comma))
             {
-                return new Attribution(a, comma, speaker, Cue(c), AttributionKind.Trailing, true) { CueToken = c, Rest = Rest(c, b) };
+                var rest = Rest(c, b);
+                if (rest is { } words && IsSceneSetting(a, comma))
+                {
+                    // "Confronted with the fact …, Trump boasted, That makes me smart.": the words are after the cue.
+                    return new Attribution(words.Item1, words.Item2, speaker, Cue(c), AttributionKind.Forward, true) { CueToken = c };
+                }
+                return new Attribution(a, comma, speaker, Cue(c), AttributionKind.Trailing, true) { CueToken = c, Rest = rest };
             }
             // ", cue SPEAKER TAIL"
             if (cue.Strength == CueStrength.Speech && cue.Form == CueForm.Past && document[tokens[c - 1]] is "," && c - 1 > a)
@@ -704,6 +710,18 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
         }
         return word is "In" or "On" or "At" or "During" or "After" or "Before" or "Since" or "From" or "Asked" or "Later" or "Earlier"
                || IsLeadingParticiple(word);
+    }
+
+    /// <summary>
+    /// <c>Confronted with the fact that …</c>, <c>Asked about the bomb</c>, <c>Speaking Monday</c>: a participle phrase
+    /// opening the sentence, with no comma in it, sets the scene for the attribution after it.
+    /// </summary>
+    private bool IsSceneSetting(int start, int end)
+    {
+        var word = document[document.Tokens[start]];
+        bool participle = word.Length > 4 && char.IsUpper(word[0]) && (word.EndsWith("ed", StringComparison.Ordinal) || IsLeadingParticiple(word))
+                          && !CueVerbs.Of(word, capitalized: true).IsCue || word is "Asked" or "Pressed";
+        return participle && !HasComma(start, end);
     }
 
     private bool HasFiniteVerb(int start, int end)

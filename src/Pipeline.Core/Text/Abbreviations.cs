@@ -9,7 +9,7 @@ internal static class Abbreviations
     private static readonly FrozenSet<string> Titles = FrozenSet.Create(StringComparer.Ordinal,
         "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt", "Col", "Sgt",
         "Capt", "Cpl", "Adm", "Cmdr", "Maj", "Brig", "Pvt", "Rev", "Hon", "Pres", "Supt", "Det", "Insp", "Atty",
-        "Fr", "Sr", "Jr", "St", "Mt", "Ft", "Gens", "Lts", "Amb");
+        "Fr", "Sr", "Jr", "St", "Mt", "Ft", "Gens", "Lts", "Amb", "Del");
 
     /// <summary>Other abbreviations; a sentence may still end on them (<c>… in the U.S. The next …</c>).</summary>
     private static readonly FrozenSet<string> Others = FrozenSet.Create(StringComparer.Ordinal,

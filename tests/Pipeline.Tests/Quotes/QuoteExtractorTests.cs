@@ -301,4 +301,24 @@ public sealed class QuoteExtractorTests
         var quotes = Extract("Senator Paul Grant spoke at the rally.", "Shifting monsoon patterns in South Asia could affect a billion people, Paul Grant said.");
         Assert.Equal("Paul Grant", Single(quotes, "Shifting monsoon").Speaker);
     }
+
+    [Fact]
+    public void A_scene_setting_participle_before_the_attribution_is_not_the_quote_the_words_after_it_are()
+    {
+        var quotes = Extract(
+            "Senator Paul Grant spoke at the rally.",
+            "Confronted with the report that he had not paid taxes for years, Paul Grant boasted, That makes me smart.");
+        var grant = Single(quotes, "That makes me smart");
+        Assert.Equal("Paul Grant", grant.Speaker);
+        Assert.DoesNotContain(quotes, q => q.Text.StartsWith("Confronted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Del_before_a_name_is_a_title_and_does_not_end_the_sentence()
+    {
+        var quotes = Extract(
+            "The committee met on Tuesday.",
+            "This is a waste of time. It is destroying the reputation of this committee, said Del. Stacey Plaskett of the Virgin Islands.");
+        Assert.Equal("Stacey Plaskett", Single(quotes, "This is a waste of time. It is destroying").Speaker);
+    }
 }

@@ -287,13 +287,19 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
             return null;
         }
         int start = comma + 1;
-        // "…, said Alan Cole, an economist at the Tax Foundation, …": an apposition of the speaker is no content.
+        // "…, said Alan Cole, an economist at the Tax Foundation, …": an apposition of the speaker is no content, nor is
+        // a participle phrase ("…, Tester said, referring to the excuse, you give …"); but "…, Trump said, adding
+        // later, …" opens a second attribution of its own.
         int next = start;
         while (next < b && document[tokens[next]] is not ("," or "." or ";"))
         {
             next++;
         }
-        if (next + 1 < b && document[tokens[next]] is "," && speakers.Resolve(start, next, attributionEnd) is { Kind: SpeakerKind.Noun or SpeakerKind.Description })
+        var opening = document[tokens[start]];
+        bool saying = CueVerbs.Of(opening).Strength == CueStrength.Speech;
+        if (next + 1 < b && document[tokens[next]] is "," && !saying
+            && (opening.Length > 4 && opening.EndsWith("ing", StringComparison.Ordinal) && CharClass.IsLower(opening[0])
+                || speakers.Resolve(start, next, attributionEnd) is { Kind: SpeakerKind.Noun or SpeakerKind.Description }))
         {
             start = next + 1;
         }

@@ -168,6 +168,12 @@ public sealed class QuoteExtractor : IQuoteExtractor
                     parts.Add((sentences[s + 1].FirstToken, sentences[last].EndToken));
                 }
                 Add(quotes, document, [.. parts], QuoteType.Unmarked, first, sentence.Paragraph, speakers);
+                for (int i = 1; i < found.Count; i++)
+                {
+                    // "…, Trump said, adding later, NATO is costing us a fortune.": the second attribution's own words.
+                    var more = found[i];
+                    Add(quotes, document, [(more.ContentStart, more.ContentEnd)], more.Verbatim ? QuoteType.Unmarked : QuoteType.Indirect, more, sentence.Paragraph, speakers);
+                }
             }
             else
             {

@@ -321,4 +321,26 @@ public sealed class QuoteExtractorTests
             "This is a waste of time. It is destroying the reputation of this committee, said Del. Stacey Plaskett of the Virgin Islands.");
         Assert.Equal("Stacey Plaskett", Single(quotes, "This is a waste of time. It is destroying").Speaker);
     }
+
+    [Fact]
+    public void A_second_verb_of_saying_after_the_attribution_starts_a_quote_of_its_own()
+    {
+        var quotes = Extract(
+            "Senator Paul Grant spoke at the rally.",
+            "We certainly can't afford to do this anymore, Paul Grant said, adding later, the alliance is costing us a fortune.");
+        Assert.Equal("We certainly can't afford to do this anymore", Single(quotes, "We certainly").Text);
+        var added = Single(quotes, "the alliance is costing");
+        Assert.Equal(("Paul Grant", "adding"), (added.Speaker, added.Cue));
+    }
+
+    [Fact]
+    public void A_participle_phrase_after_the_attribution_is_stepped_over_and_the_quote_goes_on()
+    {
+        var quotes = Extract(
+            "Senator Paul Grant spoke at the hearing.",
+            "Every time you say that, Paul Grant said, referring to the 1 percent excuse, you give ammunition to the people who want to break up the banks.");
+        var grant = Single(quotes, "Every time you say that");
+        Assert.EndsWith("break up the banks", grant.Text);
+        Assert.DoesNotContain("referring", grant.Text);
+    }
 }

@@ -201,8 +201,11 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
         Find(sentence, found);
         foreach (var attribution in found)
         {
-            // "… than we had hoped" is the speaker's own words; "Sullivan said we …" is not.
-            if (!SpeechCues.IsFirstOrSecondPersonSubject(attribution.Speaker.Name))
+            // "… than we had hoped" is the speaker's own words; "Sullivan said we …" is not. Without marks, "He refuses to
+            // take responsibility" after "…, Clinton said." is more of what she said: a pronoun with a verb of stance.
+            if (!SpeechCues.IsFirstOrSecondPersonSubject(attribution.Speaker.Name)
+                && !(loose && attribution.Speaker.Kind == SpeakerKind.Pronoun && attribution.CueToken >= 0
+                     && CueVerbs.Of(document[document.Tokens[attribution.CueToken]], capitalized: true).Strength == CueStrength.Stance))
             {
                 return false;
             }

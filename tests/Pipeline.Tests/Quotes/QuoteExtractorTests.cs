@@ -343,4 +343,14 @@ public sealed class QuoteExtractorTests
         Assert.EndsWith("break up the banks", grant.Text);
         Assert.DoesNotContain("referring", grant.Text);
     }
+
+    [Fact]
+    public void Without_marks_a_pronoun_with_a_verb_of_stance_goes_on_with_the_quote()
+    {
+        var quotes = Extract(
+            "Senator Anna Reyes spoke at the rally.",
+            "I have taken responsibility for my decision, Anna Reyes said. He refuses to take responsibility for his support.");
+        Assert.Equal("I have taken responsibility for my decision He refuses to take responsibility for his support.", Single(quotes, "I have taken").Text);
+        Assert.DoesNotContain(quotes, q => q.Cue == "refuses");
+    }
 }

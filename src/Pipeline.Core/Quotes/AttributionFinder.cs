@@ -248,10 +248,10 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
                 && (cue.Strength == CueStrength.Speech || speaker.IsStrong) && Words(a, comma) >= MinTrailingWords(a) && !IsAdjunct(a, comma))
             {
                 var rest = Rest(c, b);
-                if (rest is { } words && IsSceneSetting(a, comma))
+                if (rest is var (restStart, restEnd) && IsSceneSetting(a, comma))
                 {
                     // "Confronted with the fact …, Trump boasted, That makes me smart.": the words are after the cue.
-                    return new Attribution(words.Item1, words.Item2, speaker, Cue(c), AttributionKind.Forward, true) { CueToken = c };
+                    return new Attribution(restStart, restEnd, speaker, Cue(c), AttributionKind.Forward, true) { CueToken = c };
                 }
                 return new Attribution(a, comma, speaker, Cue(c), AttributionKind.Trailing, true) { CueToken = c, Rest = rest };
             }

@@ -40,10 +40,13 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
 
     /// <summary>
     /// Content before a trailing attribution is a clause, not a participle phrase (<c>Speaking Monday, X declined …</c>),
-    /// unless it answers a question just asked (<c>Are we there? Probably not, she said.</c>).
+    /// unless it answers a question just asked (<c>Are we there? Probably not, she said.</c>) or its subject is the
+    /// speaker or the listener (<c>I would, she said.</c>).
     /// </summary>
     private int MinTrailingWords(int sentenceStart) =>
-        sentenceStart > 0 && document[document.Tokens[sentenceStart - 1]] is "?" ? MinContentWords - 1 : MinContentWords;
+        sentenceStart > 0 && document[document.Tokens[sentenceStart - 1]] is "?"
+        || document[document.Tokens[sentenceStart]] is "I" or "We" or "You" // "I would, Melanie said."
+            ? MinContentWords - 1 : MinContentWords;
 
     /// <summary>The fewest words a clause of content has.</summary>
     private const int MinContentWords = 3;
@@ -256,7 +259,7 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
                 return new Attribution(a, comma, speaker, Cue(c), AttributionKind.Trailing, true) { CueToken = c, Rest = rest };
             }
             // ", cue SPEAKER TAIL"
-            if (cue.Strength == CueStrength.Speech && cue.Form == CueForm.Past && document[tokens[c - 1]] is "," && c - 1 > a)
+            if (cue.Strength == CueStrength.Speech && cue.Form is CueForm.Past or CueForm.Third && document[tokens[c - 1]] is "," && c - 1 > a)
             {
                 int stop = c + 1;
                 while (stop < b && stop - c <= MaxSpeakerTokens && !IsClausePunctuation(document[tokens[stop]]))
@@ -453,6 +456,12 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
             {
                 continue;
             }
+            else if (cue.Form == CueForm.Ing && cue.Strength == CueStrength.Speech && document[tokens[c + 1]] is "," or ":"
+                     && NameBefore(a, c) is { } named)
+            {
+                // "… footage of Hillary Clinton asking, Why aren't I 50 points ahead?": the named speaker's own words.
+                subject = named;
+            }
             else if (cue.Form == CueForm.Ing && !IsProgressive(a, c))
             {
                 continue;
@@ -601,6 +610,18 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
         var tokens = document.Tokens;
         var span = new TextSpan(tokens[start].Start, tokens[Math.Min(end, start + MaxSpeakerTokens) - 1].End);
         return new Speaker(span.Slice(document.Text).ToString(), null, span, -1, SpeakerKind.Description);
+    }
+
+    /// <summary>The person or organization named right before token <paramref name="c"/> (up to four capitalized words).</summary>
+    private Subject? NameBefore(int a, int c)
+    {
+        var tokens = document.Tokens;
+        int start = c;
+        while (start > a && c - start < 4 && tokens[start - 1].Kind == TokenKind.Word && CharClass.IsUpper(document[tokens[start - 1]][0]))
+        {
+            start--;
+        }
+        return start < c && speakers.Resolve(start, c, c) is { Kind: SpeakerKind.Entity } speaker ? new Subject(speaker, start) : null;
     }
 
     /// <summary>

@@ -353,4 +353,25 @@ public sealed class QuoteExtractorTests
         Assert.Equal("I have taken responsibility for my decision He refuses to take responsibility for his support.", Single(quotes, "I have taken").Text);
         Assert.DoesNotContain(quotes, q => q.Cue == "refuses");
     }
+
+    [Fact]
+    public void A_named_speaker_with_a_participle_of_saying_and_a_comma_quotes_what_follows()
+    {
+        var quotes = Extract(
+            "Hillary Clinton is running for president.",
+            "The ad uses footage of Hillary Clinton asking, Why aren't I 50 points ahead, you might ask?");
+        var clinton = Single(quotes, "Why aren't I");
+        Assert.Equal(("Hillary Clinton", "asking"), (clinton.Speaker, clinton.Cue));
+    }
+
+    [Theory]
+    [InlineData("I would, Anna Reyes said to the television.", "I would")]
+    [InlineData("The answers are not meeting the demand, says Anna Reyes, founder of the veterans group.", "The answers are not meeting the demand")]
+    public void Short_first_person_quotes_and_says_before_the_speaker_are_attributions(string paragraph, string content)
+    {
+        var quotes = Extract("Senator Anna Reyes spoke on Friday.", paragraph);
+        var reyes = Single(quotes, content);
+        Assert.Equal(content, reyes.Text);
+        Assert.Equal("Anna Reyes", reyes.Speaker);
+    }
 }

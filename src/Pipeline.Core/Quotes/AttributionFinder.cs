@@ -319,8 +319,10 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
         {
             return null; // "…, he said, not even needing to mention …"
         }
-        if (tokens[start].Kind != TokenKind.Word || ClauseBounds.IsTailStarter(first) || bounds.IsParticipleCue(start) || first.EndsWith("ing", StringComparison.Ordinal)
-            || first is "who" or "which" or "whose" or "where" or "when" or "while" or "as" or "because" or "though" or "although" or "but" or "and" or "so" or "then")
+        // "…, he said, but when it comes to energy, Larry has …" goes on; "…, he said, but did not elaborate" does not.
+        bool butClause = first is "but" && start + 1 < b && document[tokens[start + 1]] is "when" or "if" or "I" or "we" or "you" or "there" or "it";
+        if (!butClause && (tokens[start].Kind != TokenKind.Word || ClauseBounds.IsTailStarter(first) || bounds.IsParticipleCue(start) || first.EndsWith("ing", StringComparison.Ordinal)
+            || first is "who" or "which" or "whose" or "where" or "when" or "while" or "as" or "because" or "though" or "although" or "but" or "and" or "so" or "then"))
         {
             return null;
         }
@@ -362,6 +364,10 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
             if (word is not ("," or "--" or "—" or "–"))
             {
                 continue;
+            }
+            if (t + 1 < segmentEnd && SpeechCues.IsFirstOrSecondPersonSubject(document[tokens[t + 1]]) && nearest is not null)
+            {
+                break; // "You know, I love Larry, he said": the speaker's own words, not an apposition.
             }
             if (t + 1 < segmentEnd)
             {

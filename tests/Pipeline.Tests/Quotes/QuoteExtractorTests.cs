@@ -374,4 +374,22 @@ public sealed class QuoteExtractorTests
         Assert.Equal(content, reyes.Text);
         Assert.Equal("Anna Reyes", reyes.Speaker);
     }
+
+    [Fact]
+    public void A_clause_after_but_goes_on_with_the_quote_and_a_first_person_clause_is_no_apposition()
+    {
+        var quotes = Extract(
+            "President Paul Grant dismissed the criticism.",
+            "You know, I love Larry, he said, but when it comes to energy issues, Larry has a history of representing the coal industry.");
+        var grant = Single(quotes, "You know, I love Larry");
+        Assert.Equal("Paul Grant", grant.Speaker);
+        Assert.EndsWith("representing the coal industry", grant.Text);
+    }
+
+    [Fact]
+    public void A_verb_after_but_is_the_writer_going_on_about_the_speaker()
+    {
+        var quotes = Extract("President Paul Grant spoke on Friday.", "The plan will work for every family in the state, Paul Grant said, but did not say how.");
+        Assert.Equal("The plan will work for every family in the state", Single(quotes, "The plan will work").Text);
+    }
 }

@@ -501,6 +501,14 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
             {
                 contentEnd = bounds.ObjectEnd(start, contentEnd);
             }
+            // "X said, Trump has been disrespecting veterans for decades, proving he's unfit …": after "said," the words are
+            // the speaker's own, participles included, up to one of saying ("…, adding that …" is a new attribution).
+            while (document[tokens[c + 1]] is "," or ":" && contentEnd + 1 < end && document[tokens[contentEnd]] is ","
+                   && CueVerbs.Of(document[tokens[contentEnd + 1]]).Strength != CueStrength.Speech && tokens[contentEnd + 1].Kind == TokenKind.Word
+                   && document[tokens[contentEnd + 1]].EndsWith("ing", StringComparison.Ordinal))
+            {
+                contentEnd = bounds.ClauseEnd(contentEnd + 1, end, subordinate);
+            }
             if (Words(start, contentEnd) < 2)
             {
                 continue;

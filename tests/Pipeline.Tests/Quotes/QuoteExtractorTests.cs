@@ -392,4 +392,15 @@ public sealed class QuoteExtractorTests
         var quotes = Extract("President Paul Grant spoke on Friday.", "The plan will work for every family in the state, Paul Grant said, but did not say how.");
         Assert.Equal("The plan will work for every family in the state", Single(quotes, "The plan will work").Text);
     }
+
+    [Fact]
+    public void After_said_and_a_comma_a_participle_is_still_the_speakers_words_but_one_of_saying_is_not()
+    {
+        var quotes = Extract(
+            "Donald Trump and Anna Reyes are in the race.",
+            "Anna Reyes, who runs the veterans' campaign, said, Trump has been disrespecting our veterans for decades, proving he is unfit to lead.",
+            "Anna Reyes said, The plan is a good one, adding that she would vote for it.");
+        Assert.Equal("Trump has been disrespecting our veterans for decades, proving he is unfit to lead", Single(quotes, "Trump has been").Text);
+        Assert.Equal("The plan is a good one", Single(quotes, "The plan").Text);
+    }
 }

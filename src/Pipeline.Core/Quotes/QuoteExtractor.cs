@@ -172,7 +172,7 @@ public sealed class QuoteExtractor : IQuoteExtractor
                 {
                     // "…, Trump said, adding later, NATO is costing us a fortune.": the second attribution's own words.
                     var more = found[i];
-                    Add(quotes, document, [(more.ContentStart, more.ContentEnd)], more.Verbatim ? QuoteType.Unmarked : QuoteType.Indirect, more, sentence.Paragraph, speakers);
+                    Add(quotes, document, [(more.ContentStart, more.ContentEnd)], TypeOf(more), more, sentence.Paragraph, speakers);
                 }
             }
             else
@@ -190,7 +190,7 @@ public sealed class QuoteExtractor : IQuoteExtractor
                         }
                     }
                     var parts = final ? Parts(sentences, s, last, attribution.ContentStart, attribution.ContentEnd) : [(attribution.ContentStart, attribution.ContentEnd)];
-                    var type = attribution.Verbatim ? QuoteType.Unmarked : QuoteType.Indirect;
+                    var type = TypeOf(attribution);
                     Add(quotes, document, parts, type, attribution, sentence.Paragraph, speakers);
                 }
             }
@@ -203,6 +203,9 @@ public sealed class QuoteExtractor : IQuoteExtractor
         bool Continues(Sentence next, Speaker speaker) =>
             finder.ContinuesQuote(next, marksStripped) && !(marksStripped && (Mentions(document, entities, next, speaker) || OpensAsNarration(document, entities, next)));
     }
+
+    /// <summary>The speaker's own words that lost their marks, or reported speech.</summary>
+    private static QuoteType TypeOf(Attribution attribution) => attribution.Verbatim ? QuoteType.Unmarked : QuoteType.Indirect;
 
     /// <summary>The content in the sentence, and the sentences after it that go on with it, as a second part.</summary>
     private static (int Start, int End)[] Parts(Sentence[] sentences, int s, int last, int start, int end) =>

@@ -51,6 +51,9 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
     /// <summary>The fewest words a clause of content has.</summary>
     private const int MinContentWords = 3;
 
+    /// <summary>How far a source phrase with its apposition may reach: <c>As Steven M. Rosenthal, a tax lawyer …, put it</c>.</summary>
+    private const int MaxPhraseReach = 40;
+
     /// <summary>The longest phrase before a comma taken for a scene-setting adjunct rather than content.</summary>
     private const int MaxAdjunctTokens = 8;
 
@@ -93,6 +96,10 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
         else if (AccordingTo(a, end) is { } according)
         {
             output.Add(according);
+        }
+        else if (AsPutIt(a, end) is { } putIt)
+        {
+            output.Add(putIt);
         }
         else
         {
@@ -610,6 +617,64 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
         return null;
     }
 
+    /// <summary>
+    /// <c>As Ms. Simonyan put it in a statement, RT is …</c> / <c>…, as a memo put it.</c>: the speaker's words are the
+    /// clause after the phrase, or before it when the phrase ends the sentence.
+    /// </summary>
+    private Attribution? AsPutIt(int a, int end)
+    {
+        var tokens = document.Tokens;
+        for (int t = a; t + 3 < end; t++)
+        {
+            if (inMarks[t] || !document[tokens[t]].Equals("as", StringComparison.OrdinalIgnoreCase) || (t > a && document[tokens[t - 1]] is not ","))
+            {
+                continue;
+            }
+            int put = -1;
+            for (int u = t + 2; u + 1 < end && u - t <= MaxPhraseReach; u++)
+            {
+                var word = document[tokens[u]];
+                if (word is "put" && document[tokens[u + 1]] is "it")
+                {
+                    put = u;
+                    break;
+                }
+                if (word is "." or ";" or ":" or "?" or "!" || inMarks[u])
+                {
+                    break;
+                }
+            }
+            if (put < 0)
+            {
+                continue;
+            }
+            int speakerEnd = t + 1;
+            while (speakerEnd < put && !IsClausePunctuation(document[tokens[speakerEnd]]))
+            {
+                speakerEnd++;
+            }
+            if (Source(t + 1, speakerEnd, put) is not { } speaker)
+            {
+                return null;
+            }
+            int phraseEnd = put + 2;
+            while (phraseEnd < end && document[tokens[phraseEnd]] is not ",")
+            {
+                phraseEnd++;
+            }
+            if (phraseEnd + 1 < end)
+            {
+                return Words(phraseEnd + 1, end) >= MinContentWords
+                    ? new Attribution(phraseEnd + 1, end, speaker, "put it", AttributionKind.Forward, true) { CueToken = put }
+                    : null;
+            }
+            return t > a && Words(a, t - 1) >= MinContentWords
+                ? new Attribution(a, t - 1, speaker, "put it", AttributionKind.Trailing, true) { CueToken = put }
+                : null;
+        }
+        return null;
+    }
+
     /// <summary>The source after <c>according to</c>: a speaker phrase, else the phrase as written (<c>a report by …</c>).</summary>
     private Speaker? Source(int start, int end, int cue)
     {
@@ -646,6 +711,11 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
     {
         var word = document[document.Tokens[c]];
         var cue = CueVerbs.Of(word);
+        if (cue.IsCue && c + 1 < end && word.StartsWith("call", StringComparison.OrdinalIgnoreCase)
+            && document[document.Tokens[c + 1]] is "in" or "to" or "off" or "up" or "back" or "into")
+        {
+            return default; // "called in to a town hall", "called to service", "called off the vote": no attribution.
+        }
         if (!cue.IsCue && word is "continued" or "continues"
             && (c + 1 >= end || document[document.Tokens[c + 1]] is "," or ":" or "." or "!" or "?"))
         {

@@ -268,13 +268,56 @@ public sealed class QuoteExtractor : IQuoteExtractor
         return false;
     }
 
+    /// <summary><c>That month, he introduced …</c>, <c>Later, …</c>: a sentence set in the story's time, not the speaker's words.</summary>
+    private static bool OpensWithTimeAdverbial(TextDocument document, Sentence sentence)
+    {
+        var tokens = document.Tokens;
+        int a = sentence.FirstToken;
+        if (a + 2 >= sentence.EndToken)
+        {
+            return false;
+        }
+        var first = document[tokens[a]];
+        var second = document[tokens[a + 1]];
+        int t = a;
+        if (first is "Later" or "Earlier" or "Afterward" or "Afterwards" or "Previously")
+        {
+            if (second is ",")
+            {
+                return true;
+            }
+            if (first is not ("Later" or "Earlier") || second is not "that")
+            {
+                return false;
+            }
+            t++; // "Later that day, …"
+        }
+        else if (first is "The" && second is "next" or "following")
+        {
+            t++;
+        }
+        else if (first is not ("That" or "Last" or "Next"))
+        {
+            return false;
+        }
+        return t + 2 < sentence.EndToken
+               && document[tokens[t + 1]] is "month" or "year" or "week" or "day" or "morning" or "evening" or "night" or "summer"
+                   or "spring" or "fall" or "winter" or "afternoon" or "weekend"
+               && document[tokens[t + 2]] is ",";
+    }
+
     /// <summary>
-    /// After <c>…, Joseph said.</c>, a sentence opening with a date (<c>On Thursday, she and other parents …</c>) tells
+    /// After <c>…, Joseph said.</c>, a sentence opening with a date (<c>On Thursday, she and other parents …</c>) or a
+    /// time phrase (<c>That month, …</c>) tells
     /// what happened: the writer's narration, not more of the quote. (One opening with <c>He</c> or <c>She</c> cannot be
     /// told apart so: speakers talk about others as often as the writer goes on about them.)
     /// </summary>
     private static bool OpensAsNarration(TextDocument document, EntityExtraction entities, Sentence sentence)
     {
+        if (OpensWithTimeAdverbial(document, sentence))
+        {
+            return true;
+        }
         for (int t = sentence.FirstToken; t < Math.Min(sentence.EndToken, sentence.FirstToken + 3); t++)
         {
             int m = entities.MentionAtToken(t);

@@ -267,6 +267,42 @@ public sealed class QuoteExtractorTests
     }
 
     [Fact]
+    public void Without_marks_a_sentence_opening_with_a_time_phrase_is_narration_not_more_of_the_quote()
+    {
+        var quotes = Extract(
+            "Senator Paul Grant spoke about Burma.",
+            "The country has made dramatic changes for the better, Paul Grant said. That month, he introduced a resolution on investment in the country.",
+            "We will keep working with them, Paul Grant said. Later that day, he flew back to Washington.");
+        Assert.Equal("The country has made dramatic changes for the better", Single(quotes, "The country").Text);
+        Assert.Equal("We will keep working with them", Single(quotes, "We will keep").Text);
+    }
+
+    [Fact]
+    public void Called_with_a_particle_is_no_attribution()
+    {
+        var quotes = Extract(
+            "Attorney General Anna Reyes spoke on Monday.",
+            "Anna Reyes recently called in to a town hall about police relationships with residents.",
+            "National Guard members, called to service by the governor, patrolled the quiet streets.");
+        Assert.DoesNotContain(quotes, q => q.Cue == "called");
+    }
+
+    [Fact]
+    public void As_a_source_put_it_attributes_the_clause_after_the_phrase_or_before_it()
+    {
+        var quotes = Extract(
+            "Network chief Anna Reyes spoke in July.",
+            "Critics say the network is biased. As Anna Reyes put it in a statement in July, the network is providing a perspective you won't get elsewhere.",
+            "The main requirement for the visa is a lawful source of investment income, as a Homeland Security memo put it.");
+        var reyes = Single(quotes, "the network is providing");
+        Assert.Equal("Anna Reyes", reyes.Speaker);
+        Assert.Equal("put it", reyes.Cue);
+        var memo = Single(quotes, "The main requirement");
+        Assert.Equal("The main requirement for the visa is a lawful source of investment income", memo.Text);
+        Assert.Equal("a Homeland Security memo", memo.Speaker);
+    }
+
+    [Fact]
     public void A_negated_passive_is_no_attribution_and_does_not_end_the_quote_before_it()
     {
         var quotes = Extract(

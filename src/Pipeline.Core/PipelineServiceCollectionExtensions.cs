@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Pipeline.Entities;
@@ -48,6 +49,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<IArticleProcessor, ArticleProcessor>();
         services.AddSingleton<IPoisonMessageHandler, PoisonMessages>();
+        services.TryAddSingleton<ITriggerReceipts, UnknownTriggerReceipts>();
         services.AddSingleton<ArticleRedriver>();
         services.AddSingleton<IArticleReconciler>(sp => sp.GetRequiredService<ArticleRedriver>());
         services.AddSingleton<ContinuationTokens>();

@@ -2,6 +2,7 @@ using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Host;
 using Pipeline.Configuration;
 using Pipeline.Functions;
+using Pipeline.Processing;
 
 namespace Pipeline.LocalHost;
 
@@ -33,6 +34,7 @@ public static class LocalFunctionsHost
         builder.Logging.AddFilter("Azure.Core", LogLevel.Error);
         builder.Logging.AddFilter("Host.Triggers.Blob", LogLevel.Warning);
 
+        builder.Services.AddSingleton<ITriggerReceipts, ScanTriggerReceipts>();
         builder.Services.AddPipeline(builder.Configuration);
         // One host scans the container at a time (a blob lease). When it dies, another takes over within ~30 s
         // rather than the WebJobs default of up to a minute.

@@ -38,10 +38,14 @@ internal static class BenchCommand
         var noPeers = new Option<bool>("--no-peers") { Description = "Skip compromise and wink-nlp." };
         var largeBytes = new Option<long>("--large-article-bytes") { Description = "Size of the one large article (0 skips it).", DefaultValueFactory = _ => 5L * 1024 * 1024 };
         var output = new Option<FileInfo>("--out") { Description = "JSON file for the results.", DefaultValueFactory = _ => new FileInfo("bench-results.json") };
+        var diagnostics = new Option<DirectoryInfo?>("--diagnostics")
+        {
+            Description = "Folder for the end-to-end run's timeline (each article's upload, start and finish, in seconds) and the host's log.",
+        };
         var command = new Command("run", "Extraction throughput next to compromise and wink-nlp, the pipeline end to end next to the raw storage limit, " +
                                          "query latency under load next to raw reads, and memory; prints Markdown and writes JSON.")
         {
-            Data, articles, throughputArticles, paced, pacedInterval, requests, noPeers, largeBytes, output,
+            Data, articles, throughputArticles, paced, pacedInterval, requests, noPeers, largeBytes, output, diagnostics,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -49,7 +53,7 @@ internal static class BenchCommand
             string? data = parse.GetValue(Data)?.FullName;
             var options = new BenchOptions(data, parse.GetValue(articles), parse.GetValue(requests), Peers: !parse.GetValue(noPeers), EndToEnd: parse.GetValue(articles) > 0,
                 LargeArticleBytes: parse.GetValue(largeBytes), ThroughputArticles: parse.GetValue(throughputArticles),
-                PacedArticles: parse.GetValue(paced), PacedIntervalMs: parse.GetValue(pacedInterval),
+                PacedArticles: parse.GetValue(paced), PacedIntervalMs: parse.GetValue(pacedInterval), Diagnostics: parse.GetValue(diagnostics)?.FullName,
                 MemoryCommand: bytes =>
                 {
                     var start = new System.Diagnostics.ProcessStartInfo("dotnet");

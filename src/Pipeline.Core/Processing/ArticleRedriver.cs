@@ -34,8 +34,11 @@ public sealed record RedriveReport(int Selected, int Redriven, IReadOnlyList<(st
 /// reconciliation sweep also processes blob versions the trigger missed altogether, itself.
 /// </summary>
 public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, ArticleStore store, IArticleProcessor processor,
-    IOptions<PipelineOptions> options, TimeProvider time, ILogger<ArticleRedriver> logger) : IArticleReconciler
+    ITriggerReceipts receipts, IOptions<PipelineOptions> options, TimeProvider time, ILogger<ArticleRedriver> logger) : IArticleReconciler
 {
+    /// <summary>Missed blobs the sweep processes at once: a burst the scan skipped goes at about the trigger's own pace.</summary>
+    private const int SweepParallelism = 8;
+
     /// <summary>
     /// The reconciliation sweep: processes blob versions no trigger has started for <see cref="PipelineOptions.UnseenAfter"/>
     /// (re-uploading them could be missed again), and re-drives articles stuck for <see cref="PipelineOptions.StuckAfter"/>.
@@ -46,7 +49,7 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
         var (unseen, stuck) = await FindUnfinishedAsync(cancellationToken);
         var errors = new List<(string, string)>();
         int processed = 0;
-        await Parallel.ForEachAsync(unseen, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (row, ct) =>
+        await Parallel.ForEachAsync(unseen, new ParallelOptions { MaxDegreeOfParallelism = SweepParallelism, CancellationToken = cancellationToken }, async (row, ct) =>
         {
             try
             {
@@ -146,12 +149,17 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
         {
             rows[row.PartitionKey] = row;
         }
+        // Receipts first: a version the scan takes up while the blobs are listed counts as missed, and is at worst
+        // processed twice, which stores the same results.
+        var seen = unseenAsStuck ? null : await receipts.SeenAsync(cancellationToken);
         var now = time.GetUtcNow();
         var stuckCutoff = now - options.Value.StuckAfter;
         var unseenCutoff = now - options.Value.UnseenAfter;
+        var missedCutoff = unseenCutoff;
         // While the trigger is making progress (an article changed within UnseenAfter), a blob it has not started is most
         // likely waiting in its queue behind a burst of uploads: leave it to the trigger until StuckAfter rather than do
-        // the work twice. Once the trigger falls quiet, what it missed is taken after UnseenAfter.
+        // the work twice. Once the trigger falls quiet, what it missed is taken after UnseenAfter; so is, at once, a
+        // version the trigger holds no receipt for (its container scan skipped it), when the host can tell.
         foreach (var row in rows.Values)
         {
             if (row.UpdatedAt > unseenCutoff)
@@ -172,7 +180,8 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
                 // No trigger has started this version (a re-drive marks the row pending and keeps the old ETag).
                 var found = row ?? new ArticleRow { PartitionKey = id, BlobName = blob.Name };
                 found.BlobName = blob.Name;
-                if (unseenAsStuck ? lastModified < stuckCutoff : lastModified < unseenCutoff)
+                bool missed = seen is not null && !seen.Contains(TriggerReceipts.Key(blob.Name, etag));
+                if (unseenAsStuck ? lastModified < stuckCutoff : lastModified < (missed ? missedCutoff : unseenCutoff))
                 {
                     (unseenAsStuck ? stuck : unseen).Add(found);
                 }

@@ -9,10 +9,11 @@ namespace Pipeline.Evaluation.Bench;
 /// <param name="Articles">Articles for the end-to-end run (the throughput run uses the whole corpus).</param>
 /// <param name="MemoryCommand">How to start a fresh process for the large-article check; null skips it.</param>
 /// <param name="ThroughputRuns">Interleaved runs of ours and wink-nlp (compromise, 20× slower, runs once); the medians are compared.</param>
+/// <param name="Diagnostics">A folder for the end-to-end run's per-article timeline and the host's log; null writes none.</param>
 public sealed record BenchOptions(
     string? DataPath, int Articles = 1_000, int Requests = 2_000, int[]? Connections = null, bool Peers = true,
     bool EndToEnd = true, long LargeArticleBytes = 5 * 1024 * 1024, Func<long, ProcessStartInfo>? MemoryCommand = null,
-    int ThroughputArticles = 1_000, int PacedArticles = 30, int PacedIntervalMs = 1_000, int ThroughputRuns = 3);
+    int ThroughputArticles = 1_000, int PacedArticles = 30, int PacedIntervalMs = 1_000, int ThroughputRuns = 3, string? Diagnostics = null);
 
 /// <summary>Runs the measurements side by side in one process, so their ratios hold on a shared, noisy machine.</summary>
 public static class BenchRunner
@@ -53,7 +54,7 @@ public static class BenchRunner
         {
             var e2eCorpus = BenchCorpus.Load(options.DataPath, options.Articles);
             log.WriteLine($"end to end: {options.Articles} articles…");
-            var (run, result) = await EndToEndRun.RunAsync(e2eCorpus, TimeSpan.FromMinutes(30), cancellationToken);
+            var (run, result) = await EndToEndRun.RunAsync(e2eCorpus, TimeSpan.FromMinutes(30), options.Diagnostics, cancellationToken);
             await using (run)
             {
                 pipeline = result;

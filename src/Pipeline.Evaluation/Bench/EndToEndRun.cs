@@ -24,11 +24,14 @@ public sealed record EndToEndResult(int Articles, int Succeeded, double Seconds,
 /// </summary>
 public sealed class EndToEndRun : IAsyncDisposable
 {
-    private EndToEndRun(AzuriteServer azurite, LocalHostProcess host, ServiceProvider services)
+    private readonly string? diagnostics;
+
+    private EndToEndRun(AzuriteServer azurite, LocalHostProcess host, ServiceProvider services, string? diagnostics)
     {
         Azurite = azurite;
         Host = host;
         Services = services;
+        this.diagnostics = diagnostics;
     }
 
     public AzuriteServer Azurite { get; }
@@ -37,13 +40,15 @@ public sealed class EndToEndRun : IAsyncDisposable
 
     public static string BlobName(int index) => $"bench/article-{index:D5}.txt";
 
-    public static async Task<(EndToEndRun Run, EndToEndResult Result)> RunAsync(BenchCorpus corpus, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <param name="diagnostics">A folder for <c>timeline.tsv</c> (article, upload, start, finish: seconds from the first
+    /// upload) and, at the end, <c>host.log</c>; null writes neither.</param>
+    public static async Task<(EndToEndRun Run, EndToEndResult Result)> RunAsync(BenchCorpus corpus, TimeSpan timeout, string? diagnostics, CancellationToken cancellationToken)
     {
         var azurite = new AzuriteServer();
         await azurite.StartAsync();
         var host = await LocalHostProcess.StartAsync(azurite.ConnectionString);
         var services = BenchServices.For(azurite.ConnectionString);
-        var run = new EndToEndRun(azurite, host, services);
+        var run = new EndToEndRun(azurite, host, services, diagnostics);
         var blobs = services.GetRequiredService<ArticleBlobs>();
         await blobs.EnsureContainerAsync(cancellationToken);
 
@@ -86,6 +91,18 @@ public sealed class EndToEndRun : IAsyncDisposable
                     last = row.UpdatedAt;
                 }
             }
+        }
+        if (diagnostics is not null)
+        {
+            Directory.CreateDirectory(diagnostics);
+            var lines = new List<string>(n + 1) { "article\tuploaded\tstarted\tfinished" };
+            for (int i = 0; i < n; i++)
+            {
+                var row = rows.GetValueOrDefault(ArticleId.FromBlobName(BlobName(i)));
+                lines.Add(row is null ? $"{i}\t{(uploaded[i] - start).TotalSeconds:F3}\t\t"
+                    : $"{i}\t{(uploaded[i] - start).TotalSeconds:F3}\t{(row.CreatedAt - start).TotalSeconds:F3}\t{(row.UpdatedAt - start).TotalSeconds:F3}");
+            }
+            await File.WriteAllLinesAsync(Path.Combine(diagnostics, "timeline.tsv"), lines, cancellationToken);
         }
         return (run, new EndToEndResult(n, succeeded, (last - start).TotalSeconds, Latency.Of(latencies), host.PeakResidentBytes));
     }
@@ -137,7 +154,7 @@ public sealed class EndToEndRun : IAsyncDisposable
     {
         await tables.EnsureCreatedAsync(cancellationToken);
         var rows = new Dictionary<string, ArticleRow>(StringComparer.Ordinal);
-        await foreach (var row in tables.Articles.QueryAsync<ArticleRow>(select: ["PartitionKey", "RowKey", "Status", "UpdatedAt"], cancellationToken: cancellationToken))
+        await foreach (var row in tables.Articles.QueryAsync<ArticleRow>(select: ["PartitionKey", "RowKey", "Status", "CreatedAt", "UpdatedAt"], cancellationToken: cancellationToken))
         {
             rows[row.PartitionKey] = row;
         }
@@ -146,6 +163,10 @@ public sealed class EndToEndRun : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (diagnostics is not null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(diagnostics, "host.log"), Host.Output);
+        }
         await Host.DisposeAsync();
         await Services.DisposeAsync();
         await Azurite.DisposeAsync();

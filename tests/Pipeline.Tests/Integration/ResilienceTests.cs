@@ -1,6 +1,8 @@
 using Pipeline.Evaluation.Hosting;
 using System.Text;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Moq;
 using Pipeline.Articles;
 using Pipeline.Processing;
 using Pipeline.Storage;
@@ -197,6 +199,44 @@ public sealed class ResilienceTests(ITestOutputHelper output)
 
         await Task.Delay(TimeSpan.FromSeconds(7)); // quiet now: what the trigger left is the sweep's
         Assert.Equal(1, (await reconciler.ReconcileAsync(CancellationToken.None)).Redriven);
+    }
+
+    [Fact]
+    public async Task While_the_trigger_makes_progress_the_sweep_takes_a_blob_it_holds_no_receipt_for()
+    {
+        await using var azurite = new AzuriteServer();
+        await azurite.StartAsync();
+        var receipts = new Mock<ITriggerReceipts>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        receipts.Setup(r => r.SeenAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() => seen);
+        await using var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(receipts.Object)
+            .AddPipeline(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                ["Pipeline:UnseenAfter"] = "00:00:05",
+            }).Build())
+            .BuildServiceProvider();
+        var blobs = services.GetRequiredService<ArticleBlobs>();
+        var reconciler = services.GetRequiredService<IArticleReconciler>();
+        await blobs.EnsureContainerAsync(CancellationToken.None);
+        var waiting = blobs.Container.GetBlobClient("burst/waiting.txt");
+        var skipped = blobs.Container.GetBlobClient("burst/skipped.txt");
+        var etag = (await waiting.UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(SeedVariants.Text(4))))).Value.ETag;
+        seen.Add(TriggerReceipts.Key(waiting.Name, ArticleBlobs.NormalizeETag(etag))); // queued by the scan
+        await skipped.UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(SeedVariants.Text(6)))); // never seen by it
+        await Task.Delay(TimeSpan.FromSeconds(7));
+
+        var busy = blobs.Container.GetBlobClient("burst/busy.txt");
+        await busy.UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(SeedVariants.Text(5))));
+        await services.GetRequiredService<IArticleProcessor>().ProcessAsync(busy, CancellationToken.None);
+        var report = await reconciler.ReconcileAsync(CancellationToken.None);
+
+        Assert.Equal((1, 1), (report.Selected, report.Redriven));
+        var tables = services.GetRequiredService<PipelineTables>();
+        Assert.Equal(ArticleStatus.Succeeded, (await StoredResults.ArticleAsync(tables, ArticleId.FromBlobName(skipped.Name)))!.Status);
+        Assert.Null(await StoredResults.ArticleAsync(tables, ArticleId.FromBlobName(waiting.Name))); // still the trigger's
     }
 
     private static async Task UploadAsync(ServiceProvider services, int count, string prefix = "soak")

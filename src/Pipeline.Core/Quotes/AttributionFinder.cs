@@ -455,9 +455,10 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
             }
             var word = document[tokens[c]];
             var cue = c == a ? CueVerbs.Of(word, capitalized: true) : CueAt(c, end);
-            if (!cue.IsCue || (CueVerbs.NeedsTopic(word) && document[tokens[c + 1]] is not ("about" or "of" or "out")))
+            if (!cue.IsCue || (CueVerbs.NeedsTopic(word) && document[tokens[c + 1]] is not ("about" or "of" or "out"))
+                || (word.StartsWith("sa", StringComparison.OrdinalIgnoreCase) && document[tokens[c + 1]] is "of" && !HasClauseBreak(c + 2, end)))
             {
-                continue;
+                continue; // "said of Mrs. Clinton's plan." names what the words were about; "says of Clinton, If she …" goes on
             }
             Subject? subject;
             if (cue.Form == CueForm.Ing && document[tokens[c - 1]] is ",")
@@ -566,6 +567,18 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
         speaker.IsStrong
         || (cue.Strength == CueStrength.Speech && (cue.Form == CueForm.Past || word.Equals("says", StringComparison.OrdinalIgnoreCase)
                                                    || word.Equals("say", StringComparison.OrdinalIgnoreCase)));
+
+    private bool HasClauseBreak(int from, int end)
+    {
+        for (int t = from; t < end; t++)
+        {
+            if (document[document.Tokens[t]] is "," or ":")
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary><c>is calling for</c>, <c>was demanding</c>: a participle after a form of <c>be</c>.</summary>
     private bool IsProgressive(int a, int c)

@@ -365,10 +365,38 @@ internal sealed class ClauseBounds(TextDocument document, SpeakerResolver speake
                 // "said that …", "told reporters that …", "said Monday that …", "said in a statement that …" report
                 // a clause; "after the meeting that was held", "announcing that …" belong to a phrase of their own.
                 var before = document[tokens[t - 1]];
-                if (t == cue + 1 || t == hearerEnd || Moments.Contains(before) || SayingNouns.Contains(before))
+                if (t == cue + 1 || t == hearerEnd || Moments.Contains(before) || SayingNouns.Contains(before)
+                    || (t + 1 < end && OpensSubject(t + 1) && !HasVerbBetween(cue + 1, t)))
                 {
-                    return true;
+                    return true; // "said at an event in Colorado Springs that a bomb had gone off": a subject follows
                 }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A subject after <c>that</c> makes it the start of a reported clause (<c>that a bomb had gone off</c>, <c>that he
+    /// …</c>); a relative <c>that</c> is followed by its verb (<c>the meeting that was held</c>).
+    /// </summary>
+    private bool OpensSubject(int t)
+    {
+        var token = document.Tokens[t];
+        var word = document[token];
+        return word is "a" or "an" or "he" or "she" or "it" or "they" or "we" or "I" or "you" or "there" or "his" or "her" or "their"
+            || (token.Kind == TokenKind.Word && CharClass.IsUpper(word[0]) && word is not "I");
+    }
+
+    /// <summary><c>said at a news conference announcing that …</c>: the <c>that</c> is the participle's.</summary>
+    private bool HasVerbBetween(int from, int to)
+    {
+        var tokens = document.Tokens;
+        for (int t = from; t < to; t++)
+        {
+            var word = document[tokens[t]];
+            if (tokens[t].Kind == TokenKind.Word && (word.EndsWith("ing", StringComparison.Ordinal) || CueVerbs.Of(word).IsCue))
+            {
+                return true;
             }
         }
         return false;

@@ -278,6 +278,24 @@ public sealed class QuoteExtractorTests
     }
 
     [Fact]
+    public void A_cue_with_a_place_before_its_that_clause_reports_the_clause()
+    {
+        var quotes = Extract(
+            "Candidate Paul Grant spoke in Colorado.",
+            "Following the first reports, but before officials had said anything, Paul Grant said at an event in Colorado Springs that a bomb had gone off in the city.");
+        var grant = Single(quotes, "a bomb had gone off");
+        Assert.Equal("Paul Grant", grant.Speaker);
+        Assert.DoesNotContain(quotes, q => q.Text.StartsWith("Following", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Said_of_names_the_topic_not_the_words()
+    {
+        var quotes = Extract("Economist Anna Reyes studied the plan.", "Anna Reyes said of the mayor's budget plan on Tuesday evening.");
+        Assert.DoesNotContain(quotes, q => q.Text.Contains("budget", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Called_with_a_particle_is_no_attribution()
     {
         var quotes = Extract(

@@ -149,7 +149,7 @@ public sealed class QuoteExtractor : IQuoteExtractor
                 // Sentences before it in the paragraph belong to the quote when they speak in the first person or the
                 // quote goes on from them ("A … plan cannot succeed. And the president …, Sullivan said.").
                 int from = s;
-                while (from > pending && (marksStripped && !Narrates(document, entities, sentences[from - 1], first.Speaker) || finder.SpeaksInFirstPerson(sentences[from - 1].FirstToken, sentences[from - 1].EndToken) || StartsWithConjunction(document, sentences[from])))
+                while (from > pending && (marksStripped && !Narrates(document, entities, sentences[from - 1], first.Speaker, speakers.PronounOf(first.Speaker)) || finder.SpeaksInFirstPerson(sentences[from - 1].FirstToken, sentences[from - 1].EndToken) || StartsWithConjunction(document, sentences[from])))
                 {
                     from--;
                 }
@@ -238,13 +238,43 @@ public sealed class QuoteExtractor : IQuoteExtractor
     }
 
     /// <summary>
+    /// The sentence's subject is <paramref name="word"/>: its first word, after a conjunction (<c>But he …</c>) or an
+    /// opening phrase (<c>These days, he …</c>); not a pronoun inside it (<c>That's what he's focused on</c>).
+    /// </summary>
+    private static bool SubjectIs(TextDocument document, Sentence sentence, string word)
+    {
+        var tokens = document.Tokens;
+        int t = sentence.FirstToken;
+        if (t < sentence.EndToken && document[tokens[t]] is "But" or "And" or "So" or "Yet")
+        {
+            t++;
+        }
+        for (int c = t; c < Math.Min(sentence.EndToken - 1, t + 6); c++)
+        {
+            if (document[tokens[c]] is ",")
+            {
+                t = c + 1;
+                break;
+            }
+        }
+        return t < sentence.EndToken && document[tokens[t]].Equals(word, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
     /// True when a sentence reads as the writer's narration rather than the speaker's words: it names the speaker or
     /// refers to them as he or she, or it tells of the past (<c>was</c>, <c>came</c>, an -ed verb).
     /// </summary>
-    private static bool Narrates(TextDocument document, EntityExtraction entities, Sentence sentence, Speaker speaker)
+    /// <param name="pronoun">"he" or "she" when known to refer to the speaker (<see cref="SpeakerResolver.PronounOf"/>).</param>
+    private static bool Narrates(TextDocument document, EntityExtraction entities, Sentence sentence, Speaker speaker, string? pronoun = null)
     {
         if (Mentions(document, entities, sentence, speaker))
         {
+            return true;
+        }
+        if (pronoun is not null && SubjectIs(document, sentence, pronoun))
+        {
+            // "But right now, he is offsetting only 10 percent. It's all I can afford, he said.": the speaker's own
+            // pronoun ("he", as in "he said", or as an earlier "he said" about them) as the subject tells about them.
             return true;
         }
         var tokens = document.Tokens;

@@ -106,6 +106,22 @@ internal sealed class SpeakerResolver(TextDocument document, EntityExtraction en
         }
     }
 
+    /// <summary>People whose attributions said "she" (true) or "he" (false).</summary>
+    private readonly Dictionary<int, bool> feminine = new();
+
+    /// <summary>
+    /// "he" or "she" when the attribution's own pronoun or an earlier one tells which refers to the speaker; else null.
+    /// </summary>
+    public string? PronounOf(Speaker speaker)
+    {
+        var mention = speaker.Mention.Slice(document.Text);
+        if (speaker.Kind == SpeakerKind.Pronoun && (mention.Equals("he", StringComparison.OrdinalIgnoreCase) || mention.Equals("she", StringComparison.OrdinalIgnoreCase)))
+        {
+            return mention.Length == 2 ? "he" : "she";
+        }
+        return speaker.Entity >= 0 && feminine.TryGetValue(speaker.Entity, out var she) ? (she ? "she" : "he") : null;
+    }
+
     private Speaker? Pronoun(int token, int cueToken)
     {
         var span = document.Tokens[token].Span;
@@ -113,6 +129,10 @@ internal sealed class SpeakerResolver(TextDocument document, EntityExtraction en
         if (SpeechCues.IsPersonPronoun(word))
         {
             int entity = lastPersonSpeaker >= 0 ? lastPersonSpeaker : PrecedingPerson(cueToken);
+            if (entity >= 0 && (word.Equals("he", StringComparison.OrdinalIgnoreCase) || word.Equals("she", StringComparison.OrdinalIgnoreCase)))
+            {
+                feminine[entity] = word.Length == 3;
+            }
             return entity >= 0
                 ? new Speaker(entities.Entities[entity].Name, entities.Entities[entity].Key, span, entity, SpeakerKind.Pronoun)
                 : new Speaker(word.ToString().ToLowerInvariant(), null, span, -1, SpeakerKind.Pronoun);

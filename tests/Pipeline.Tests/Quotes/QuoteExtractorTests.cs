@@ -296,6 +296,15 @@ public sealed class QuoteExtractorTests
     }
 
     [Fact]
+    public void Without_marks_a_sentence_before_the_quote_that_calls_the_speaker_he_is_narration()
+    {
+        var quotes = Extract(
+            "Mine owner Tom Clarke wants to offset his emissions.",
+            "But right now, he is offsetting only 10 percent of them. It's all I can afford, he said.");
+        Assert.Equal("It's all I can afford", Single(quotes, "It's all").Text);
+    }
+
+    [Fact]
     public void Called_with_a_particle_is_no_attribution()
     {
         var quotes = Extract(

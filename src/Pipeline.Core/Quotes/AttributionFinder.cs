@@ -780,7 +780,7 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
             var word = document[tokens[colon]];
             if (word is ":")
             {
-                if (AllCapitals(a, colon) || speakers.Resolve(a, colon, colon) is { Kind: SpeakerKind.Entity })
+                if (!IsNotice(a, colon) && (AllCapitals(a, colon) || speakers.Resolve(a, colon, colon) is { Kind: SpeakerKind.Entity }))
                 {
                     var speaker = speakers.Resolve(a, colon, colon) ?? Named(a, colon);
                     return new Attribution(colon + 1, end, speaker, ":", AttributionKind.Label, true) { CueToken = colon };
@@ -793,6 +793,18 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
             }
         }
         return null;
+    }
+
+    /// <summary><c>CLARIFICATION:</c>, <c>EDITOR'S NOTE:</c>, <c>UPDATE:</c>: the paper's notices, no speaker.</summary>
+    private bool IsNotice(int start, int end)
+    {
+        var word = document[document.Tokens[end - 1]];
+        return word.Equals("CLARIFICATION", StringComparison.Ordinal) || word.Equals("CORRECTION", StringComparison.Ordinal)
+            || word.Equals("UPDATE", StringComparison.Ordinal) || word.Equals("NOTE", StringComparison.Ordinal)
+            || word.Equals("CORRECTIONS", StringComparison.Ordinal) || word.Equals("CLARIFICATIONS", StringComparison.Ordinal)
+            || word.Equals("UPDATED", StringComparison.Ordinal) || word.Equals("WATCH", StringComparison.Ordinal)
+            || word.Equals("RELATED", StringComparison.Ordinal) || word.Equals("READ", StringComparison.Ordinal)
+            || (end - start == 1 && word.Equals("VIDEO", StringComparison.Ordinal));
     }
 
     private bool AllCapitals(int start, int end)

@@ -305,6 +305,16 @@ public sealed class QuoteExtractorTests
     }
 
     [Fact]
+    public void A_notice_label_is_no_speaker()
+    {
+        var quotes = Extract(
+            "Party chair Don Fowler spoke on Monday.",
+            "CLARIFICATION: The first sentence has been clarified to reflect the chair's plan for a successor.",
+            "UPDATE: The story now includes the campaign's answer to the chair.");
+        Assert.DoesNotContain(quotes, q => q.Speaker is "CLARIFICATION" or "UPDATE");
+    }
+
+    [Fact]
     public void Called_with_a_particle_is_no_attribution()
     {
         var quotes = Extract(

@@ -315,6 +315,16 @@ public sealed class QuoteExtractorTests
     }
 
     [Fact]
+    public void Verbs_that_act_on_things_are_no_cues()
+    {
+        var quotes = Extract(
+            "Secretary-General Anna Reyes spoke at the United Nations.",
+            "Anna Reyes championed gay rights and extended benefits to gay couples. Anna Reyes welcomed several hundred guests.",
+            "About a dozen activists demonstrated outside the newspaper after it backed her. Anna Reyes invited him to visit her.");
+        Assert.Empty(quotes);
+    }
+
+    [Fact]
     public void Called_with_a_particle_is_no_attribution()
     {
         var quotes = Extract(

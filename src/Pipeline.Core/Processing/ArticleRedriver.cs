@@ -36,6 +36,9 @@ public sealed record RedriveReport(int Selected, int Redriven, IReadOnlyList<(st
 public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, ArticleStore store, IArticleProcessor processor,
     ITriggerReceipts receipts, IOptions<PipelineOptions> options, TimeProvider time, ILogger<ArticleRedriver> logger) : IArticleReconciler
 {
+    /// <summary>Stands for receipts the host cannot read.</summary>
+    private static readonly IReadOnlySet<string> Unknown = new HashSet<string>();
+
     /// <summary>Missed blobs the sweep processes at once: a burst the scan skipped goes at about the trigger's own pace.</summary>
     private const int SweepParallelism = 8;
 
@@ -149,9 +152,6 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
         {
             rows[row.PartitionKey] = row;
         }
-        // Receipts first: a version the scan takes up while the blobs are listed counts as missed, and is at worst
-        // processed twice, which stores the same results.
-        var seen = unseenAsStuck ? null : await receipts.SeenAsync(cancellationToken);
         var now = time.GetUtcNow();
         var stuckCutoff = now - options.Value.StuckAfter;
         var unseenCutoff = now - options.Value.UnseenAfter;
@@ -169,6 +169,7 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
             }
         }
         List<ArticleRow> unseen = [], stuck = [];
+        IReadOnlySet<string>? seen = null;
         await foreach (var blob in blobs.Container.GetBlobsAsync(cancellationToken: cancellationToken))
         {
             string id = ArticleId.FromBlobName(blob.Name);
@@ -180,7 +181,14 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
                 // No trigger has started this version (a re-drive marks the row pending and keeps the old ETag).
                 var found = row ?? new ArticleRow { PartitionKey = id, BlobName = blob.Name };
                 found.BlobName = blob.Name;
-                bool missed = seen is not null && !seen.Contains(TriggerReceipts.Key(blob.Name, etag));
+                bool missed = false;
+                if (!unseenAsStuck && lastModified < missedCutoff && lastModified >= unseenCutoff)
+                {
+                    // Read once, and only when they decide something (never on an idle container). A version the scan
+                    // takes up after this read counts as missed, and is at worst processed twice: the same results.
+                    seen ??= await receipts.SeenAsync(cancellationToken) ?? Unknown;
+                    missed = !ReferenceEquals(seen, Unknown) && !seen.Contains(TriggerReceipts.Key(blob.Name, etag));
+                }
                 if (unseenAsStuck ? lastModified < stuckCutoff : lastModified < (missed ? missedCutoff : unseenCutoff))
                 {
                     (unseenAsStuck ? stuck : unseen).Add(found);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Pipeline.Text;
 
 namespace Pipeline.Quotes;
@@ -568,6 +569,7 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
         || (cue.Strength == CueStrength.Speech && (cue.Form == CueForm.Past || word.Equals("says", StringComparison.OrdinalIgnoreCase)
                                                    || word.Equals("say", StringComparison.OrdinalIgnoreCase)));
 
+    /// <summary>A comma or colon in <c>[from, end)</c>: the sentence goes on after a phrase.</summary>
     private bool HasClauseBreak(int from, int end)
     {
         for (int t = from; t < end; t++)
@@ -796,15 +798,14 @@ internal sealed class AttributionFinder(TextDocument document, SpeakerResolver s
     }
 
     /// <summary><c>CLARIFICATION:</c>, <c>EDITOR'S NOTE:</c>, <c>UPDATE:</c>: the paper's notices, no speaker.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Notices = FrozenSet.Create(
+        StringComparer.Ordinal, "CLARIFICATION", "CLARIFICATIONS", "CORRECTION", "CORRECTIONS", "UPDATE", "UPDATED", "NOTE",
+        "WATCH", "RELATED", "READ").GetAlternateLookup<ReadOnlySpan<char>>();
+
     private bool IsNotice(int start, int end)
     {
         var word = document[document.Tokens[end - 1]];
-        return word.Equals("CLARIFICATION", StringComparison.Ordinal) || word.Equals("CORRECTION", StringComparison.Ordinal)
-            || word.Equals("UPDATE", StringComparison.Ordinal) || word.Equals("NOTE", StringComparison.Ordinal)
-            || word.Equals("CORRECTIONS", StringComparison.Ordinal) || word.Equals("CLARIFICATIONS", StringComparison.Ordinal)
-            || word.Equals("UPDATED", StringComparison.Ordinal) || word.Equals("WATCH", StringComparison.Ordinal)
-            || word.Equals("RELATED", StringComparison.Ordinal) || word.Equals("READ", StringComparison.Ordinal)
-            || (end - start == 1 && word.Equals("VIDEO", StringComparison.Ordinal));
+        return Notices.Contains(word) || (end - start == 1 && word is "VIDEO");
     }
 
     private bool AllCapitals(int start, int end)

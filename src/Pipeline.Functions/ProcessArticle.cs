@@ -19,6 +19,14 @@ public sealed class ProcessArticle(IArticleProcessor processor)
     /// <summary>The storage connection setting, as in <c>local.settings.json</c> and the app settings in Azure.</summary>
     public const string Connection = "AzureWebJobsStorage";
 
+    /// <summary>
+    /// Articles processed at once by one host (<c>extensions.blobs.maxDegreeOfParallelism</c> in host.json, which the
+    /// local host reads too; the extension's default is 8 per core). The extension keeps between half and all of
+    /// them busy, and an article mostly waits on storage round trips: with the default, too few were in flight to
+    /// keep storage busy during a burst of uploads (README, Performance).
+    /// </summary>
+    public const int MaxConcurrency = 32;
+
     /// <summary>Name of the Event Grid variant; the Event Grid subscription's webhook names it.</summary>
     public const string EventGridFunctionName = nameof(ProcessArticle) + "FromEventGrid";
 

@@ -49,7 +49,9 @@ public static class LocalFunctionsHost
         {
             webJobs.UseHostId(HostId);
             webJobs.AddAzureStorageCoreServices();
-            webJobs.AddAzureStorageBlobs();
+            // host.json is the Functions host's; its app-setting override works here too.
+            webJobs.AddAzureStorageBlobs(blobs => blobs.MaxDegreeOfParallelism =
+                builder.Configuration.GetValue("AzureFunctionsJobHost:extensions:blobs:maxDegreeOfParallelism", ProcessArticle.MaxConcurrency));
             webJobs.AddAzureStorageQueues(queues =>
             {
                 // The poison queue is quiet: look every 2 s rather than backing off to a minute; space a failed

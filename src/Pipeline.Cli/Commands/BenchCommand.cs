@@ -42,10 +42,14 @@ internal static class BenchCommand
         {
             Description = "Folder for the end-to-end run's timeline (each article's upload, start and finish, in seconds) and the host's log.",
         };
+        var oneAzurite = new Option<bool>("--one-azurite-process")
+        {
+            Description = "Run Azurite's blob, queue and table services in one process, not three as the run command does (for comparison).",
+        };
         var command = new Command("run", "Extraction throughput next to compromise and wink-nlp, the pipeline end to end next to the raw storage limit, " +
                                          "query latency under load next to raw reads, and memory; prints Markdown and writes JSON.")
         {
-            Data, articles, throughputArticles, paced, pacedInterval, requests, noPeers, largeBytes, output, diagnostics,
+            Data, articles, throughputArticles, paced, pacedInterval, requests, noPeers, largeBytes, output, diagnostics, oneAzurite,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -54,6 +58,7 @@ internal static class BenchCommand
             var options = new BenchOptions(data, parse.GetValue(articles), parse.GetValue(requests), Peers: !parse.GetValue(noPeers), EndToEnd: parse.GetValue(articles) > 0,
                 LargeArticleBytes: parse.GetValue(largeBytes), ThroughputArticles: parse.GetValue(throughputArticles),
                 PacedArticles: parse.GetValue(paced), PacedIntervalMs: parse.GetValue(pacedInterval), Diagnostics: parse.GetValue(diagnostics)?.FullName,
+                AzuriteProcesses: parse.GetValue(oneAzurite) ? 1 : 3,
                 MemoryCommand: bytes =>
                 {
                     var start = new System.Diagnostics.ProcessStartInfo("dotnet");

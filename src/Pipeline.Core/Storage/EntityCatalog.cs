@@ -22,8 +22,155 @@ public sealed class EntityCatalog(PipelineTables tables)
     private const string CountProperty = "ArticleCount";
     private const int MaxAttempts = 50;
 
-    /// <summary>Adds or replaces an (entity, article) index row; counts it when it is new.</summary>
+    /// <summary>Index rows in one batch, beside the count row (a batch holds at most 100 actions).</summary>
+    private const int MaxRowsPerBatch = 99;
+
+    /// <summary>Index rows waiting to be written, by partition; an entry lives while a caller uses it.</summary>
+    private readonly Dictionary<string, PartitionWrites> partitions = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Adds or replaces an (entity, article) index row; counts it when it is new. Articles processed at once in this
+    /// host that mention the same entity share one batch: an entity most articles mention (a news outlet) would
+    /// otherwise make every one of them race for its count row, each losing attempt costing a read and a batch.
+    /// </summary>
     public async Task AddArticleAsync(EntityArticleRow row, EntityType type, CancellationToken cancellationToken)
+    {
+        var add = new PendingAdd(row, type);
+        PartitionWrites writes;
+        lock (partitions)
+        {
+            if (!partitions.TryGetValue(row.PartitionKey, out writes!))
+            {
+                partitions[row.PartitionKey] = writes = new PartitionWrites();
+            }
+            writes.Users++;
+            writes.Queue.Add(add);
+        }
+        try
+        {
+            // One writer per partition at a time; it takes whatever has queued by then, so a waiter often finds its row
+            // written when its turn comes.
+            while (!add.Done.Task.IsCompleted)
+            {
+                await writes.Writer.WaitAsync(cancellationToken);
+                try
+                {
+                    if (!add.Done.Task.IsCompleted)
+                    {
+                        await WriteQueuedAsync(writes, cancellationToken);
+                    }
+                }
+                finally
+                {
+                    writes.Writer.Release();
+                }
+            }
+        }
+        finally
+        {
+            lock (partitions)
+            {
+                writes.Queue.Remove(add); // Still queued only when cancelled.
+                if (--writes.Users == 0)
+                {
+                    partitions.Remove(row.PartitionKey);
+                }
+            }
+        }
+        await add.Done.Task;
+    }
+
+    /// <summary>Writes up to a batch of the rows queued for one partition, and settles each of them.</summary>
+    private async Task WriteQueuedAsync(PartitionWrites writes, CancellationToken cancellationToken)
+    {
+        var batch = new List<PendingAdd>();
+        lock (partitions)
+        {
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < writes.Queue.Count && batch.Count < MaxRowsPerBatch; i++)
+            {
+                // The same article twice (a trigger and the sweep at once) cannot share a batch: it waits for the next.
+                if (keys.Add(writes.Queue[i].Row.RowKey))
+                {
+                    batch.Add(writes.Queue[i]);
+                }
+            }
+            foreach (var add in batch)
+            {
+                writes.Queue.Remove(add);
+            }
+        }
+        try
+        {
+            await AddBatchAsync(batch, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            foreach (var add in batch)
+            {
+                add.Done.TrySetException(e);
+            }
+        }
+    }
+
+    /// <summary>Adds rows of one partition and counts them in one batch; a row counted already takes the single-row path.</summary>
+    private async Task AddBatchAsync(List<PendingAdd> batch, CancellationToken cancellationToken)
+    {
+        for (int attempt = 0; attempt < MaxAttempts && batch.Count > 0; attempt++)
+        {
+            string partition = batch[0].Row.PartitionKey;
+            var (count, etag) = await ReadCountAsync(partition, cancellationToken);
+            var countRow = new TableEntity(partition, CountRowKey) { [CountProperty] = count + batch.Count };
+            var actions = new List<TableTransactionAction>(batch.Count + 1);
+            foreach (var add in batch)
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, add.Row));
+            }
+            actions.Add(etag is { } current
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, countRow, current)
+                : new TableTransactionAction(TableTransactionActionType.Add, countRow));
+            try
+            {
+                await tables.EntityArticles.SubmitTransactionAsync(actions, cancellationToken);
+                if (count == 0)
+                {
+                    await ListAsync(batch[0].Row, batch[0].Type, cancellationToken);
+                }
+                foreach (var add in batch)
+                {
+                    add.Done.TrySetResult();
+                }
+                return;
+            }
+            catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex is int failed && failed < batch.Count && e.Status == 409)
+            {
+                // Already counted (reprocessing, or a retry after a crash): that row alone, and the rest again.
+                var counted = batch[failed];
+                batch.RemoveAt(failed);
+                try
+                {
+                    await AddOneAsync(counted.Row, counted.Type, cancellationToken);
+                    counted.Done.TrySetResult();
+                }
+                catch (Exception single)
+                {
+                    counted.Done.TrySetException(single);
+                    throw;
+                }
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+            {
+                // The count moved since we read it (another host): read it again.
+            }
+        }
+        if (batch.Count > 0)
+        {
+            throw new InvalidOperationException($"Could not count '{batch[0].Row.EntityKey}' after {MaxAttempts} attempts.");
+        }
+    }
+
+    /// <summary>Adds or replaces one index row, counting it when it is new.</summary>
+    private async Task AddOneAsync(EntityArticleRow row, EntityType type, CancellationToken cancellationToken)
     {
         for (int attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -152,5 +299,19 @@ public sealed class EntityCatalog(PipelineTables tables)
         {
             // Listed already.
         }
+    }
+
+    private sealed class PendingAdd(EntityArticleRow row, EntityType type)
+    {
+        public EntityArticleRow Row { get; } = row;
+        public EntityType Type { get; } = type;
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private sealed class PartitionWrites
+    {
+        public List<PendingAdd> Queue { get; } = [];
+        public SemaphoreSlim Writer { get; } = new(1, 1);
+        public int Users { get; set; }
     }
 }

@@ -20,9 +20,10 @@ public static class StorageBaseline
     /// <summary>Articles processed at once, as one local host's blob trigger does (its queue batch of 16).</summary>
     public const int Concurrency = 16;
 
-    public static async Task<EndToEndResult> RunAsync(BenchCorpus corpus, ArticleExtractor extractor, CancellationToken cancellationToken)
+    /// <param name="separateServices">Azurite as one process per service, as in the pipeline's run beside it.</param>
+    public static async Task<EndToEndResult> RunAsync(BenchCorpus corpus, ArticleExtractor extractor, bool separateServices, CancellationToken cancellationToken)
     {
-        await using var azurite = new AzuriteServer();
+        await using var azurite = new AzuriteServer(separateServices: separateServices);
         await azurite.StartAsync();
         await using var services = BenchServices.For(azurite.ConnectionString);
         var blobs = services.GetRequiredService<ArticleBlobs>();

@@ -20,6 +20,16 @@ public sealed class FunctionTests
     }
 
     [Fact]
+    public void Host_json_sets_the_blob_concurrency_the_local_host_uses()
+    {
+        // The Functions host reads host.json; the local host uses the constant. They must say the same.
+        using var hostJson = System.Text.Json.JsonDocument.Parse(File.ReadAllText(
+            Path.Combine(Infrastructure.Repository.Root, "src", "Pipeline.Functions", "host.json")));
+        int configured = hostJson.RootElement.GetProperty("extensions").GetProperty("blobs").GetProperty("maxDegreeOfParallelism").GetInt32();
+        Assert.Equal(ProcessArticle.MaxConcurrency, configured);
+    }
+
+    [Fact]
     public async Task A_found_article_is_200_with_the_article()
     {
         var detail = new ArticleDetail("a.txt", "a.txt", "T", null, null, null, null, null, "succeeded", null, 1, null, null, 0, "1",

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Articles;
+using Pipeline.Entities;
 using Pipeline.Storage;
 using Pipeline.Storage.Rows;
 using Pipeline.Tests.Infrastructure;
@@ -104,6 +105,42 @@ public sealed class IdempotencyTests(PipelineFixture pipeline)
                 Assert.True(shown == mitchell, $"{route} (round {round}) after the {(mitchell ? "first" : "second")} content: {(int)response.StatusCode} {body}");
             }
         }
+    }
+
+    [Fact]
+    public async Task Articles_counted_at_once_for_one_entity_are_each_counted_once()
+    {
+        // 150 articles mention one entity at the same time (more than a batch holds), two of them twice (a trigger and
+        // the sweep at once), and one was counted before: the count is exact, and the entity is listed.
+        const string key = "organization:concurrent-news-network";
+        string partition = IndexKeys.Entity(key);
+        var catalog = pipeline.Services.GetRequiredService<EntityCatalog>();
+        EntityArticleRow Row(int i) => new()
+        {
+            PartitionKey = partition, RowKey = $"concurrent~2Farticle-{i:D3}.txt", Generation = "g1", EntityKey = key,
+            Name = "Concurrent News Network", Type = "organization", MentionCount = 1,
+        };
+        await catalog.AddArticleAsync(Row(0), EntityType.Organization, CancellationToken.None);
+
+        var adds = new List<Task>();
+        for (int i = 0; i < 150; i++)
+        {
+            var row = Row(i);
+            adds.Add(Task.Run(() => catalog.AddArticleAsync(row, EntityType.Organization, CancellationToken.None)));
+        }
+        adds.Add(Task.Run(() => catalog.AddArticleAsync(Row(7), EntityType.Organization, CancellationToken.None)));
+        adds.Add(Task.Run(() => catalog.AddArticleAsync(Row(8), EntityType.Organization, CancellationToken.None)));
+        await Task.WhenAll(adds);
+
+        Assert.Equal(150, await CatalogCountAsync(key));
+        int rows = 0;
+        await foreach (var _ in Tables.EntityArticles.QueryAsync<Azure.Data.Tables.TableEntity>(
+            Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {EntityCatalog.CountRowKey}")))
+        {
+            rows++;
+        }
+        Assert.Equal(150, rows);
+        Assert.True((await Tables.Entities.GetEntityIfExistsAsync<EntityCatalogRow>("organization", "concurrent-news-network")).HasValue);
     }
 
     private Task<int> CatalogCountAsync(string key) =>

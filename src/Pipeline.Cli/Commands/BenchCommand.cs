@@ -58,7 +58,7 @@ internal static class BenchCommand
             var options = new BenchOptions(data, parse.GetValue(articles), parse.GetValue(requests), Peers: !parse.GetValue(noPeers), EndToEnd: parse.GetValue(articles) > 0,
                 LargeArticleBytes: parse.GetValue(largeBytes), ThroughputArticles: parse.GetValue(throughputArticles),
                 PacedArticles: parse.GetValue(paced), PacedIntervalMs: parse.GetValue(pacedInterval), Diagnostics: parse.GetValue(diagnostics)?.FullName,
-                AzuriteProcesses: parse.GetValue(oneAzurite) ? 1 : 3,
+                OneAzuriteProcess: parse.GetValue(oneAzurite),
                 MemoryCommand: bytes =>
                 {
                     var start = new System.Diagnostics.ProcessStartInfo("dotnet");

@@ -144,13 +144,23 @@ public sealed class EntityCatalog(PipelineTables tables)
             }
             catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex is int failed && failed < batch.Count && e.Status == 409)
             {
-                // Already counted (reprocessing, or a retry after a crash): that row alone, and the rest again.
+                if (batch.Count == 1)
+                {
+                    // Already counted (reprocessing, or a retry after a crash): replace its content, and rewrite the count
+                    // row unchanged in the same batch, so that its ETag still moves with every write to the partition.
+                    if (await TryReplaceAsync(batch[0].Row, count, etag, cancellationToken))
+                    {
+                        batch[0].Done.TrySetResult();
+                        return;
+                    }
+                    continue;
+                }
+                // That row alone, then the rest again.
                 var counted = batch[failed];
                 batch.RemoveAt(failed);
                 try
                 {
-                    await AddOneAsync(counted.Row, counted.Type, cancellationToken);
-                    counted.Done.TrySetResult();
+                    await AddBatchAsync([counted], cancellationToken);
                 }
                 catch (Exception single)
                 {
@@ -167,45 +177,6 @@ public sealed class EntityCatalog(PipelineTables tables)
         {
             throw new InvalidOperationException($"Could not count '{batch[0].Row.EntityKey}' after {MaxAttempts} attempts.");
         }
-    }
-
-    /// <summary>Adds or replaces one index row, counting it when it is new.</summary>
-    private async Task AddOneAsync(EntityArticleRow row, EntityType type, CancellationToken cancellationToken)
-    {
-        for (int attempt = 0; attempt < MaxAttempts; attempt++)
-        {
-            var (count, etag) = await ReadCountAsync(row.PartitionKey, cancellationToken);
-            var countRow = new TableEntity(row.PartitionKey, CountRowKey) { [CountProperty] = count + 1 };
-            try
-            {
-                await tables.EntityArticles.SubmitTransactionAsync(
-                [
-                    new TableTransactionAction(TableTransactionActionType.Add, row),
-                    etag is { } current
-                        ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, countRow, current)
-                        : new TableTransactionAction(TableTransactionActionType.Add, countRow),
-                ], cancellationToken);
-                if (count == 0)
-                {
-                    await ListAsync(row, type, cancellationToken);
-                }
-                return;
-            }
-            catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex == 0 && e.Status == 409)
-            {
-                // Already counted (reprocessing, or a retry after a crash): replace its content, and rewrite the count
-                // row unchanged in the same batch, so that its ETag still moves with every write to the partition.
-                if (await TryReplaceAsync(row, count, etag, cancellationToken))
-                {
-                    return;
-                }
-            }
-            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
-            {
-                // The count moved since we read it: read it again.
-            }
-        }
-        throw new InvalidOperationException($"Could not count '{row.EntityKey}' after {MaxAttempts} attempts.");
     }
 
     /// <summary>Removes an article's index row for an entity unless it belongs to <paramref name="keepGeneration"/>, and uncounts it.</summary>

@@ -10,8 +10,8 @@ public sealed record BenchReport(
     Throughput? OneThread, Throughput? AllCores, IReadOnlyList<Throughput> Peers,
     EndToEndResult? Pipeline, EndToEndResult? StorageBaseline, IReadOnlyList<LoadResult> Queries, MemoryResult? LargeArticle)
 {
-    /// <summary>Azurite's processes in the end-to-end and baseline runs: 3 (one per service, as the run command) or 1.</summary>
-    public int AzuriteProcesses { get; init; } = 3;
+    /// <summary>Azurite's services ran in one process in the end-to-end and baseline runs, not one process each.</summary>
+    public bool OneAzuriteProcess { get; init; }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -42,7 +42,7 @@ public sealed record BenchReport(
         if (Pipeline is not null)
         {
             output.WriteLine();
-            output.WriteLine($"### End to end (local host, scan trigger, fresh Azurite in {(AzuriteProcesses == 1 ? "one process" : "one process per service")})");
+            output.WriteLine($"### End to end (local host, scan trigger, fresh Azurite in {(OneAzuriteProcess ? "one process" : "one process per service")})");
             output.WriteLine();
             output.WriteLine("| run | articles | succeeded | seconds | articles/s | upload→queryable p50 / p95 / max (ms) | peak RSS |");
             output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");

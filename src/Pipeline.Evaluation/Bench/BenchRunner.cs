@@ -10,11 +10,11 @@ namespace Pipeline.Evaluation.Bench;
 /// <param name="MemoryCommand">How to start a fresh process for the large-article check; null skips it.</param>
 /// <param name="ThroughputRuns">Interleaved runs of ours and wink-nlp (compromise, 20× slower, runs once); the medians are compared.</param>
 /// <param name="Diagnostics">A folder for the end-to-end run's per-article timeline and the host's log; null writes none.</param>
-/// <param name="AzuriteProcesses">3: one process per storage service, as the run command starts Azurite; 1: all in one.</param>
+/// <param name="OneAzuriteProcess">Azurite's services in one process, not one process each as the run command starts them.</param>
 public sealed record BenchOptions(
     string? DataPath, int Articles = 1_000, int Requests = 2_000, int[]? Connections = null, bool Peers = true,
     bool EndToEnd = true, long LargeArticleBytes = 5 * 1024 * 1024, Func<long, ProcessStartInfo>? MemoryCommand = null,
-    int ThroughputArticles = 1_000, int PacedArticles = 30, int PacedIntervalMs = 1_000, int ThroughputRuns = 3, string? Diagnostics = null, int AzuriteProcesses = 3);
+    int ThroughputArticles = 1_000, int PacedArticles = 30, int PacedIntervalMs = 1_000, int ThroughputRuns = 3, string? Diagnostics = null, bool OneAzuriteProcess = false);
 
 /// <summary>Runs the measurements side by side in one process, so their ratios hold on a shared, noisy machine.</summary>
 public static class BenchRunner
@@ -55,7 +55,7 @@ public static class BenchRunner
         {
             var e2eCorpus = BenchCorpus.Load(options.DataPath, options.Articles);
             log.WriteLine($"end to end: {options.Articles} articles…");
-            var (run, result) = await EndToEndRun.RunAsync(e2eCorpus, TimeSpan.FromMinutes(30), options.Diagnostics, options.AzuriteProcesses > 1, cancellationToken);
+            var (run, result) = await EndToEndRun.RunAsync(e2eCorpus, TimeSpan.FromMinutes(30), options.Diagnostics, !options.OneAzuriteProcess, cancellationToken);
             await using (run)
             {
                 pipeline = result;
@@ -71,7 +71,7 @@ public static class BenchRunner
                 pipeline = pipeline with { HostPeakResidentBytes = run.Host.PeakResidentBytes };
             }
             log.WriteLine("raw storage baseline…");
-            baseline = await StorageBaseline.RunAsync(e2eCorpus, extractor, options.AzuriteProcesses > 1, cancellationToken);
+            baseline = await StorageBaseline.RunAsync(e2eCorpus, extractor, !options.OneAzuriteProcess, cancellationToken);
         }
 
         MemoryResult? large = null;
@@ -84,7 +84,7 @@ public static class BenchRunner
         return new BenchReport(started, $"{Environment.ProcessorCount} cores, {Environment.OSVersion}", corpus.Source, corpus.Articles.Count, corpus.Words,
             one, all, peers, pipeline, baseline, queries, large)
         {
-            AzuriteProcesses = options.AzuriteProcesses > 1 ? 3 : 1,
+            OneAzuriteProcess = options.OneAzuriteProcess,
         };
     }
 

@@ -91,12 +91,13 @@ internal static class BenchCommand
             var corpus = BenchCorpus.Load(parse.GetValue(Data)?.FullName, parse.GetValue(count));
             var stages = StageProfile.Measure(corpus);
             double total = stages.Sum(s => s.Seconds);
-            Console.WriteLine($"| stage | ms per 1,000 words | share |\n|---|---:|---:|");
+            double thousands = corpus.Words * 2 / 1000.0;
+            Console.WriteLine($"| stage | ms per 1,000 words | share | KB allocated per 1,000 words |\n|---|---:|---:|---:|");
             foreach (var stage in stages)
             {
-                Console.WriteLine($"| {stage.Stage} | {stage.Seconds * 1000 / (corpus.Words * 2 / 1000.0):F3} | {stage.Share:P1} |");
+                Console.WriteLine($"| {stage.Stage} | {stage.Seconds * 1000 / thousands:F3} | {stage.Share:P1} | {stage.AllocatedBytes / 1024.0 / thousands:F1} |");
             }
-            Console.WriteLine($"| total | {total * 1000 / (corpus.Words * 2 / 1000.0):F3} | {corpus.Words * 2 / total:N0} words/s |");
+            Console.WriteLine($"| total | {total * 1000 / thousands:F3} | {corpus.Words * 2 / total:N0} words/s | {stages.Sum(s => s.AllocatedBytes) / 1024.0 / thousands:F1} |");
             return 0;
         });
         return command;

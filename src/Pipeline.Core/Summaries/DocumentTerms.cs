@@ -14,6 +14,12 @@ internal sealed class DocumentTerms
 
     private DocumentTerms(int[][] content, int[] words, int[] quoteWords, bool[] quoteMarks, int termCount, int[] termTotal, int[] termSentences)
     {
+        var scratch = new int[termCount];
+        Vectors = new SparseVector[content.Length];
+        for (int s = 0; s < content.Length; s++)
+        {
+            Vectors[s] = SparseVector.From(content[s], scratch);
+        }
         HasQuoteMark = quoteMarks;
         FirstPerson = new bool[content.Length];
         SecondPerson = new bool[content.Length];
@@ -27,6 +33,9 @@ internal sealed class DocumentTerms
 
     /// <summary>Per sentence, its content terms in order (repeats kept).</summary>
     public int[][] Content { get; }
+
+    /// <summary>Per sentence, its content terms as a bag, for similarities.</summary>
+    public SparseVector[] Vectors { get; }
 
     /// <summary>Per sentence, how many words (letters or digits) it has, stopwords included.</summary>
     public int[] Words { get; }
@@ -57,6 +66,7 @@ internal sealed class DocumentTerms
         var sentences = document.Sentences;
         var text = document.Text;
         var tokens = document.Tokens;
+        var termIds = document.TermIds;
         var local = new Dictionary<int, int>(256);
         var content = new int[sentenceCount][];
         var words = new int[sentenceCount];
@@ -112,7 +122,7 @@ internal sealed class DocumentTerms
                 {
                     continue;
                 }
-                int global = TermVocabulary.Id(word);
+                int global = termIds[t]; // the stem id of this same normalized word
                 if (!local.TryGetValue(global, out int id))
                 {
                     id = local.Count;

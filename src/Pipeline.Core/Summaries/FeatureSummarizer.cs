@@ -75,7 +75,7 @@ public sealed class FeatureSummarizer(SentenceScorerModel model) : ISummarizer
             {
                 break;
             }
-            var vector = SparseVector.From(terms.Content[i]);
+            var vector = terms.Vectors[i];
             bool redundant = false;
             foreach (var previous in vectors)
             {

@@ -41,11 +41,10 @@ internal static class SentenceFeatures
         {
             return;
         }
-        var vectors = new SparseVector[candidates];
+        var vectors = terms.Vectors;
         var documentVector = new float[terms.TermCount];
         for (int s = body; s < candidates; s++)
         {
-            vectors[s] = SparseVector.From(terms.Content[s]);
             foreach (int id in terms.Content[s])
             {
                 documentVector[id]++;

@@ -16,33 +16,38 @@ internal readonly struct SparseVector
 
     public double NormSquared { get; }
 
-    public static SparseVector From(int[] terms)
+    /// <summary>
+    /// The bag of <paramref name="terms"/>, which are document-local ids below <paramref name="scratch"/>'s length;
+    /// <paramref name="scratch"/> must be all zeros, and is left so.
+    /// </summary>
+    public static SparseVector From(int[] terms, int[] scratch)
     {
         if (terms.Length == 0)
         {
             return new SparseVector([], [], 0);
         }
-        var sorted = (int[])terms.Clone();
-        Array.Sort(sorted);
-        int unique = 1;
-        for (int i = 1; i < sorted.Length; i++)
+        int unique = 0;
+        foreach (int id in terms)
         {
-            if (sorted[i] != sorted[i - 1])
+            if (scratch[id]++ == 0)
             {
                 unique++;
             }
         }
         var ids = new int[unique];
         var counts = new float[unique];
-        int at = -1;
-        for (int i = 0; i < sorted.Length; i++)
+        int at = 0;
+        foreach (int id in terms)
         {
-            if (i == 0 || sorted[i] != sorted[i - 1])
+            int count = scratch[id];
+            if (count > 0)
             {
-                ids[++at] = sorted[i];
+                ids[at] = id;
+                counts[at++] = count;
+                scratch[id] = 0;
             }
-            counts[at]++;
         }
+        Array.Sort(ids, counts);
         double norm = 0;
         foreach (float c in counts)
         {

@@ -35,6 +35,26 @@ public sealed class TextDocument
 
     public ReadOnlySpan<char> this[Token token] => Text.AsSpan(token.Start, token.Length);
 
+    private int[]? _termIds;
+
+    /// <summary>
+    /// The stemmed term id of each token (<see cref="TermVocabulary.IdOfSurface"/>), or -1 for punctuation, symbols
+    /// and tokens without a letter or digit. Looked up once, on first use, for every stage that compares words by stem.
+    /// </summary>
+    internal ReadOnlySpan<int> TermIds => Volatile.Read(ref _termIds) ?? LookUpTermIds();
+
+    private int[] LookUpTermIds()
+    {
+        var ids = new int[Tokens.Length];
+        for (int t = 0; t < ids.Length; t++)
+        {
+            var token = Tokens[t];
+            ids[t] = token.Kind is TokenKind.Word or TokenKind.Number ? TermVocabulary.IdOfSurface(token.Slice(Text)) : -1;
+        }
+        Volatile.Write(ref _termIds, ids); // a racing thread computes the same ids
+        return ids;
+    }
+
     /// <summary>Tokenizes the given paragraphs of <paramref name="text"/> and splits them into sentences.</summary>
     public static TextDocument Analyze(string text, IReadOnlyList<TextSpan> paragraphs)
     {

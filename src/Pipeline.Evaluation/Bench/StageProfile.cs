@@ -8,7 +8,8 @@ using Pipeline.Text;
 
 namespace Pipeline.Evaluation.Bench;
 
-public sealed record StageTime(string Stage, double Seconds, double Share);
+/// <summary>One stage's share of the measured rounds: time, and bytes it allocated (what the GC has to collect).</summary>
+public sealed record StageTime(string Stage, double Seconds, double Share, long AllocatedBytes);
 
 /// <summary>Where one thread's extraction time goes, stage by stage, over a corpus (after a warm-up pass).</summary>
 public static class StageProfile
@@ -20,6 +21,7 @@ public static class StageProfile
         var summarizer = new FeatureSummarizer();
         var phrases = new KeyPhraseExtractor();
         var times = new double[7];
+        var allocated = new long[7];
         // Warm-up as in the throughput run (at least 2 s), so the JIT has compiled every stage's hot code.
         var warm = Stopwatch.StartNew();
         do
@@ -33,33 +35,43 @@ public static class StageProfile
         }
         string[] names = ["parse", "tokens and sentences", "entity tagger", "dates and canonical entities", "quotes", "summary", "key phrases"];
         double total = times.Sum();
-        return names.Select((name, s) => new StageTime(name, times[s], times[s] / total)).ToList();
+        return names.Select((name, s) => new StageTime(name, times[s], times[s] / total, allocated[s])).ToList();
 
         void Pass(bool record)
         {
+            Span<long> bytes = stackalloc long[8];
             for (int i = 0; i < corpus.Articles.Count; i++)
             {
+                bytes[0] = GC.GetAllocatedBytesForCurrentThread();
                 long t0 = Stopwatch.GetTimestamp();
                 var article = ArticleParser.Parse("a", "a.txt", corpus.Articles[i]);
                 long t1 = Stopwatch.GetTimestamp();
+                bytes[1] = GC.GetAllocatedBytesForCurrentThread();
                 var document = TextDocument.Analyze(article.Text, article.Paragraphs);
                 long t2 = Stopwatch.GetTimestamp();
+                bytes[2] = GC.GetAllocatedBytesForCurrentThread();
                 var mentions = recognizer.Recognize(document);
                 long t3 = Stopwatch.GetTimestamp();
+                bytes[3] = GC.GetAllocatedBytesForCurrentThread();
                 var entities = new EntityExtractor(new Fixed(mentions)).Extract(document);
                 long t4 = Stopwatch.GetTimestamp();
+                bytes[4] = GC.GetAllocatedBytesForCurrentThread();
                 quotes.Extract(document, entities);
                 long t5 = Stopwatch.GetTimestamp();
+                bytes[5] = GC.GetAllocatedBytesForCurrentThread();
                 summarizer.Rank(document, article.Metadata, Summary.MaxSentences);
                 long t6 = Stopwatch.GetTimestamp();
+                bytes[6] = GC.GetAllocatedBytesForCurrentThread();
                 phrases.Extract(document, article.Metadata);
                 long t7 = Stopwatch.GetTimestamp();
+                bytes[7] = GC.GetAllocatedBytesForCurrentThread();
                 if (record)
                 {
                     long[] marks = [t0, t1, t2, t3, t4, t5, t6, t7];
                     for (int s = 0; s < times.Length; s++)
                     {
                         times[s] += Stopwatch.GetElapsedTime(marks[s], marks[s + 1]).TotalSeconds;
+                        allocated[s] += bytes[s + 1] - bytes[s];
                     }
                 }
             }

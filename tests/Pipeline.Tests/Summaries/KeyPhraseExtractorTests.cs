@@ -58,4 +58,31 @@ public sealed class KeyPhraseExtractorTests
     [InlineData(". , ; --")]
     public void Odd_input_gives_no_phrases_and_no_exception(string text) =>
         Assert.Empty(new KeyPhraseExtractor().Extract(TextDocument.Analyze(text)));
+
+    [Fact]
+    public void A_document_after_a_larger_one_on_the_same_thread_gets_the_phrases_it_gets_alone()
+    {
+        // The extractor keeps its tables for the next document on the thread: nothing of the last one may show.
+        var seed = Seed();
+        var small = TextDocument.Analyze(
+            "Maria Lopez opened a bakery in Madrid. The bakery sells bread. Maria Lopez said the bakery will grow.");
+        var alone = new KeyPhraseExtractor().Extract(small).Select(p => (p.Text, p.Count)).ToList();
+        Phrases(Seed(), 20);
+        var after = new KeyPhraseExtractor().Extract(small).Select(p => (p.Text, p.Count)).ToList();
+        Assert.Equal(alone, after);
+        Assert.Contains(("Maria Lopez", 2), after);
+        Assert.DoesNotContain(after, p => p.Text.Contains("Rafah"));
+    }
+
+    [Fact]
+    public void The_most_frequent_spelling_is_shown_and_a_noun_phrase_in_lower_case()
+    {
+        var document = TextDocument.Analyze(
+            "Officials met in Kyiv on Monday. KYIV is calm, Kyiv residents said. Kyiv will host talks. " +
+            "Families fear energy prices. Officials watch energy prices closely. Traders fear ENERGY PRICES.");
+        var texts = new KeyPhraseExtractor().Extract(document).Select(p => p.Text).ToList();
+        Assert.Contains("Kyiv", texts);
+        Assert.DoesNotContain("KYIV", texts);
+        Assert.Contains("energy prices", texts);
+    }
 }

@@ -4,7 +4,8 @@ namespace Pipeline.Entities.Tagging;
 
 /// <summary>
 /// Scratch open-addressing table from 64-bit keys to a few int counters: per-document state for the document-level
-/// features, one per thread. Grows by rehashing, so its size follows the number of distinct words, not tokens.
+/// features, one per thread. Grows by rehashing, so its size follows the number of distinct words, not tokens; it
+/// remembers which slots it filled, so emptying it costs what the last document used, not its capacity.
 /// </summary>
 internal sealed class CountTable
 {
@@ -16,9 +17,12 @@ internal sealed class CountTable
     private int _mask = InitialCapacity - 1;
     private int _live;
 
+    /// <summary>The filled slots, <see cref="_live"/> of them (at most half the capacity).</summary>
+    private int[] _filled = new int[InitialCapacity / 2];
+
     /// <summary>
-    /// Empties the table for a document of <paramref name="tokens"/> tokens. Clearing costs time in proportion to the
-    /// capacity, so a table much larger than this document needs (left by a huge one) is replaced by a small one.
+    /// Empties the table for a document of <paramref name="tokens"/> tokens. Only the slots the last document filled
+    /// are cleared; a table much larger than this document needs (left by a huge one) is replaced by a small one.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Reset(int tokens)
@@ -30,14 +34,19 @@ internal sealed class CountTable
         }
         if (_mask + 1 > wanted * 4)
         {
-            _keys = new ulong[wanted];
-            _counts = new int[wanted * Columns];
-            _mask = wanted - 1;
+            Allocate(wanted);
         }
         else
         {
-            Array.Clear(_keys);
-            Array.Clear(_counts);
+            var keys = _keys;
+            var counts = _counts;
+            var filled = _filled;
+            for (int i = 0; i < _live; i++)
+            {
+                int slot = filled[i];
+                keys[slot] = 0;
+                counts.AsSpan(slot * Columns, Columns).Clear();
+            }
         }
         _live = 0;
     }
@@ -59,7 +68,7 @@ internal sealed class CountTable
             if (_keys[slot] == 0)
             {
                 _keys[slot] = key;
-                _live++;
+                _filled[_live++] = slot;
                 break;
             }
             slot = (slot + 1) & _mask;
@@ -91,26 +100,31 @@ internal sealed class CountTable
         }
     }
 
+    private void Allocate(int capacity)
+    {
+        _keys = new ulong[capacity];
+        _counts = new int[capacity * Columns];
+        _filled = new int[capacity / 2];
+        _mask = capacity - 1;
+    }
+
     private void Grow()
     {
         var keys = _keys;
         var counts = _counts;
-        int capacity = (_mask + 1) * 2;
-        _keys = new ulong[capacity];
-        _counts = new int[capacity * Columns];
-        _mask = capacity - 1;
-        for (int old = 0; old < keys.Length; old++)
+        var filled = _filled;
+        int live = _live;
+        Allocate((_mask + 1) * 2);
+        for (int i = 0; i < live; i++)
         {
-            if (keys[old] == 0)
-            {
-                continue;
-            }
+            int old = filled[i];
             int slot = (int)(keys[old] & (uint)_mask);
             while (_keys[slot] != 0)
             {
                 slot = (slot + 1) & _mask;
             }
             _keys[slot] = keys[old];
+            _filled[i] = slot;
             counts.AsSpan(old * Columns, Columns).CopyTo(_counts.AsSpan(slot * Columns, Columns));
         }
     }

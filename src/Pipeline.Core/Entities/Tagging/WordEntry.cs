@@ -171,7 +171,8 @@ internal sealed class WordEntry
 /// </summary>
 internal sealed class WordCache(FeatureRows rows, PerceptronTaggerModel model)
 {
-    public const int Slots = 1 << 15;
+    public const int Slots = 1 << SlotBits;
+    private const int SlotBits = 16;
     public const int MaxCachedLength = 48;
 
     private readonly WordEntry?[] _slots = new WordEntry?[Slots];
@@ -184,7 +185,7 @@ internal sealed class WordCache(FeatureRows rows, PerceptronTaggerModel model)
     public WordEntry Get(ReadOnlySpan<char> word)
     {
         ulong hash = FeatureHash.Chars(word);
-        int set = (int)(FeatureHash.Mix(hash) >> 50) * 2; // Slots / 2 sets of two
+        int set = (int)(FeatureHash.Mix(hash) >> (64 - SlotBits + 1)) * 2; // Slots / 2 sets of two
         var slots = _slots;
         var first = Volatile.Read(ref slots[set]);
         if (first is not null && first.Hash == hash && word.SequenceEqual(first.Text))

@@ -23,15 +23,29 @@ public sealed class KeyPhraseExtractor
         {
             return [];
         }
+        var phrases = PhraseTable.Rent();
+        try
+        {
+            return Extract(document, metadata, count, phrases);
+        }
+        finally
+        {
+            PhraseTable.Return(phrases);
+        }
+    }
+
+    private static List<KeyPhrase> Extract(TextDocument document, ArticleMetadata? metadata, int count, PhraseTable phrases)
+    {
         bool caseless = TextStyle.Detect(document.Text, document.Tokens).Caseless;
-        var phrases = PhraseCandidates.Collect(document, caseless, MaxSentences);
-        var title = TitleStems(metadata?.Title);
+        PhraseCandidates.Collect(document, caseless, MaxSentences, phrases);
+        var title = TitleStems(metadata?.Title, phrases.TitleStems);
         MergeNames(phrases);
 
         var containing = LongestCounts(phrases);
-        var scored = new List<(PhraseStats Stats, double Score)>(phrases.Count);
-        foreach (var stats in phrases.Values)
+        var scored = phrases.Scored;
+        for (int i = 0; i < phrases.Count; i++)
         {
+            var stats = phrases[i];
             double score = Score(stats, title, containing);
             if (score > 0)
             {
@@ -41,7 +55,7 @@ public sealed class KeyPhraseExtractor
         scored.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Stats.FirstSentence.CompareTo(b.Stats.FirstSentence));
 
         var result = new List<KeyPhrase>(count);
-        var chosen = new List<int[]>(count);
+        var chosen = new List<PhraseStats>(count);
         foreach (var (stats, score) in scored)
         {
             if (result.Count == count)
@@ -52,8 +66,8 @@ public sealed class KeyPhraseExtractor
             {
                 continue; // "aid" after "humanitarian aid", or the reverse
             }
-            chosen.Add(stats.Stems);
-            result.Add(new KeyPhrase(Spelling(stats), Math.Round(score, 4), stats.Count));
+            chosen.Add(stats);
+            result.Add(new KeyPhrase(stats.Text(document), Math.Round(score, 4), stats.Count));
         }
         return result;
     }
@@ -93,11 +107,12 @@ public sealed class KeyPhraseExtractor
     }
 
     /// <summary>For each word, the highest count of a longer phrase holding it.</summary>
-    private static Dictionary<int, int> LongestCounts(Dictionary<PhraseKey, PhraseStats> phrases)
+    private static Dictionary<int, int> LongestCounts(PhraseTable phrases)
     {
-        var max = new Dictionary<int, int>();
-        foreach (var phrase in phrases.Values)
+        var max = phrases.LongestCounts;
+        for (int i = 0; i < phrases.Count; i++)
         {
+            var phrase = phrases[i];
             if (phrase.Stems.Length > 1)
             {
                 foreach (int stem in phrase.Stems)
@@ -116,11 +131,12 @@ public sealed class KeyPhraseExtractor
     /// Folds a name into the fullest name that contains it (<c>Netanyahu</c> into <c>Benjamin Netanyahu</c>); when
     /// several contain it, into the most frequent. Lower-case phrases are left alone.
     /// </summary>
-    private static void MergeNames(Dictionary<PhraseKey, PhraseStats> phrases)
+    private static void MergeNames(PhraseTable phrases)
     {
-        var names = new List<PhraseStats>();
-        foreach (var p in phrases.Values)
+        var names = phrases.Names;
+        for (int i = 0; i < phrases.Count; i++)
         {
+            var p = phrases[i];
             if (p.Proper)
             {
                 names.Add(p);
@@ -147,11 +163,11 @@ public sealed class KeyPhraseExtractor
         }
     }
 
-    private static bool Contains(int[] longer, int[] shorter)
+    private static bool Contains(ReadOnlySpan<int> longer, ReadOnlySpan<int> shorter)
     {
         for (int start = 0; start + shorter.Length <= longer.Length; start++)
         {
-            if (longer.AsSpan(start, shorter.Length).SequenceEqual(shorter))
+            if (longer.Slice(start, shorter.Length).SequenceEqual(shorter))
             {
                 return true;
             }
@@ -160,13 +176,13 @@ public sealed class KeyPhraseExtractor
     }
 
     /// <summary>Shares a word with a chosen phrase: key phrases should not repeat one another.</summary>
-    private static bool Overlaps(int[] stems, List<int[]> chosen)
+    private static bool Overlaps(ReadOnlySpan<int> stems, List<PhraseStats> chosen)
     {
         foreach (var other in chosen)
         {
             foreach (int id in stems)
             {
-                if (Array.IndexOf(other, id) >= 0)
+                if (other.Stems.Contains(id))
                 {
                     return true;
                 }
@@ -175,7 +191,7 @@ public sealed class KeyPhraseExtractor
         return false;
     }
 
-    private static bool AllIn(int[] stems, HashSet<int> title)
+    private static bool AllIn(ReadOnlySpan<int> stems, HashSet<int> title)
     {
         foreach (int id in stems)
         {
@@ -187,9 +203,8 @@ public sealed class KeyPhraseExtractor
         return true;
     }
 
-    private static HashSet<int> TitleStems(string? title)
+    private static HashSet<int> TitleStems(string? title, HashSet<int> stems)
     {
-        var stems = new HashSet<int>();
         if (string.IsNullOrWhiteSpace(title))
         {
             return stems;
@@ -202,20 +217,5 @@ public sealed class KeyPhraseExtractor
             }
         }
         return stems;
-    }
-
-    private static string Spelling(PhraseStats stats)
-    {
-        string best = "";
-        int bestCount = -1;
-        foreach (var (spelling, n) in stats.Spellings)
-        {
-            if (n > bestCount)
-            {
-                best = spelling;
-                bestCount = n;
-            }
-        }
-        return best;
     }
 }

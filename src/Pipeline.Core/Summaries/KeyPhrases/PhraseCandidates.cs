@@ -11,34 +11,198 @@ internal readonly record struct PhraseKey(int W0, int W1, int W2, int W3, int Le
         stems.Length > 3 ? stems[3] : 0, stems.Length);
 }
 
-/// <summary>Everything counted about one candidate phrase (words compared by stem).</summary>
-internal sealed class PhraseStats(int[] stems, bool proper)
+/// <summary>
+/// One way an article writes a phrase: where it first did (its words are consecutive tokens), whether it is shown
+/// as written (a name) or in lower case, and how often.
+/// </summary>
+internal record struct PhraseSpelling(int FirstToken, int Words, bool AsWritten, int Count);
+
+/// <summary>
+/// Everything counted about one candidate phrase (words compared by stem). Instances are reused from document to
+/// document by <see cref="PhraseTable"/>, so a spelling is kept as a place in the text, and a string is made only
+/// for the phrases that are shown.
+/// </summary>
+internal sealed class PhraseStats
 {
+    private readonly int[] _stems = new int[PhraseCandidates.MaxPhraseWords];
+    private int _length;
+
     /// <summary>Stem ids of the words, in order.</summary>
-    public int[] Stems { get; } = stems;
+    public ReadOnlySpan<int> Stems => _stems.AsSpan(0, _length);
 
     /// <summary>A capitalized name run in cased text, rather than a lower-case noun phrase.</summary>
-    public bool Proper { get; } = proper;
+    public bool Proper { get; private set; }
 
     public int Count { get; set; }
 
-    public int FirstSentence { get; set; } = int.MaxValue;
+    public int FirstSentence { get; set; }
 
     /// <summary>Spellings seen, in the order first seen, with counts; the most frequent is shown.</summary>
-    public List<(string Text, int Count)> Spellings { get; } = new(1);
+    public List<PhraseSpelling> Spellings { get; } = new(2);
 
-    /// <summary>Counts one more occurrence spelled <paramref name="spelling"/>; a string is made only for a new spelling.</summary>
-    public void AddSpelling(ReadOnlySpan<char> spelling)
+    public void Reset(ReadOnlySpan<int> stems, bool proper)
     {
+        stems.CopyTo(_stems);
+        _length = stems.Length;
+        Proper = proper;
+        Count = 0;
+        FirstSentence = int.MaxValue;
+        Spellings.Clear();
+    }
+
+    /// <summary>
+    /// Counts one more occurrence: tokens <c>[firstToken, firstToken + words)</c> of <paramref name="document"/>, as
+    /// written when it is a name (<paramref name="asWritten"/>), else in lower case.
+    /// </summary>
+    public void AddSpelling(TextDocument document, int firstToken, int words, bool asWritten)
+    {
+        var added = new PhraseSpelling(firstToken, words, asWritten, 1);
         for (int i = 0; i < Spellings.Count; i++)
         {
-            if (spelling.SequenceEqual(Spellings[i].Text))
+            var spelling = Spellings[i];
+            if (spelling.Words == words && SameSpelling(document, spelling, added))
             {
-                Spellings[i] = (Spellings[i].Text, Spellings[i].Count + 1);
+                Spellings[i] = spelling with { Count = spelling.Count + 1 };
                 return;
             }
         }
-        Spellings.Add((spelling.ToString(), 1));
+        Spellings.Add(added);
+    }
+
+    /// <summary>The most frequent spelling (the first seen of equals).</summary>
+    public string Text(TextDocument document)
+    {
+        var best = Spellings[0];
+        foreach (var spelling in Spellings)
+        {
+            if (spelling.Count > best.Count)
+            {
+                best = spelling;
+            }
+        }
+        var builder = new System.Text.StringBuilder(best.Words * 8);
+        for (int i = 0; i < best.Words; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append(' ');
+            }
+            var word = Word(document, best.FirstToken + i);
+            if (best.AsWritten)
+            {
+                builder.Append(word);
+            }
+            else
+            {
+                foreach (char c in word)
+                {
+                    builder.Append(char.ToLowerInvariant(c));
+                }
+            }
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>A word as a spelling shows it: cut at 31 characters.</summary>
+    private static ReadOnlySpan<char> Word(TextDocument document, int token)
+    {
+        var surface = document[document.Tokens[token]];
+        return surface[..Math.Min(surface.Length, 31)];
+    }
+
+    /// <summary>Whether two spellings show the same text (each as written or in lower case).</summary>
+    private static bool SameSpelling(TextDocument document, PhraseSpelling a, PhraseSpelling b)
+    {
+        for (int i = 0; i < a.Words; i++)
+        {
+            var x = Word(document, a.FirstToken + i);
+            var y = Word(document, b.FirstToken + i);
+            if (x.Length != y.Length)
+            {
+                return false;
+            }
+            for (int c = 0; c < x.Length; c++)
+            {
+                char p = a.AsWritten ? x[c] : char.ToLowerInvariant(x[c]);
+                char q = b.AsWritten ? y[c] : char.ToLowerInvariant(y[c]);
+                if (p != q)
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
+
+/// <summary>
+/// The candidate phrases of one document, by <see cref="PhraseKey"/>, in the order first seen. Its
+/// <see cref="PhraseStats"/> and tables are kept for the next document on the same thread (see
+/// <see cref="Rent"/>), so a document costs no allocation per phrase.
+/// </summary>
+internal sealed class PhraseTable
+{
+    [ThreadStatic]
+    private static PhraseTable? t_free;
+
+    private readonly Dictionary<PhraseKey, int> _index = new();
+    private readonly List<PhraseStats> _phrases = new();
+
+    public int Count { get; private set; }
+
+    public PhraseStats this[int i] => _phrases[i];
+
+    /// <summary>Scratch for <see cref="KeyPhraseExtractor"/>, emptied with the table.</summary>
+    public HashSet<int> TitleStems { get; } = new();
+
+    public Dictionary<int, int> LongestCounts { get; } = new();
+
+    public List<PhraseStats> Names { get; } = new();
+
+    public HashSet<int> LowercaseStems { get; } = new();
+
+    public List<(PhraseStats Stats, double Score)> Scored { get; } = new();
+
+    /// <summary>This thread's table if it is free, or a new one; give it back with <see cref="Return"/>.</summary>
+    public static PhraseTable Rent()
+    {
+        var table = t_free ?? new PhraseTable();
+        t_free = null;
+        return table;
+    }
+
+    public static void Return(PhraseTable table)
+    {
+        table.Clear();
+        t_free = table;
+    }
+
+    public PhraseStats GetOrAdd(ReadOnlySpan<int> stems, bool proper)
+    {
+        ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_index, PhraseKey.Of(stems), out bool exists);
+        if (exists)
+        {
+            return _phrases[slot];
+        }
+        if (Count == _phrases.Count)
+        {
+            _phrases.Add(new PhraseStats());
+        }
+        slot = Count++;
+        var stats = _phrases[slot];
+        stats.Reset(stems, proper);
+        return stats;
+    }
+
+    private void Clear()
+    {
+        _index.Clear();
+        Count = 0;
+        TitleStems.Clear();
+        LowercaseStems.Clear();
+        LongestCounts.Clear();
+        Names.Clear();
+        Scored.Clear();
     }
 }
 
@@ -51,7 +215,7 @@ internal sealed class PhraseStats(int[] stems, bool proper)
 internal static class PhraseCandidates
 {
     private const int MaxRun = 6;
-    private const int MaxPhraseWords = 4;
+    public const int MaxPhraseWords = 4;
 
     /// <summary>Words before a name that are a title or role, not part of the name.</summary>
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
@@ -85,15 +249,14 @@ internal static class PhraseCandidates
         "place", "case", "fact", "issue", "sense", "percent", "side", "group", "area", "areas", "today", "morning", "night")
         .GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static Dictionary<PhraseKey, PhraseStats> Collect(TextDocument document, bool caseless, int maxSentences)
+    public static void Collect(TextDocument document, bool caseless, int maxSentences, PhraseTable phrases)
     {
         var text = document.Text;
         var tokens = document.Tokens;
-        var phrases = new Dictionary<PhraseKey, PhraseStats>();
         int end = Math.Min(document.Sentences.Length, document.HeaderSentences + maxSentences);
         Span<int> run = stackalloc int[MaxRun];
         Span<char> buffer = stackalloc char[32];
-        var lowercaseSeen = caseless ? [] : LowercaseWords(document, end);
+        var lowercaseSeen = caseless ? phrases.LowercaseStems : LowercaseWords(document, end, phrases.LowercaseStems);
         for (int s = document.HeaderSentences; s < end; s++)
         {
             var sentence = document.Sentences[s];
@@ -115,7 +278,7 @@ internal static class PhraseCandidates
                 if (!word || length == MaxRun || (length > 0 && capital != runProper))
                 {
                     var words = run[..length];
-                    if (runProper && t - length == sentence.FirstToken && length > 0 && IsCommonWord(text, tokens[words[0]], lowercaseSeen, buffer))
+                    if (runProper && t - length == sentence.FirstToken && length > 0 && IsCommonWord(document, words[0], lowercaseSeen, buffer))
                     {
                         words = words[1..]; // "Speaking to reporters": a capital only because the sentence starts there
                     }
@@ -132,7 +295,6 @@ internal static class PhraseCandidates
                 }
             }
         }
-        return phrases;
     }
 
     private static bool IsPhraseWord(string text, Token token)
@@ -158,30 +320,30 @@ internal static class PhraseCandidates
     }
 
     /// <summary>Stems of words the document writes in lower case somewhere.</summary>
-    private static HashSet<int> LowercaseWords(TextDocument document, int endSentence)
+    private static HashSet<int> LowercaseWords(TextDocument document, int endSentence, HashSet<int> seen)
     {
-        var seen = new HashSet<int>();
         var text = document.Text;
+        var termIds = document.TermIds;
         int endToken = endSentence > 0 ? document.Sentences[endSentence - 1].EndToken : 0;
         for (int t = 0; t < endToken; t++)
         {
             var token = document.Tokens[t];
             if (token.Kind == TokenKind.Word && CharClass.IsLower(text[token.Start]))
             {
-                seen.Add(TermVocabulary.IdOfSurface(token.Slice(text)));
+                seen.Add(termIds[t]);
             }
         }
         return seen;
     }
 
-    private static bool IsCommonWord(string text, Token token, HashSet<int> lowercaseSeen, Span<char> buffer)
+    private static bool IsCommonWord(TextDocument document, int token, HashSet<int> lowercaseSeen, Span<char> buffer)
     {
-        var lower = Lower(token.Slice(text), buffer);
-        return lower.EndsWith("ing") || lower.EndsWith("ly") || lower.EndsWith("ed") || lowercaseSeen.Contains(TermVocabulary.IdOfSurface(lower));
+        var lower = Lower(document[document.Tokens[token]], buffer);
+        return lower.EndsWith("ing") || lower.EndsWith("ly") || lower.EndsWith("ed") || lowercaseSeen.Contains(document.TermIds[token]);
     }
 
     private static void Flush(TextDocument document, ReadOnlySpan<int> run, bool proper, int sentence,
-        Dictionary<PhraseKey, PhraseStats> phrases, Span<char> buffer)
+        PhraseTable phrases, Span<char> buffer)
     {
         if (run.IsEmpty)
         {
@@ -229,39 +391,18 @@ internal static class PhraseCandidates
     private static bool IsHead(ReadOnlySpan<char> lower) =>
         lower.Length > 2 && !lower.EndsWith("ly") && !lower.EndsWith("ed") && !NotHeads.Contains(lower);
 
-    private static void Add(TextDocument document, ReadOnlySpan<int> words, bool proper, int sentence, Dictionary<PhraseKey, PhraseStats> phrases)
+    private static void Add(TextDocument document, ReadOnlySpan<int> words, bool proper, int sentence, PhraseTable phrases)
     {
-        var text = document.Text;
+        var termIds = document.TermIds;
         Span<int> stems = stackalloc int[MaxPhraseWords];
         stems = stems[..words.Length];
-        Span<char> spelling = stackalloc char[MaxPhraseWords * 32];
-        int length = 0;
         for (int i = 0; i < words.Length; i++)
         {
-            var surface = document.Tokens[words[i]].Slice(text);
-            stems[i] = TermVocabulary.IdOfSurface(surface);
-            if (i > 0)
-            {
-                spelling[length++] = ' ';
-            }
-            var word = surface[..Math.Min(surface.Length, 31)];
-            if (proper)
-            {
-                word.CopyTo(spelling[length..]);
-            }
-            else
-            {
-                word.ToLowerInvariant(spelling[length..]);
-            }
-            length += word.Length;
+            stems[i] = termIds[words[i]];
         }
-        var key = PhraseKey.Of(stems);
-        if (!phrases.TryGetValue(key, out var stats))
-        {
-            phrases[key] = stats = new PhraseStats(stems.ToArray(), proper);
-        }
+        var stats = phrases.GetOrAdd(stems, proper);
         stats.Count++;
         stats.FirstSentence = Math.Min(stats.FirstSentence, sentence);
-        stats.AddSpelling(spelling[..length]);
+        stats.AddSpelling(document, words[0], words.Length, asWritten: proper); // the words of a run are consecutive tokens
     }
 }

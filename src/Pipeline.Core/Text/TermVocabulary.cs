@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using Pipeline.Text;
 
-namespace Pipeline.Summaries;
+namespace Pipeline.Text;
 
 /// <summary>
 /// Process-wide ids for stemmed, lower-cased words, so sentences can be compared as int arrays. Each surface

@@ -7,7 +7,11 @@ using Pipeline.Storage.Rows;
 
 namespace Pipeline.Evaluation.Bench;
 
-public sealed record LoadResult(string Route, string Through, int Connections, int Requests, int Errors, double Seconds, Latency Latency)
+/// <param name="ClientGcPauseMs">
+/// How long the bench's own process was paused by its garbage collector while it measured: a pause there delays
+/// every request in flight, so it belongs to the client, not to the route.
+/// </param>
+public sealed record LoadResult(string Route, string Through, int Connections, int Requests, int Errors, double Seconds, Latency Latency, double ClientGcPauseMs = 0)
 {
     public double RequestsPerSecond => Seconds > 0 ? Requests / Seconds : 0;
 }
@@ -18,6 +22,9 @@ public sealed record LoadResult(string Route, string Through, int Connections, i
 /// </summary>
 public static class QueryLoad
 {
+    /// <summary>Requests per route, through the API and straight from storage, before any is measured.</summary>
+    public const int WarmUpRequests = 500;
+
     public static async Task<List<LoadResult>> RunAsync(EndToEndRun run, int requests, int[] connections, CancellationToken cancellationToken)
     {
         var tables = run.Services.GetRequiredService<PipelineTables>();
@@ -47,6 +54,18 @@ public static class QueryLoad
                 Drain(tables.Articles.QueryAsync<TableEntity>(maxPerPage: 100, cancellationToken: ct), 100)),
         };
 
+        // Warm every route first, through the API and straight from storage, at the highest connection count: the
+        // first route measured should not pay for the JIT's later tiers or the caches' first fills.
+        int most = connections.Max();
+        using (var warm = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = most }) { BaseAddress = run.Host.BaseAddress })
+        {
+            foreach (var route in routes)
+            {
+                await LoadAsync(most, Math.Min(requests, WarmUpRequests), async ct => (await warm.GetAsync(route.Url, ct)).Dispose(), cancellationToken);
+                await LoadAsync(most, Math.Min(requests, WarmUpRequests), route.Raw, cancellationToken);
+            }
+        }
+
         var results = new List<LoadResult>();
         foreach (var route in routes)
         {
@@ -74,6 +93,7 @@ public static class QueryLoad
     {
         var latencies = new List<double>(requests);
         int errors = 0;
+        var paused = GC.GetTotalPauseDuration();
         var watch = Stopwatch.StartNew();
         await LoadAsync(connections, requests, async ct =>
         {
@@ -86,7 +106,8 @@ public static class QueryLoad
                 errors += ok ? 0 : 1;
             }
         }, cancellationToken);
-        return new LoadResult(route, through, connections, requests, errors, watch.Elapsed.TotalSeconds, Latency.Of(latencies));
+        return new LoadResult(route, through, connections, requests, errors, watch.Elapsed.TotalSeconds, Latency.Of(latencies),
+            (GC.GetTotalPauseDuration() - paused).TotalMilliseconds);
     }
 
     /// <summary><paramref name="requests"/> calls by <paramref name="workers"/> concurrent workers.</summary>

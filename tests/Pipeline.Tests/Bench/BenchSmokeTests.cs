@@ -45,6 +45,7 @@ public sealed class BenchSmokeTests
             var queries = root.GetProperty("queries").EnumerateArray().ToList();
             Assert.Equal(4 * 2 * 3, queries.Count); // 4 routes, API and raw, at 1, 8 and 32 connections
             Assert.All(queries, q => Assert.Equal(0, q.GetProperty("errors").GetInt32()));
+            Assert.All(queries, q => Assert.True(q.GetProperty("clientGcPauseMs").GetDouble() >= 0));
 
             var large = root.GetProperty("largeArticle");
             Assert.True(large.GetProperty("articleBytes").GetInt64() >= 200_000);

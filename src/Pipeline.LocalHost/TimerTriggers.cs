@@ -4,6 +4,7 @@ using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using NCrontab;
 using Pipeline.Functions;
+using Pipeline.Processing;
 using Pipeline.Storage;
 
 namespace Pipeline.LocalHost;
@@ -18,7 +19,34 @@ public sealed class TimerTriggers(IServiceProvider services, IConfiguration conf
 {
     private static readonly TimeSpan LeasePeriod = TimeSpan.FromSeconds(60);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>How often the host looks for blobs its container scan skipped (<see cref="IArticleReconciler.ProcessMissedAsync"/>).</summary>
+    public static readonly TimeSpan MissedCheckInterval = TimeSpan.FromSeconds(10);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(RunSweepAsync(stoppingToken), RunMissedCheckAsync(stoppingToken));
+
+    /// <summary>
+    /// The scan trigger skips blobs written while it lists the container: found here within seconds rather than at the
+    /// next sweep. Every host may run it (processing is idempotent); where receipts cannot be read it does nothing.
+    /// </summary>
+    private async Task RunMissedCheckAsync(CancellationToken stoppingToken)
+    {
+        var reconciler = services.GetRequiredService<IArticleReconciler>();
+        using var timer = new PeriodicTimer(MissedCheckInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await reconciler.ProcessMissedAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Looking for blobs the scan skipped failed; it looks again in {Interval}", MissedCheckInterval);
+            }
+        }
+    }
+
+    private async Task RunSweepAsync(CancellationToken stoppingToken)
     {
         string setting = ReconcileArticles.Schedule.Trim('%');
         var schedule = CrontabSchedule.Parse(configuration[setting] ?? ReconcileArticles.DefaultSchedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
@@ -36,8 +64,11 @@ public sealed class TimerTriggers(IServiceProvider services, IConfiguration conf
                 }
                 try
                 {
+                    long started = System.Diagnostics.Stopwatch.GetTimestamp();
                     using var scope = services.CreateScope();
                     await scope.ServiceProvider.GetRequiredService<ReconcileArticles>().Run(new Microsoft.Azure.Functions.Worker.TimerInfo(), stoppingToken);
+                    logger.LogInformation("Executed '{Function}' (Succeeded, Duration={Duration:F0}ms)", nameof(ReconcileArticles),
+                        System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
                 finally
                 {

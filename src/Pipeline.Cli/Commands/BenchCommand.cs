@@ -40,7 +40,7 @@ internal static class BenchCommand
         var output = new Option<FileInfo>("--out") { Description = "JSON file for the results.", DefaultValueFactory = _ => new FileInfo("bench-results.json") };
         var diagnostics = new Option<DirectoryInfo?>("--diagnostics")
         {
-            Description = "Folder for the end-to-end run's timeline (each article's upload, start and finish, in seconds) and the host's log.",
+            Description = "Folder for the end-to-end run's timeline (each article's upload, start and finish, in seconds), each measured query's start and duration, and the host's log (timestamped, with its sweeps).",
         };
         var oneAzurite = new Option<bool>("--one-azurite-process")
         {

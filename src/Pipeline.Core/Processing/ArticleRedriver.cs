@@ -42,6 +42,12 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
     /// <summary>Missed blobs the sweep processes at once: a burst the scan skipped goes at about the trigger's own pace.</summary>
     private const int SweepParallelism = 8;
 
+    /// <summary>Skipped versions already processed by <see cref="ProcessMissedAsync"/>, which never get a receipt: not read again.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> handled = new(StringComparer.Ordinal);
+
+    /// <summary>Versions <see cref="handled"/> remembers at most (then it starts again, at the cost of a point read each).</summary>
+    private const int MaxHandled = 100_000;
+
     /// <summary>
     /// The reconciliation sweep: processes blob versions no trigger has started for <see cref="PipelineOptions.UnseenAfter"/>
     /// (re-uploading them could be missed again), and re-drives articles stuck for <see cref="PipelineOptions.StuckAfter"/>.
@@ -76,6 +82,60 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
         }
         var redriven = await RedriveAsync(stuck, cancellationToken);
         return new RedriveReport(unseen.Count + redriven.Selected, processed + redriven.Redriven, [.. errors, .. redriven.Errors]);
+    }
+
+    /// <summary>
+    /// Processes the blob versions the trigger's container scan skipped: no receipt <see cref="PipelineOptions.MissedAfter"/>
+    /// after they were written, and no article row started on them. Two blob listings and a point read per skipped
+    /// blob, no table scan, so the local host runs it every few seconds; nothing where receipts cannot be read.
+    /// </summary>
+    /// <returns>How many blobs it processed.</returns>
+    public async Task<int> ProcessMissedAsync(CancellationToken cancellationToken)
+    {
+        if (await receipts.SeenAsync(cancellationToken) is not { } seen)
+        {
+            return 0;
+        }
+        var cutoff = time.GetUtcNow() - options.Value.MissedAfter;
+        var missed = new List<(string Name, string ETag)>();
+        await foreach (var blob in blobs.Container.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            string etag = ArticleBlobs.NormalizeETag(blob.Properties.ETag);
+            string key = TriggerReceipts.Key(blob.Name, etag);
+            if (blob.Properties.LastModified < cutoff && !seen.Contains(key) && !handled.ContainsKey(key))
+            {
+                missed.Add((blob.Name, etag));
+            }
+        }
+        int processed = 0;
+        await Parallel.ForEachAsync(missed, new ParallelOptions { MaxDegreeOfParallelism = SweepParallelism, CancellationToken = cancellationToken }, async (blob, ct) =>
+        {
+            // Started already on this version (by the sweep, or by this check before a restart): nothing to do.
+            if ((await store.GetAsync(ArticleId.FromBlobName(blob.Name), ct))?.BlobETag != blob.ETag)
+            {
+                try
+                {
+                    await processor.ProcessAsync(blobs.Container.GetBlobClient(blob.Name), ct);
+                    Interlocked.Increment(ref processed);
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested)
+                {
+                    // Its status says processing: the next check or sweep takes it again.
+                    logger.LogWarning(e, "Processing {Blob}, which the trigger's scan skipped, failed", blob.Name);
+                    return;
+                }
+            }
+            if (handled.Count >= MaxHandled)
+            {
+                handled.Clear();
+            }
+            handled.TryAdd(TriggerReceipts.Key(blob.Name, blob.ETag), 0);
+        });
+        if (processed > 0)
+        {
+            logger.LogWarning("Processed {Processed} blobs the trigger's scan skipped (no receipt after {MissedAfter})", processed, options.Value.MissedAfter);
+        }
+        return processed;
     }
 
     public async Task<RedriveReport> RedriveAsync(RedriveSelection selection, bool dryRun, CancellationToken cancellationToken)
@@ -210,4 +270,7 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
 public interface IArticleReconciler
 {
     Task<RedriveReport> ReconcileAsync(CancellationToken cancellationToken);
+
+    /// <summary>Processes the blob versions the container-scan trigger skipped; returns how many.</summary>
+    Task<int> ProcessMissedAsync(CancellationToken cancellationToken);
 }

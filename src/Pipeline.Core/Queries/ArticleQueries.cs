@@ -91,7 +91,9 @@ public sealed class ArticleQueries(PipelineTables tables, ArticleBlobs blobs, Co
             string? last = null;
             int scanned = 0;
             bool more = false;
-            await foreach (var row in tables.Articles.QueryAsync<ArticleRow>(filter, Math.Min(Math.Max(count + 1, 100), 1_000), ListColumns, ct))
+            // One row past the page tells whether there is more; a title search, filtered here, reads bigger pages.
+            int pageSize = Math.Min(string.IsNullOrEmpty(query.Search) ? count + 1 : Math.Max(count + 1, 100), 1_000);
+            await foreach (var row in tables.Articles.QueryAsync<ArticleRow>(filter, pageSize, ListColumns, ct))
             {
                 if (items.Count == count || scanned == MaxScannedPerPage)
                 {

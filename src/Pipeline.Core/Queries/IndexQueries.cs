@@ -114,7 +114,7 @@ public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, C
         await tables.EnsureCreatedAsync(cancellationToken);
         var (items, next) = await VersionedAsync(tables.EntityArticles.Name, partition, await reads.ReadAsync(tables.EntityArticles.Name + "|" + partition, ct => catalog.VersionAsync(partition, ct), cancellationToken), after, count, async () =>
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {EntityCatalog.CountRowKey}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {EntityCatalog.RowsEnd}");
             var (rows, position) = await KeysetPages.ReadAsync<EntityArticleRow>(tables.EntityArticles, filter, count, null, cancellationToken);
             return (rows.ConvertAll(r => new EntityArticleDto(r.RowKey, r.Title, r.Published, r.MentionCount, r.Salience)), position);
         });
@@ -154,12 +154,17 @@ public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, C
         await tables.EnsureCreatedAsync(cancellationToken);
         var version = await reads.ReadAsync(tables.SpeakerQuotes.Name + "|" + partition, async ct =>
         {
-            var row = await tables.SpeakerQuotes.GetEntityIfExistsAsync<TableEntity>(partition, IndexKeys.SpeakerVersionRowKey, ["RowKey"], ct);
+            var row = await tables.SpeakerQuotes.GetEntityIfExistsAsync<TableEntity>(partition, IndexKeys.SpeakerVersionRowKey(partition), ["RowKey"], ct);
+            if (!row.HasValue)
+            {
+                // Written by an earlier version, and not since: its marker still has the RowKey every partition shared.
+                row = await tables.SpeakerQuotes.GetEntityIfExistsAsync<TableEntity>(partition, IndexKeys.LegacySpeakerVersionRowKey, ["RowKey"], ct);
+            }
             return row.HasValue ? row.Value!.ETag.ToString() : null;
         }, cancellationToken);
         var (items, next) = await VersionedAsync(tables.SpeakerQuotes.Name, partition, version, after, count, async () =>
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {IndexKeys.SpeakerVersionRowKey}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {IndexKeys.SpeakerRowsEnd}");
             var items = new List<SpeakerQuoteDto>(Math.Min(count, 256));
             string? lastIncluded = null;
             bool more = false;

@@ -16,14 +16,24 @@ namespace Pipeline.Storage;
 /// </remarks>
 public sealed class EntityCatalog(PipelineTables tables)
 {
-    /// <summary>RowKey of the count row: after every article id (ids never hold "~c"), so index queries end before it.</summary>
-    public const string CountRowKey = "~count";
+    /// <summary>Index rows end before this RowKey, which starts the count row's (ids never hold "~c").</summary>
+    public const string RowsEnd = "~count";
+
+    /// <summary>RowKey of the partition's count row (<see cref="IndexKeys.MarkerRowKey"/>).</summary>
+    public static string CountRowKey(string partition) => IndexKeys.MarkerRowKey(RowsEnd, partition);
+
+    /// <summary>
+    /// The count row's RowKey before it held its partition (the same in every partition). A partition that has no count
+    /// row under <see cref="CountRowKey"/> is read under this one, and its next write moves the count to the new key in
+    /// the same batch, so tables written by earlier versions keep their counts without a migration step.
+    /// </summary>
+    public const string LegacyCountRowKey = "~count";
 
     private const string CountProperty = "ArticleCount";
     private const int MaxAttempts = 50;
 
-    /// <summary>Index rows in one batch, beside the count row (a batch holds at most 100 actions).</summary>
-    private const int MaxRowsPerBatch = 99;
+    /// <summary>Index rows in one batch, beside the count row and the legacy one it may replace (a batch holds at most 100 actions).</summary>
+    private const int MaxRowsPerBatch = 98;
 
     /// <summary>Index rows waiting to be written, by partition; an entry lives while a caller uses it.</summary>
     private readonly Dictionary<string, PartitionWrites> partitions = new(StringComparer.Ordinal);
@@ -119,16 +129,14 @@ public sealed class EntityCatalog(PipelineTables tables)
         for (int attempt = 0; attempt < MaxAttempts && batch.Count > 0; attempt++)
         {
             string partition = batch[0].Row.PartitionKey;
-            var (count, etag) = await ReadCountAsync(partition, cancellationToken);
-            var countRow = new TableEntity(partition, CountRowKey) { [CountProperty] = count + batch.Count };
-            var actions = new List<TableTransactionAction>(batch.Count + 1);
+            var found = await ReadCountAsync(partition, cancellationToken);
+            int count = found.Count;
+            var actions = new List<TableTransactionAction>(batch.Count + 2);
             foreach (var add in batch)
             {
                 actions.Add(new TableTransactionAction(TableTransactionActionType.Add, add.Row));
             }
-            actions.Add(etag is { } current
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, countRow, current)
-                : new TableTransactionAction(TableTransactionActionType.Add, countRow));
+            AddCountActions(actions, partition, found, count + batch.Count);
             try
             {
                 await tables.EntityArticles.SubmitTransactionAsync(actions, cancellationToken);
@@ -148,7 +156,7 @@ public sealed class EntityCatalog(PipelineTables tables)
                 {
                     // Already counted (reprocessing, or a retry after a crash): replace its content, and rewrite the count
                     // row unchanged in the same batch, so that its ETag still moves with every write to the partition.
-                    if (await TryReplaceAsync(batch[0].Row, count, etag, cancellationToken))
+                    if (await TryReplaceAsync(batch[0].Row, found, cancellationToken))
                     {
                         batch[0].Done.TrySetResult();
                         return;
@@ -168,7 +176,7 @@ public sealed class EntityCatalog(PipelineTables tables)
                     throw;
                 }
             }
-            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+            catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
             {
                 // The count moved since we read it (another host): read it again.
             }
@@ -189,16 +197,16 @@ public sealed class EntityCatalog(PipelineTables tables)
             {
                 return;
             }
-            var (count, etag) = await ReadCountAsync(partition, cancellationToken);
+            var found = await ReadCountAsync(partition, cancellationToken);
+            // A selected read may omit the keys: name the row to delete explicitly.
+            var actions = new List<TableTransactionAction>(3)
+            {
+                new(TableTransactionActionType.Delete, new TableEntity(partition, articleId), row.Value.ETag),
+            };
+            AddCountActions(actions, partition, found, Math.Max(0, found.Count - 1));
             try
             {
-                await tables.EntityArticles.SubmitTransactionAsync(
-                [
-                    // A selected read may omit the keys: name the row to delete explicitly.
-                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, articleId), row.Value.ETag),
-                    new TableTransactionAction(TableTransactionActionType.UpdateReplace,
-                        new TableEntity(partition, CountRowKey) { [CountProperty] = Math.Max(0, count - 1) }, etag ?? ETag.All),
-                ], cancellationToken);
+                await tables.EntityArticles.SubmitTransactionAsync(actions, cancellationToken);
                 return;
             }
             catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
@@ -209,9 +217,9 @@ public sealed class EntityCatalog(PipelineTables tables)
         throw new InvalidOperationException($"Could not uncount '{partition}' after {MaxAttempts} attempts.");
     }
 
-    private async Task<bool> TryReplaceAsync(EntityArticleRow row, int count, ETag? countETag, CancellationToken cancellationToken)
+    private async Task<bool> TryReplaceAsync(EntityArticleRow row, CountRow found, CancellationToken cancellationToken)
     {
-        if (countETag is not { } current)
+        if (found.ETag is null)
         {
             // No count row beside a counted row (written before counts existed): nothing to version, so nothing is cached.
             await tables.EntityArticles.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
@@ -219,14 +227,12 @@ public sealed class EntityCatalog(PipelineTables tables)
         }
         try
         {
-            await tables.EntityArticles.SubmitTransactionAsync(
-            [
-                new TableTransactionAction(TableTransactionActionType.UpsertReplace, row),
-                new TableTransactionAction(TableTransactionActionType.UpdateReplace, new TableEntity(row.PartitionKey, CountRowKey) { [CountProperty] = count }, current),
-            ], cancellationToken);
+            var actions = new List<TableTransactionAction>(3) { new(TableTransactionActionType.UpsertReplace, row) };
+            AddCountActions(actions, row.PartitionKey, found, found.Count);
+            await tables.EntityArticles.SubmitTransactionAsync(actions, cancellationToken);
             return true;
         }
-        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+        catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
         {
             return false; // The count moved since we read it.
         }
@@ -236,20 +242,46 @@ public sealed class EntityCatalog(PipelineTables tables)
     /// The ETag of the partition's count row, which every write to the partition rewrites in its batch: the version of
     /// the partition's rows (<see cref="Queries.PageCache"/>). Null when no article mentions the entity.
     /// </summary>
-    public async Task<string?> VersionAsync(string partition, CancellationToken cancellationToken)
-    {
-        var row = await tables.EntityArticles.GetEntityIfExistsAsync<TableEntity>(partition, CountRowKey, [CountProperty], cancellationToken);
-        return row.HasValue ? row.Value!.ETag.ToString() : null;
-    }
+    public async Task<string?> VersionAsync(string partition, CancellationToken cancellationToken) =>
+        (await ReadCountAsync(partition, cancellationToken)).ETag?.ToString();
 
     /// <summary>How many articles mention the entity whose index partition this is.</summary>
     public async Task<int> CountAsync(string partition, CancellationToken cancellationToken) =>
         (await ReadCountAsync(partition, cancellationToken)).Count;
 
-    private async Task<(int Count, ETag? ETag)> ReadCountAsync(string partition, CancellationToken cancellationToken)
+    /// <summary>The partition's count row as read: under its own RowKey, else under the legacy one (<paramref name="Legacy"/>); no ETag when there is none.</summary>
+    private readonly record struct CountRow(int Count, ETag? ETag, bool Legacy);
+
+    private async Task<CountRow> ReadCountAsync(string partition, CancellationToken cancellationToken)
     {
-        var row = await tables.EntityArticles.GetEntityIfExistsAsync<TableEntity>(partition, CountRowKey, [CountProperty], cancellationToken);
-        return row.HasValue ? (row.Value!.GetInt32(CountProperty) ?? 0, row.Value.ETag) : (0, null);
+        var row = await tables.EntityArticles.GetEntityIfExistsAsync<TableEntity>(partition, CountRowKey(partition), [CountProperty], cancellationToken);
+        bool legacy = false;
+        if (!row.HasValue)
+        {
+            row = await tables.EntityArticles.GetEntityIfExistsAsync<TableEntity>(partition, LegacyCountRowKey, [CountProperty], cancellationToken);
+            legacy = row.HasValue;
+        }
+        return row.HasValue ? new CountRow(row.Value!.GetInt32(CountProperty) ?? 0, row.Value.ETag, legacy) : new CountRow(0, null, false);
+    }
+
+    /// <summary>
+    /// The batch actions that set the partition's count to <paramref name="count"/>, on the condition that the count row
+    /// is still as <paramref name="found"/>: replaced, created, or moved from the legacy RowKey to its own.
+    /// </summary>
+    private static void AddCountActions(List<TableTransactionAction> actions, string partition, CountRow found, int count)
+    {
+        var row = new TableEntity(partition, CountRowKey(partition)) { [CountProperty] = count };
+        if (found.Legacy)
+        {
+            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, LegacyCountRowKey), found.ETag!.Value));
+            actions.Add(new(TableTransactionActionType.Add, row));
+        }
+        else
+        {
+            actions.Add(found.ETag is { } current
+                ? new(TableTransactionActionType.UpdateReplace, row, current)
+                : new(TableTransactionActionType.Add, row));
+        }
     }
 
     /// <summary>Lists the entity in the browsable catalog (idempotent; a name seen first stays).</summary>

@@ -24,10 +24,24 @@ public static class IndexKeys
 
     /// <summary>
     /// RowKey of the marker row of a <c>speakerquotes</c> partition, rewritten in the batch of every write to the
-    /// partition so that its ETag versions the partition's rows. After every article id (ids never hold "~v"), so
-    /// quote queries end before it.
+    /// partition so that its ETag versions the partition's rows (<see cref="MarkerRowKey"/>).
     /// </summary>
-    public const string SpeakerVersionRowKey = "~version";
+    public static string SpeakerVersionRowKey(string partition) => MarkerRowKey(SpeakerRowsEnd, partition);
+
+    /// <summary>Speaker quote rows end before this RowKey, which starts every marker RowKey (ids never hold "~v").</summary>
+    public const string SpeakerRowsEnd = "~version";
+
+    /// <summary>The speaker marker's RowKey before it held its partition (the same in every partition); read when a partition has no other.</summary>
+    public const string LegacySpeakerVersionRowKey = "~version";
+
+    /// <summary>
+    /// RowKey of a partition's marker row (<paramref name="marker"/> <c>~count</c> or <c>~version</c>): the marker, then
+    /// the partition key, so that no two partitions' markers share a RowKey. Azurite finds a point read's row by its
+    /// RowKey first and then looks for the PartitionKey among the rows found, so a RowKey shared by every partition made
+    /// each marker read look through one row per entity (<c>node bench/azurite/point-reads.js</c>). It sorts after
+    /// every article id and after <paramref name="marker"/> itself, so index queries that end before the marker still do.
+    /// </summary>
+    public static string MarkerRowKey(string marker, string partition) => marker + "|" + partition;
 
     /// <summary>Pronouns that could not be resolved say nothing across articles and are not indexed.</summary>
     public static bool IsIndexableSpeaker(string? speaker) =>

@@ -154,5 +154,5 @@ internal sealed class IndexRows(PipelineTables tables, EntityCatalog catalog)
 
     /// <summary>Rewrites the partition's marker row: its new ETag tells cached pages of the partition that they are old.</summary>
     private static TableTransactionAction TouchSpeakerVersion(string partition) =>
-        new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, IndexKeys.SpeakerVersionRowKey));
+        new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, IndexKeys.SpeakerVersionRowKey(partition)));
 }

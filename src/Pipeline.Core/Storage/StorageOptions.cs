@@ -37,6 +37,15 @@ public sealed class PipelineOptions
     [Range(typeof(TimeSpan), "00:00:05", "7.00:00:00")]
     public TimeSpan UnseenAfter { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// A blob version the container-scan trigger holds no receipt for this long after it was written was skipped by
+    /// the scan, which takes up and receipts new blobs within seconds; the local host's missed-blob check (every 10
+    /// seconds) processes it itself rather than leave it to the next sweep. Unused where the host cannot read the
+    /// trigger's receipts (Event Grid in Azure).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
+    public TimeSpan MissedAfter { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Retries of each storage call (exponential, 0.4 s doubling up to 4 s) before it fails; 4 rides out about 6 s of outage.</summary>
     [Range(0, 10)]
     public int StorageRetries { get; set; } = 4;

@@ -9,7 +9,7 @@ namespace Pipeline.Evaluation.Bench;
 /// <param name="Articles">Articles for the end-to-end run (the throughput run uses the whole corpus).</param>
 /// <param name="MemoryCommand">How to start a fresh process for the large-article check; null skips it.</param>
 /// <param name="ThroughputRuns">Interleaved runs of ours and wink-nlp (compromise, 20× slower, runs once); the medians are compared.</param>
-/// <param name="Diagnostics">A folder for the end-to-end run's per-article timeline and the host's log; null writes none.</param>
+/// <param name="Diagnostics">A folder for the end-to-end run's per-article timeline, the per-request query timings and the host's log; null writes none.</param>
 /// <param name="OneAzuriteProcess">Azurite's services in one process, not one process each as the run command starts them.</param>
 public sealed record BenchOptions(
     string? DataPath, int Articles = 1_000, int Requests = 2_000, int[]? Connections = null, bool Peers = true,

@@ -24,19 +24,20 @@ public sealed record EndToEndResult(int Articles, int Succeeded, double Seconds,
 /// </summary>
 public sealed class EndToEndRun : IAsyncDisposable
 {
-    private readonly string? diagnostics;
-
     private EndToEndRun(AzuriteServer azurite, LocalHostProcess host, ServiceProvider services, string? diagnostics)
     {
         Azurite = azurite;
         Host = host;
         Services = services;
-        this.diagnostics = diagnostics;
+        Diagnostics = diagnostics;
     }
 
     public AzuriteServer Azurite { get; }
     public LocalHostProcess Host { get; }
     public ServiceProvider Services { get; }
+
+    /// <summary>The folder for diagnostics files, or null when the run writes none.</summary>
+    public string? Diagnostics { get; }
 
     public static string BlobName(int index) => $"bench/article-{index:D5}.txt";
 
@@ -48,9 +49,12 @@ public sealed class EndToEndRun : IAsyncDisposable
     /// <param name="separateServices">Azurite as one process per service, as the run command starts it.</param>
     public static async Task<(EndToEndRun Run, EndToEndResult Result)> RunAsync(BenchCorpus corpus, TimeSpan timeout, string? diagnostics, bool separateServices, CancellationToken cancellationToken)
     {
-        var azurite = new AzuriteServer(separateServices: separateServices);
+        // With diagnostics, Azurite's node processes also log each garbage collection (a pause there stalls every request).
+        var azurite = new AzuriteServer(separateServices: separateServices, traceGc: diagnostics is not null);
         await azurite.StartAsync();
-        var host = await LocalHostProcess.StartAsync(azurite.ConnectionString);
+        // With diagnostics, the host also logs each run of its timer function, to match against the query timings.
+        var host = await LocalHostProcess.StartAsync(azurite.ConnectionString,
+            diagnostics is null ? [] : ["--Logging:LogLevel:Pipeline.LocalHost.TimerTriggers", "Information"]);
         var services = BenchServices.For(azurite.ConnectionString);
         var run = new EndToEndRun(azurite, host, services, diagnostics);
         var blobs = services.GetRequiredService<ArticleBlobs>();
@@ -168,9 +172,10 @@ public sealed class EndToEndRun : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (diagnostics is not null)
+        if (Diagnostics is not null)
         {
-            await File.WriteAllTextAsync(Path.Combine(diagnostics, "host.log"), Host.Output);
+            await File.WriteAllTextAsync(Path.Combine(Diagnostics, "host.log"), Host.Output);
+            await File.WriteAllTextAsync(Path.Combine(Diagnostics, "azurite.log"), Azurite.Output);
         }
         await Host.DisposeAsync();
         await Services.DisposeAsync();

@@ -49,7 +49,7 @@ public static class QueryLoad
             ("quotes by speaker", $"/api/quotes?speaker={Uri.EscapeDataString(speakerName)}", ct =>
                 Drain(tables.SpeakerQuotes.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {speaker}"), 51, cancellationToken: ct), 51)),
             ("entity articles", $"/api/entities/{entityType}/{Uri.EscapeDataString(entityName)}/articles", ct =>
-                Drain(tables.EntityArticles.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {entity} and RowKey lt {EntityCatalog.CountRowKey}"), 51, cancellationToken: ct), 51)),
+                Drain(tables.EntityArticles.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {entity} and RowKey lt {EntityCatalog.RowsEnd}"), 51, cancellationToken: ct), 51)),
             ("article list", "/api/articles?top=50", ct =>
                 Drain(tables.Articles.QueryAsync<TableEntity>(maxPerPage: 100, cancellationToken: ct), 100)),
         };
@@ -67,6 +67,7 @@ public static class QueryLoad
         }
 
         var results = new List<LoadResult>();
+        var trace = run.Diagnostics is null ? null : new List<string> { "route\tthrough\tconnections\tstarted (UTC)\tms" };
         foreach (var route in routes)
         {
             foreach (int c in connections)
@@ -78,34 +79,51 @@ public static class QueryLoad
                     using var response = await http.GetAsync(route.Url, ct);
                     await response.Content.ReadAsByteArrayAsync(ct);
                     return response.IsSuccessStatusCode;
-                }, cancellationToken));
+                }, trace, cancellationToken));
                 results.Add(await MeasureAsync(route.Name, "raw Table storage", c, requests, async ct =>
                 {
                     await route.Raw(ct);
                     return true;
-                }, cancellationToken));
+                }, trace, cancellationToken));
             }
+        }
+        if (trace is not null)
+        {
+            await File.WriteAllLinesAsync(Path.Combine(run.Diagnostics!, "queries.tsv"), trace, cancellationToken);
         }
         return results;
     }
 
-    private static async Task<LoadResult> MeasureAsync(string route, string through, int connections, int requests, Func<CancellationToken, Task<bool>> call, CancellationToken cancellationToken)
+    /// <param name="trace">Gets a line per request (when it started, how long it took), to match slow requests with what
+    /// else ran at the time; null keeps none.</param>
+    private static async Task<LoadResult> MeasureAsync(string route, string through, int connections, int requests, Func<CancellationToken, Task<bool>> call,
+        List<string>? trace, CancellationToken cancellationToken)
     {
         var latencies = new List<double>(requests);
+        var starts = trace is null ? null : new List<DateTime>(requests);
         int errors = 0;
         var paused = GC.GetTotalPauseDuration();
         var watch = Stopwatch.StartNew();
         await LoadAsync(connections, requests, async ct =>
         {
+            var startedAt = DateTime.UtcNow;
             long started = Stopwatch.GetTimestamp();
             bool ok = await call(ct);
             double ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             lock (latencies)
             {
                 latencies.Add(ms);
+                starts?.Add(startedAt);
                 errors += ok ? 0 : 1;
             }
         }, cancellationToken);
+        if (trace is not null)
+        {
+            for (int i = 0; i < latencies.Count; i++)
+            {
+                trace.Add($"{route}\t{through}\t{connections}\t{starts![i]:HH:mm:ss.fff}\t{latencies[i]:F2}");
+            }
+        }
         return new LoadResult(route, through, connections, requests, errors, watch.Elapsed.TotalSeconds, Latency.Of(latencies),
             (GC.GetTotalPauseDuration() - paused).TotalMilliseconds);
     }

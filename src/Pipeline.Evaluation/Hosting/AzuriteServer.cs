@@ -8,7 +8,8 @@ namespace Pipeline.Evaluation.Hosting;
 /// <summary>
 /// A real Azurite from the project's pinned npm package, on free ports, stopped by PID. In-memory by default; with
 /// <c>persistent</c> its data survives a restart; with <c>separateServices</c> blob, queue and table run as three
-/// processes so one can be stopped alone. If it cannot start, the tests that need it fail (never skip).
+/// processes so one can be stopped alone; with <c>traceGc</c> node logs each garbage collection to <see cref="Output"/>.
+/// If it cannot start, the tests that need it fail (never skip).
 /// </summary>
 public sealed class AzuriteServer : IAsyncDisposable
 {
@@ -17,14 +18,16 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     private readonly bool persistent;
     private readonly bool separateServices;
+    private readonly bool traceGc;
     private readonly string location = Path.Combine(Path.GetTempPath(), "pipeline-azurite-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly Dictionary<string, Process> processes = new();
     private readonly StringBuilder output = new();
 
-    public AzuriteServer(bool persistent = false, bool separateServices = false)
+    public AzuriteServer(bool persistent = false, bool separateServices = false, bool traceGc = false)
     {
         this.persistent = persistent;
         this.separateServices = separateServices;
+        this.traceGc = traceGc;
         (BlobPort, QueuePort, TablePort) = (FreePort(), FreePort(), FreePort());
     }
 
@@ -73,6 +76,10 @@ public sealed class AzuriteServer : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = location,
         };
+        if (traceGc)
+        {
+            start.ArgumentList.Add("--trace-gc");
+        }
         start.ArgumentList.Add(script);
         foreach (var argument in new[] { "--silent", "--skipApiVersionCheck", "--disableTelemetry" })
         {
@@ -100,8 +107,8 @@ public sealed class AzuriteServer : IAsyncDisposable
             }
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
-        process.OutputDataReceived += (_, e) => Remember(e.Data);
-        process.ErrorDataReceived += (_, e) => Remember(e.Data);
+        process.OutputDataReceived += (_, e) => Remember(service, e.Data);
+        process.ErrorDataReceived += (_, e) => Remember(service, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         processes[service] = process;
@@ -175,7 +182,8 @@ public sealed class AzuriteServer : IAsyncDisposable
         process.Dispose();
     }
 
-    private string Output
+    /// <summary>What the node processes wrote, each line with the time it arrived (UTC) and its service.</summary>
+    public string Output
     {
         get
         {
@@ -186,13 +194,13 @@ public sealed class AzuriteServer : IAsyncDisposable
         }
     }
 
-    private void Remember(string? line)
+    private void Remember(string service, string? line)
     {
         if (line is not null)
         {
             lock (output)
             {
-                output.AppendLine(line);
+                output.Append(DateTime.UtcNow.ToString("HH:mm:ss.fff ")).Append(service).Append(": ").AppendLine(line);
             }
         }
     }

@@ -119,7 +119,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
         {
             lock (output)
             {
-                output.AppendLine(line);
+                // Each line with the time it arrived (UTC), so a diagnostics log lines up with the bench's own timings.
+                output.Append(DateTime.UtcNow.ToString("HH:mm:ss.fff ")).AppendLine(line);
             }
         }
     }

@@ -135,7 +135,7 @@ public sealed class IdempotencyTests(PipelineFixture pipeline)
         Assert.Equal(150, await CatalogCountAsync(key));
         int rows = 0;
         await foreach (var _ in Tables.EntityArticles.QueryAsync<Azure.Data.Tables.TableEntity>(
-            Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {EntityCatalog.CountRowKey}")))
+            Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {EntityCatalog.RowsEnd}")))
         {
             rows++;
         }

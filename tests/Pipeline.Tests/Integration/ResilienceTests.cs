@@ -215,18 +215,8 @@ public sealed class ResilienceTests(ITestOutputHelper output)
     {
         await using var azurite = new AzuriteServer();
         await azurite.StartAsync();
-        var receipts = new Mock<ITriggerReceipts>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        receipts.Setup(r => r.SeenAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() => seen);
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton(receipts.Object)
-            .AddPipeline(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = azurite.ConnectionString,
-                ["Pipeline:UnseenAfter"] = "00:00:05",
-            }).Build())
-            .BuildServiceProvider();
+        await using var services = WithReceipts(azurite, seen, "Pipeline:UnseenAfter", "00:00:05");
         var blobs = services.GetRequiredService<ArticleBlobs>();
         var reconciler = services.GetRequiredService<IArticleReconciler>();
         await blobs.EnsureContainerAsync(CancellationToken.None);
@@ -253,18 +243,8 @@ public sealed class ResilienceTests(ITestOutputHelper output)
     {
         await using var azurite = new AzuriteServer();
         await azurite.StartAsync();
-        var receipts = new Mock<ITriggerReceipts>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        receipts.Setup(r => r.SeenAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() => seen);
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton(receipts.Object)
-            .AddPipeline(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = azurite.ConnectionString,
-                ["Pipeline:MissedAfter"] = "00:00:05",
-            }).Build())
-            .BuildServiceProvider();
+        await using var services = WithReceipts(azurite, seen, "Pipeline:MissedAfter", "00:00:05");
         var blobs = services.GetRequiredService<ArticleBlobs>();
         var reconciler = services.GetRequiredService<IArticleReconciler>();
         await blobs.EnsureContainerAsync(CancellationToken.None);
@@ -291,6 +271,22 @@ public sealed class ResilienceTests(ITestOutputHelper output)
         await Task.Delay(TimeSpan.FromSeconds(6));
         seen.Add(TriggerReceipts.Key(fresh.Name, ArticleBlobs.NormalizeETag((await fresh.GetPropertiesAsync()).Value.ETag)));
         Assert.Equal(1, await reconciler.ProcessMissedAsync(CancellationToken.None));
+    }
+
+    /// <summary>The pipeline's services on <paramref name="azurite"/>, with the trigger's receipts being <paramref name="seen"/>.</summary>
+    private static ServiceProvider WithReceipts(AzuriteServer azurite, IReadOnlySet<string> seen, string setting, string value)
+    {
+        var receipts = new Mock<ITriggerReceipts>();
+        receipts.Setup(r => r.SeenAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() => seen);
+        return new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(receipts.Object)
+            .AddPipeline(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                [setting] = value,
+            }).Build())
+            .BuildServiceProvider();
     }
 
     private static async Task UploadAsync(ServiceProvider services, int count, string prefix = "soak")

@@ -49,6 +49,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<IArticleProcessor, ArticleProcessor>();
         services.AddSingleton<IPoisonMessageHandler, PoisonMessages>();
+        services.AddSingleton<IArticleDeletions, ArticleDeletions>();
         services.TryAddSingleton<ITriggerReceipts, UnknownTriggerReceipts>();
         services.AddSingleton<ArticleRedriver>();
         services.AddSingleton<IArticleReconciler>(sp => sp.GetRequiredService<ArticleRedriver>());

@@ -27,20 +27,26 @@ public sealed record ArticleDetail(
 
 public sealed record KeyPhraseDto(string Text, double Score, int Count);
 
-public sealed record SummarySentenceDto(int Index, int Rank, int Start, int End, string Text);
+/// <param name="TextTruncated">The text was cut to its first 2,000 characters; <c>start</c> and <c>end</c> cover the whole sentence.</param>
+public sealed record SummarySentenceDto(int Index, int Rank, int Start, int End, string Text, bool TextTruncated = false);
 
 public sealed record SummaryDto(string ArticleId, IReadOnlyList<SummarySentenceDto> Sentences);
 
 public sealed record MentionDto(int Start, int End);
 
-public sealed record EntityDto(string Key, string Name, string Type, int MentionCount, double Salience, IReadOnlyList<MentionDto> Mentions);
+/// <param name="MentionsTruncated">Only the first 1,000 mentions' offsets are kept; <c>mentionCount</c> counts them all.</param>
+public sealed record EntityDto(string Key, string Name, string Type, int MentionCount, double Salience, IReadOnlyList<MentionDto> Mentions, bool MentionsTruncated = false);
 
 /// <param name="Parts">Offsets of each piece of quoted text (one, or several when the quote was split by its attribution).</param>
 public sealed record QuoteDto(
     string Text, bool TextTruncated, string Type, string? Speaker, string? SpeakerEntity, MentionDto? SpeakerMention,
     string? Cue, int Start, int End, IReadOnlyList<MentionDto> Parts, int Paragraph);
 
-public sealed record SpeakerQuoteDto(string ArticleId, string? ArticleTitle, string? Published, QuoteDto Quote);
+/// <param name="MoreInArticle">
+/// Quotes of this speaker in this article beyond those listed: the index keeps what fits in one row (hundreds of quotes);
+/// <c>/api/articles/{id}/quotes</c> lists them all. Nearly always 0.
+/// </param>
+public sealed record SpeakerQuoteDto(string ArticleId, string? ArticleTitle, string? Published, QuoteDto Quote, int MoreInArticle = 0);
 
 public sealed record CatalogEntityDto(string Key, string Name, string Type, int ArticleCount);
 

@@ -123,7 +123,7 @@ public sealed class ArticleQueries(PipelineTables tables, ArticleBlobs blobs, Co
         var entityRows = (await entities).Rows;
         var quoteRows = (await quotes).Rows;
         return new ArticleDetail(
-            row.PartitionKey, row.BlobName, row.Title, row.Published, row.Section, row.Source, row.Dateline, row.Author,
+            row.PartitionKey, row.BlobName, row.Title, RowMapping.PublishedOrNull(row.Published), row.Section, row.Source, row.Dateline, row.Author,
             row.Status, row.Error, row.Attempts, row.ContentHash, row.BlobETag, row.ContentLength, row.ExtractorVersion,
             row.CreatedAt, row.UpdatedAt, row.ProcessedAt, row.EntityCount, row.QuoteCount,
             Summary.Take(RowMapping.DeserializeSummary(row.SummaryJson), Summary.DefaultSentences, s => s.Index),

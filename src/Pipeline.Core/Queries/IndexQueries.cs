@@ -116,7 +116,7 @@ public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, C
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {EntityCatalog.RowsEnd}");
             var (rows, position) = await KeysetPages.ReadAsync<EntityArticleRow>(tables.EntityArticles, filter, count, null, cancellationToken);
-            return (rows.ConvertAll(r => new EntityArticleDto(r.RowKey, r.Title, r.Published, r.MentionCount, r.Salience)), position);
+            return (rows.ConvertAll(r => new EntityArticleDto(r.RowKey, r.Title, RowMapping.PublishedOrNull(r.Published), r.MentionCount, r.Salience)), position);
         });
         if (items.Count == 0 && after.Length == 0)
         {
@@ -176,9 +176,10 @@ public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, C
                     more = true;
                     break;
                 }
+                int notListed = Math.Max(0, row.QuoteCount - quotes.Length);
                 foreach (var quote in quotes)
                 {
-                    items.Add(new SpeakerQuoteDto(row.RowKey, row.Title, row.Published, quote));
+                    items.Add(new SpeakerQuoteDto(row.RowKey, row.Title, RowMapping.PublishedOrNull(row.Published), quote, notListed));
                 }
                 lastIncluded = row.RowKey;
             }

@@ -49,9 +49,10 @@ internal sealed class GenerationRows(PipelineTables tables)
         await DeleteRowsAsync(tables.ArticleQuotes, quotes, cancellationToken);
     }
 
-    /// <summary>The article's entity and quote rows of every generation but <paramref name="generation"/>.</summary>
-    public async Task<(List<ArticleEntityRow> Entities, List<ArticleQuoteRow> Quotes)> ReadOthersAsync(string id, string generation, CancellationToken cancellationToken)
+    /// <summary>The article's entity and quote rows of every generation but <paramref name="generation"/> (null: of every generation).</summary>
+    public async Task<(List<ArticleEntityRow> Entities, List<ArticleQuoteRow> Quotes)> ReadOthersAsync(string id, string? generation, CancellationToken cancellationToken)
     {
+        // No RowKey starts with "|" alone, so without a generation to keep every row is read.
         string prefix = generation + "|";
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id}");
         var entities = new List<ArticleEntityRow>();

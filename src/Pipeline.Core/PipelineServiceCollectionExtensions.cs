@@ -56,6 +56,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ContinuationTokens>();
         services.AddSingleton<PageCache>();
         services.AddSingleton<ReadCoalescer>();
+        services.AddSingleton<IdentityLookup>();
+        services.AddSingleton<IndexPages>();
         services.AddSingleton<IArticleQueries, ArticleQueries>();
         services.AddSingleton<IIndexQueries, IndexQueries>();
         return services;

@@ -226,8 +226,9 @@ public sealed class EntityCatalog(PipelineTables tables)
     }
 
     /// <summary>
-    /// Takes an entity no article mentions off the browsable catalog. An article that counts it at the same time lists it
-    /// (idempotently) after its own count write: if that count is seen here after the delete, the entry is put back.
+    /// Takes an entity no article mentions off the browsable catalog and the names index. An article that counts it at
+    /// the same time lists it (idempotently) after its own count write: if that count is seen here after the delete, the
+    /// entries are put back.
     /// </summary>
     private async Task UnlistAsync(string entityKey, CancellationToken cancellationToken)
     {
@@ -237,17 +238,32 @@ public sealed class EntityCatalog(PipelineTables tables)
         {
             return;
         }
+        var entry = listed.Value!;
         try
         {
-            await tables.Entities.DeleteEntityAsync(type, slug, listed.Value!.ETag, cancellationToken);
+            await tables.Entities.DeleteEntityAsync(type, slug, entry.ETag, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
             return; // Removed or renamed by another writer.
         }
+        EntityNameRow? name = null;
+        if (entry.Group is { } group)
+        {
+            var found = await tables.EntityNames.GetEntityIfExistsAsync<EntityNameRow>(TableKey.Encode(group), TableKey.Encode(entityKey), cancellationToken: cancellationToken);
+            if (found.HasValue)
+            {
+                name = found.Value!;
+                await tables.EntityNames.DeleteEntityAsync(name.PartitionKey, name.RowKey, ETag.All, cancellationToken);
+            }
+        }
         if (await CountAsync(IndexKeys.Entity(entityKey), cancellationToken) > 0)
         {
-            await tables.Entities.UpsertEntityAsync(listed.Value, TableUpdateMode.Replace, cancellationToken);
+            await tables.Entities.UpsertEntityAsync(entry, TableUpdateMode.Replace, cancellationToken);
+            if (name is not null)
+            {
+                await tables.EntityNames.UpsertEntityAsync(name, TableUpdateMode.Replace, cancellationToken);
+            }
         }
     }
 
@@ -325,16 +341,32 @@ public sealed class EntityCatalog(PipelineTables tables)
         }
     }
 
-    /// <summary>Lists the entity in the browsable catalog (idempotent; a name seen first stays).</summary>
+    /// <summary>
+    /// Lists the identity in the browsable catalog and, when it may link to others, in the names index under its group
+    /// (idempotent; a name listed first stays).
+    /// </summary>
     private async Task ListAsync(EntityArticleRow row, CancellationToken cancellationToken)
     {
+        // Both at once: an article with thousands of new names lists each of them.
+        Task named = row.Group is { } group
+            ? tables.EntityNames.UpsertEntityAsync(new EntityNameRow
+            {
+                PartitionKey = TableKey.Encode(group),
+                RowKey = TableKey.Encode(row.EntityKey),
+                Key = row.EntityKey,
+                Name = row.IdentityName ?? row.Name,
+                Kind = row.Kind ?? "",
+                Given = row.Given,
+            }, TableUpdateMode.Replace, cancellationToken)
+            : Task.CompletedTask;
         var (partition, slug) = CatalogKeys(row.EntityKey);
         var entry = new EntityCatalogRow
         {
             PartitionKey = partition,
             RowKey = slug,
             Key = row.EntityKey,
-            Name = row.Name,
+            Name = row.IdentityName ?? row.Name,
+            Group = row.Group,
         };
         try
         {
@@ -344,6 +376,7 @@ public sealed class EntityCatalog(PipelineTables tables)
         {
             // Listed already.
         }
+        await named;
     }
 
     private sealed class PendingAdd(EntityArticleRow row)

@@ -64,7 +64,7 @@ internal sealed class GenerationRows(PipelineTables tables)
             }
         }
         var quotes = new List<ArticleQuoteRow>();
-        await foreach (var row in tables.ArticleQuotes.QueryAsync<ArticleQuoteRow>(filter, select: ["PartitionKey", "RowKey", "Speaker"], cancellationToken: cancellationToken))
+        await foreach (var row in tables.ArticleQuotes.QueryAsync<ArticleQuoteRow>(filter, select: ["PartitionKey", "RowKey", "Speaker", "SpeakerIndex"], cancellationToken: cancellationToken))
         {
             if (!row.RowKey.StartsWith(prefix, StringComparison.Ordinal))
             {

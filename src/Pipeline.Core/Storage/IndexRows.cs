@@ -15,32 +15,45 @@ internal sealed class IndexRows(PipelineTables tables, EntityCatalog catalog)
 {
     private const int Parallelism = 8;
 
-    /// <summary>One row per (entity, article) and (speaker, article), each replaced whole.</summary>
+    /// <summary>
+    /// One row per (identity, article) and (speaker, article), each replaced whole. Two spellings of one identity in an
+    /// article (<c>Joe Biden</c>, <c>Joe R. Biden</c>) share a row: its mentions added, the most salient spelling kept.
+    /// </summary>
     public async Task WriteAsync(ExtractionResult result, string generation, CancellationToken cancellationToken)
     {
         var article = result.Article;
         string title = TableLimits.Cut(article.Metadata.Title, TableLimits.MaxNameChars);
         string published = RowMapping.FormatPublished(article.Metadata.Published);
-        var entityRows = new List<EntityArticleRow>();
-        foreach (var entity in result.Entities)
+        var entityRows = new Dictionary<string, EntityArticleRow>(StringComparer.Ordinal);
+        foreach (var entity in result.Entities) // most salient first
         {
-            if (entity.Type == EntityType.Date)
+            if (RowMapping.IndexIdentity(entity) is not { } identity)
             {
                 continue; // "Monday" across articles says nothing; dates stay with their article.
             }
-            entityRows.Add(new EntityArticleRow
+            if (entityRows.TryGetValue(identity.Key, out var same))
             {
-                PartitionKey = IndexKeys.Entity(entity.Key),
+                same.MentionCount += entity.MentionCount;
+                same.Salience = Math.Round(same.Salience + entity.Salience, 4);
+                continue;
+            }
+            entityRows[identity.Key] = new EntityArticleRow
+            {
+                PartitionKey = IndexKeys.Entity(identity.Key),
                 RowKey = article.Id,
                 Generation = generation,
-                EntityKey = entity.Key,
+                EntityKey = identity.Key,
                 Name = TableLimits.Cut(entity.Name, TableLimits.MaxNameChars),
-                Type = RowMapping.TypeName(entity.Type),
+                Type = RowMapping.TypeName(identity.Type),
                 Title = title,
                 Published = published,
                 MentionCount = entity.MentionCount,
                 Salience = entity.Salience,
-            });
+                IdentityName = TableLimits.Cut(identity.Name, TableLimits.MaxNameChars),
+                Group = identity.Group,
+                Kind = identity.Kind.ToString(),
+                Given = identity.Given,
+            };
         }
 
         var speakerRows = new Dictionary<string, SpeakerQuotesRow>(StringComparer.Ordinal);
@@ -48,11 +61,10 @@ internal sealed class IndexRows(PipelineTables tables, EntityCatalog catalog)
         for (int i = 0; i < result.Quotes.Count; i++)
         {
             var row = result.Quotes[i].ToRow(article.Id, generation, i);
-            if (!IndexKeys.IsIndexableSpeaker(row.Speaker))
+            if (row.SpeakerIndex is not { } partition)
             {
                 continue;
             }
-            string partition = IndexKeys.Speaker(row.Speaker!);
             if (!speakerRows.ContainsKey(partition))
             {
                 speakerRows[partition] = new SpeakerQuotesRow
@@ -76,7 +88,7 @@ internal sealed class IndexRows(PipelineTables tables, EntityCatalog catalog)
         }
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(entityRows, parallel, async (row, ct) =>
+        await Parallel.ForEachAsync(entityRows.Values, parallel, async (row, ct) =>
             await catalog.AddArticleAsync(row, ct));
         await Parallel.ForEachAsync(speakerRows.Values, parallel, async (row, ct) =>
             await tables.SpeakerQuotes.SubmitTransactionAsync(
@@ -85,79 +97,73 @@ internal sealed class IndexRows(PipelineTables tables, EntityCatalog catalog)
 
     /// <summary>
     /// Removes the article's index rows that <paramref name="result"/> no longer holds, as seen from the rows of its
-    /// other generations; entities it no longer mentions count it no more.
+    /// other generations; identities it no longer mentions count it no more.
     /// </summary>
     public Task RemoveGoneAsync(ExtractionResult result, string generation, List<ArticleEntityRow> otherEntities, List<ArticleQuoteRow> otherQuotes, CancellationToken cancellationToken)
     {
         var (currentEntities, currentSpeakers) = Keys(result);
-        var goneEntities = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in otherEntities)
-        {
-            if (!currentEntities.Contains(row.Key) && row.Type != nameof(EntityType.Date))
-            {
-                goneEntities.Add(row.Key);
-            }
-        }
-        var goneSpeakers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in otherQuotes)
-        {
-            if (IndexKeys.IsIndexableSpeaker(row.Speaker) && !currentSpeakers.Contains(IndexKeys.Speaker(row.Speaker!)))
-            {
-                goneSpeakers.Add(IndexKeys.Speaker(row.Speaker!));
-            }
-        }
-        return RemoveAsync(result.Article.Id, goneEntities, goneSpeakers, generation, cancellationToken);
+        var (gone, goneSpeakers) = Keys(otherEntities, otherQuotes);
+        gone.ExceptWith(currentEntities);
+        goneSpeakers.ExceptWith(currentSpeakers);
+        return RemoveAsync(result.Article.Id, gone, goneSpeakers, generation, cancellationToken);
     }
 
     /// <summary>Removes every index row of an article being deleted, as its stored rows of any generation name them.</summary>
     public Task RemoveAllAsync(string id, List<ArticleEntityRow> entities, List<ArticleQuoteRow> quotes, CancellationToken cancellationToken)
     {
-        var entityKeys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in entities)
-        {
-            if (row.Type != nameof(EntityType.Date))
-            {
-                entityKeys.Add(row.Key);
-            }
-        }
-        var speakers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in quotes)
-        {
-            if (IndexKeys.IsIndexableSpeaker(row.Speaker))
-            {
-                speakers.Add(IndexKeys.Speaker(row.Speaker!));
-            }
-        }
-        return RemoveAsync(id, entityKeys, speakers, keepGeneration: null, cancellationToken);
+        var (identities, speakers) = Keys(entities, quotes);
+        return RemoveAsync(id, identities, speakers, keepGeneration: null, cancellationToken);
     }
 
     /// <summary>Removes the index rows <paramref name="result"/> wrote: a processing run undoing its work on an article deleted meanwhile.</summary>
     public Task RemoveAllAsync(ExtractionResult result, CancellationToken cancellationToken)
     {
-        var (entityKeys, speakers) = Keys(result);
-        return RemoveAsync(result.Article.Id, entityKeys, speakers, keepGeneration: null, cancellationToken);
+        var (identities, speakers) = Keys(result);
+        return RemoveAsync(result.Article.Id, identities, speakers, keepGeneration: null, cancellationToken);
     }
 
-    /// <summary>The indexed entity keys (dates are not indexed) and speaker partitions of a result.</summary>
-    private static (HashSet<string> Entities, HashSet<string> Speakers) Keys(ExtractionResult result)
+    /// <summary>The identity keys (dates are not indexed) and speaker partitions a result is indexed under.</summary>
+    private static (HashSet<string> Identities, HashSet<string> Speakers) Keys(ExtractionResult result)
     {
-        var entities = new HashSet<string>(StringComparer.Ordinal);
+        var identities = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entity in result.Entities)
         {
-            if (entity.Type != EntityType.Date)
+            if (RowMapping.IndexIdentity(entity) is { } identity)
             {
-                entities.Add(entity.Key);
+                identities.Add(identity.Key);
             }
         }
         var speakers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var quote in result.Quotes)
         {
-            if (IndexKeys.IsIndexableSpeaker(quote.Speaker))
+            if (RowMapping.SpeakerIndex(quote) is { } partition)
             {
-                speakers.Add(IndexKeys.Speaker(quote.Speaker!));
+                speakers.Add(partition);
             }
         }
-        return (entities, speakers);
+        return (identities, speakers);
+    }
+
+    /// <summary>The same, as stored result rows name them (rows written before identities: under the entity key and speaker slug).</summary>
+    private static (HashSet<string> Identities, HashSet<string> Speakers) Keys(List<ArticleEntityRow> entities, List<ArticleQuoteRow> quotes)
+    {
+        var identities = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in entities)
+        {
+            if (row.Type != nameof(EntityType.Date))
+            {
+                identities.Add(row.Identity ?? row.Key);
+            }
+        }
+        var speakers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in quotes)
+        {
+            if ((row.SpeakerIndex ?? (IndexKeys.IsIndexableSpeaker(row.Speaker) ? IndexKeys.Speaker(row.Speaker!) : null)) is { } partition)
+            {
+                speakers.Add(partition);
+            }
+        }
+        return (identities, speakers);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pipeline.Entities;
+using Pipeline.Entities.Identity;
 using Pipeline.Queries;
 using Pipeline.Quotes;
 using Pipeline.Storage.Rows;
@@ -33,7 +34,31 @@ public static class RowMapping
         MentionCount = entity.MentionCount,
         Salience = entity.Salience,
         Mentions = FormatSpans(entity.Mentions),
+        Identity = IndexIdentity(entity)?.Key,
     };
+
+    /// <summary>The corpus-wide identity an entity is indexed under; null for dates, which stay with their article.</summary>
+    public static EntityIdentity? IndexIdentity(CanonicalEntity entity) =>
+        entity.Type == EntityType.Date ? null : EntityIdentity.Of(entity.Type, entity.Name);
+
+    /// <summary>
+    /// The <c>speakerquotes</c> partition of a quote: its speaker's identity when the speaker is an entity
+    /// (<c>President Biden</c> → <c>biden</c>, <c>Joe R. Biden</c> → <c>joe-biden</c>), else the slug of the speaker as
+    /// written (<c>officials</c>); null when the speaker is not indexed.
+    /// </summary>
+    public static string? SpeakerIndex(Quote quote)
+    {
+        if (!IndexKeys.IsIndexableSpeaker(quote.Speaker))
+        {
+            return null;
+        }
+        var speaker = quote.Speaker!;
+        if (quote.SpeakerEntity is { } key && key.IndexOf(':') is > 0 and var colon && EntityKey.TryParseType(key.AsSpan(0, colon), out var type))
+        {
+            return IndexKeys.Speaker(EntityIdentity.Of(type, speaker).Key);
+        }
+        return IndexKeys.Speaker(speaker);
+    }
 
     public static ArticleQuoteRow ToRow(this Quote quote, string articleId, string generation, int index)
     {
@@ -54,13 +79,14 @@ public static class RowMapping
             End = quote.Span.End,
             Parts = quote.Parts.Length > 1 ? FormatSpans(quote.Parts) : null,
             Paragraph = quote.Paragraph,
+            SpeakerIndex = SpeakerIndex(quote),
         };
     }
 
     public static EntityDto ToDto(this ArticleEntityRow row)
     {
         var mentions = ParseMentions(row.Mentions);
-        return new(row.Key, row.Name, row.Type, row.MentionCount, row.Salience, mentions, mentions.Length < row.MentionCount);
+        return new(row.Key, row.Name, row.Type, row.MentionCount, row.Salience, mentions, mentions.Length < row.MentionCount, row.Identity ?? row.Key);
     }
 
     public static QuoteDto ToDto(this ArticleQuoteRow row) =>

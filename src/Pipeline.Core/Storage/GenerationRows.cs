@@ -74,6 +74,11 @@ internal sealed class GenerationRows(PipelineTables tables)
         return (entities, quotes);
     }
 
+    /// <summary>
+    /// Deletes rows in batches. A row another writer deleted first (a concurrent cleanup, a removal racing a processing
+    /// run) fails its whole batch with 404: that row is dropped from the batch and the rest submitted again, so every
+    /// row that still exists goes.
+    /// </summary>
     public static async Task DeleteRowsAsync<T>(TableClient table, List<T> rows, CancellationToken cancellationToken)
         where T : ITableEntity
     {
@@ -82,13 +87,20 @@ internal sealed class GenerationRows(PipelineTables tables)
         {
             actions.Add(new(TableTransactionActionType.Delete, row, ETag.All));
         }
-        try
+        foreach (var batch in TableBatches.Plan(actions))
         {
-            await TableBatches.SubmitAsync(table, actions, cancellationToken);
-        }
-        catch (TableTransactionFailedException e) when (e.Status == 404)
-        {
-            // A concurrent cleanup got there first; what is left goes next time.
+            while (batch.Count > 0)
+            {
+                try
+                {
+                    await table.SubmitTransactionAsync(batch, cancellationToken);
+                    break;
+                }
+                catch (TableTransactionFailedException e) when (e.Status == 404 && e.FailedTransactionActionIndex is int gone && gone < batch.Count)
+                {
+                    batch.RemoveAt(gone);
+                }
+            }
         }
     }
 }

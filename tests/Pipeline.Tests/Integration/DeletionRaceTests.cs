@@ -29,7 +29,7 @@ public sealed class DeletionRaceTests : OwnAzurite
         await base.DisposeAsync();
     }
 
-    /// <summary>The delete lands 0 to 330 ms into the run: before it reads the blob, while it writes, after it is done.</summary>
+    /// <summary>The delete lands 0 to 380 ms into the run: before it reads the blob, while it writes, after it is done.</summary>
     public static TheoryData<bool> Kinds => new() { false, true };
 
     [Theory]
@@ -40,7 +40,7 @@ public sealed class DeletionRaceTests : OwnAzurite
         var deletions = services.GetRequiredService<IArticleDeletions>();
         var container = services.GetRequiredService<ArticleBlobs>().Container;
         var left = new List<string>();
-        for (int round = 0; round < 12; round++)
+        for (int round = 0; round < 20; round++)
         {
             string name = $"race/{(reprocessing ? "again" : "first")}-{round}.txt";
             var blob = container.GetBlobClient(name);
@@ -53,7 +53,7 @@ public sealed class DeletionRaceTests : OwnAzurite
             await blob.UploadAsync(Bytes(round), overwrite: true);
 
             var processing = Task.Run(() => processor.ProcessAsync(blob, CancellationToken.None));
-            await Task.Delay(round * 30);
+            await Task.Delay(round * 20);
             await container.DeleteBlobAsync(name);
             var removal = deletions.RemoveIfGoneAsync(name, CancellationToken.None);
             await Task.WhenAll(processing, removal);

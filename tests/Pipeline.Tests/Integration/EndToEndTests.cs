@@ -240,7 +240,7 @@ public sealed class EndToEndTests(PipelineFixture pipeline)
     public async Task Every_http_function_of_the_functions_app_answers_on_the_local_host()
     {
         await pipeline.EnsureSeedAsync();
-        var functions = HttpFunctionRoutes.Discover(typeof(Pipeline.Functions.ProcessArticle).Assembly);
+        var functions = Pipeline.Functions.Http.HttpFunction.Discover(typeof(Pipeline.Functions.ProcessArticle).Assembly);
         Assert.True(functions.Count >= 9);
         foreach (var function in functions)
         {

@@ -31,6 +31,10 @@ internal sealed class DocumentState
     public readonly ulong[] Keys = new ulong[MaxKeys];
     public readonly CountTable Counts = new();
 
+    /// <summary>The document's <see cref="ContextAggregation"/>: <see cref="ContextCount"/> keys, sorted by word.</summary>
+    public ContextKey[] Contexts = new ContextKey[512];
+    public int ContextCount;
+
     /// <summary>Documents above this many tokens leave no scratch behind on the thread.</summary>
     public const int RetainLimit = 1 << 16;
 
@@ -50,6 +54,14 @@ internal sealed class DocumentState
         SecondPass = new byte[size];
         Entries = new WordEntry[size];
         Local = new int[size * PerceptronTaggerModel.Stride];
+    }
+
+    public void EnsureContexts(int count)
+    {
+        if (Contexts.Length < count)
+        {
+            Contexts = new ContextKey[Math.Max(count, Contexts.Length * 2)];
+        }
     }
 
     public void EnsureSentence(int count)

@@ -41,4 +41,6 @@ internal static class FeatureTemplates
     public const int DocumentUnitStem = 70;
     public const int DocumentUnitStemMajority = 71;
     public const int DocumentConsistency = 72;
+    public const int ContextLeft = 73; // a neighbour of another occurrence of the word (ContextAggregation)
+    public const int ContextRight = 74;
 }

@@ -169,6 +169,10 @@ internal sealed class TokenScorer
             Aggregated(state, FeatureHash.Key(DocumentLower, state.Lower[t]), own, 0, scores);
             Aggregated(state, FeatureHash.Key(DocumentStem, state.Stem[t]), own, 1, scores);
             Aggregated(state, FeatureHash.Key(DocumentUnitStem, state.Stem[t]), DocumentFeatures.IsUnitOrOutside(labels[t]) ? own : -1, 2, scores);
+            foreach (var context in ContextAggregation.Of(state, state.Lower[t]))
+            {
+                rows.AddSecond(rows.Row(context.Key), scores);
+            }
         }
     }
 

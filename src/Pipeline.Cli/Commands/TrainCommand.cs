@@ -10,6 +10,8 @@ internal static class TrainCommand
 {
     public const string ShippedModel = "src/Pipeline.Core/Entities/Tagging/ner-model.bin";
 
+    public const string ShippedNameLists = "src/Pipeline.Core/Entities/Tagging/NameLists";
+
     public static Command Create()
     {
         var command = new Command("train", "Train the project's models from annotated data you give by path (the data never ships; the model does).");
@@ -45,10 +47,11 @@ internal static class TrainCommand
         var epochs = new Option<int>("--max-epochs") { Description = "Upper bound on epochs per pass.", DefaultValueFactory = _ => defaults.MaxEpochs };
         var crossValidate = new Option<int>("--cross-validate") { Description = "Instead of writing a model, cross-validate on eng.train with this many folds (contiguous blocks of documents): per-fold and mean F1 of the held-out blocks." };
         var fold = new Option<int?>("--fold") { Description = "With --cross-validate, run only this fold (1-based), to split the work into shorter runs." };
+        var nameLists = new Option<DirectoryInfo?>("--name-lists") { Description = "Folder of the external name lists (people's names, cities, regions, countries); 'none' trains without them.", DefaultValueFactory = _ => new DirectoryInfo(ShippedNameLists) };
         var clusterCache = new Option<FileInfo?>("--cluster-cache") { Description = "Reuse word clusters from this file (written when missing; one file per fold when cross-validating): clustering is the slow step of experiments." };
         var command = new Command("entities", "Train the entity tagger (averaged perceptron, two passes) on CoNLL-2003 eng.train, tuned on eng.testa.")
         {
-            data, unlabelled, output, seed, epochs, crossValidate, fold, clusterCache,
+            data, unlabelled, output, seed, epochs, crossValidate, fold, nameLists, clusterCache,
         };
         command.SetAction(parse =>
         {
@@ -60,6 +63,7 @@ internal static class TrainCommand
                 Seed = parse.GetValue(seed),
                 MaxEpochs = parse.GetValue(epochs),
                 ClusterCache = parse.GetValue(clusterCache)?.FullName,
+                NameListDirectory = parse.GetValue(nameLists) is { Name: not "none" } lists ? lists.FullName : null,
             };
             if (parse.GetValue(crossValidate) is > 0 and var folds)
             {

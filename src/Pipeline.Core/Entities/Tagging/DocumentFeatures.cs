@@ -26,7 +26,7 @@ internal static class DocumentFeatures
     public static void Aggregate(TextDocument document, DocumentState state)
     {
         int tokenCount = document.Tokens.Length;
-        ContextAggregation.Collect(document, state);
+        state.Contexts.Collect(document, state);
         for (int t = 0; t < tokenCount; t++)
         {
             if (!WordShape.IsCapitalized(state.Caps[t]))
@@ -66,9 +66,9 @@ internal static class DocumentFeatures
             // Also over one-token uses only: "U.S." in "U.S. Open" says little about a lone "U.S.".
             n += Aggregated(state, FeatureHash.Key(DocumentUnitStem, state.Stem[t]), IsUnitOrOutside(labels[t]) ? own : -1,
                 DocumentUnitStem, DocumentUnitStemMajority, keys[n..]);
-            foreach (var context in ContextAggregation.Of(state, state.Lower[t]))
+            foreach (ulong context in state.Contexts.Keys(state.Contexts.GroupOfToken(t)))
             {
-                keys[n++] = context.Key;
+                keys[n++] = context;
             }
         }
         return n;

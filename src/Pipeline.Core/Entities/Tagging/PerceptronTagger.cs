@@ -86,6 +86,7 @@ public sealed class PerceptronTagger
             return state.FirstPass.AsSpan(0, n);
         }
         DocumentFeatures.Aggregate(document, state);
+        _scorer.PrepareDocumentPass(state);
         foreach (var sentence in document.Sentences)
         {
             if (FeatureExtractor.Bounds(sentence, n, out int first, out int end))

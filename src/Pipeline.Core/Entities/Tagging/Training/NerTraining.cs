@@ -164,7 +164,7 @@ public static class NerTraining
         }
 
         private PerceptronTaggerModel Build(float[] first, float[]? second, Gazetteer gazetteer, IReadOnlyDictionary<string, string> metadata) =>
-            ModelBuilder.Build(_indexer, first, second, gazetteer, Lexicons.Clusters, Lexicons.CaseProfile, metadata, options.Prune);
+            ModelBuilder.Build(_indexer, first, second, gazetteer, Lexicons.NameLists, Lexicons.Clusters, Lexicons.CaseProfile, metadata, options.Prune);
 
         public void Log(string message) =>
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:F1}s] {message}"));

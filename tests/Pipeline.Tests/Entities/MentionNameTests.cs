@@ -1,4 +1,3 @@
-using Moq;
 using Pipeline.Entities;
 using Pipeline.Text;
 
@@ -11,22 +10,8 @@ namespace Pipeline.Tests.Entities;
 /// </summary>
 public sealed class MentionNameTests
 {
-    private static EntityExtraction Given(string text, params (string Phrase, EntityType Type)[] mentions)
-    {
-        var document = TextDocument.Analyze(text);
-        var found = new List<EntityMention>();
-        foreach (var (phrase, type) in mentions)
-        {
-            int at = text.IndexOf(phrase, StringComparison.Ordinal);
-            int first = Array.FindIndex(document.Tokens, t => t.Start == at);
-            int last = Array.FindIndex(document.Tokens, t => t.End == at + phrase.Length);
-            found.Add(new EntityMention(first, last - first + 1, at, at + phrase.Length, type));
-        }
-        found.Sort((a, b) => a.Start.CompareTo(b.Start));
-        var recognizer = new Mock<IEntityRecognizer>();
-        recognizer.Setup(r => r.Recognize(It.IsAny<TextDocument>())).Returns([.. found]);
-        return new EntityExtractor(recognizer.Object).Extract(document);
-    }
+    private static EntityExtraction Given(string text, params (string Phrase, EntityType Type)[] mentions) =>
+        EntityResolverTests.Extract(text, mentions);
 
     private static EntityExtraction Tagged(string text) =>
         new EntityExtractor(Pipeline.Entities.Tagging.EntityModels.Recognizer).Extract(TextDocument.Analyze(text));

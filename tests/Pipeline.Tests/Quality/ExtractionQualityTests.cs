@@ -33,6 +33,16 @@ public sealed class ExtractionQualityTests
     }
 
     [SkippableFact]
+    public async Task Entities_on_GUM_news_keep_proper_noun_recall_above_95()
+    {
+        var (exit, output) = await CliProcess.RunAsync(Timeout, "eval", "entities", Data("gum_news/gum_news_entities.jsonl"));
+        Assert.True(exit == 0, output);
+        var all = Regex.Match(output, @"^\| all \|[^|]*\|[^|]*\| \*\*([\d.]+)\*\*", RegexOptions.Multiline);
+        Assert.True(all.Success, output);
+        Assert.True(Number(all.Groups[1].Value) >= 0.95, output);
+    }
+
+    [SkippableFact]
     public async Task Quotes_on_PolNeAR_dev_keep_their_scores()
     {
         var (exit, output) = await CliProcess.RunAsync(Timeout, "eval", "quotes", Data("polnear/dev"));

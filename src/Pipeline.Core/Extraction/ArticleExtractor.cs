@@ -21,7 +21,7 @@ public sealed class ArticleExtractor(IEntityExtractor entities, IQuoteExtractor 
     /// Changes whenever extraction output changes, so stored results can tell which version made them and
     /// articles can be reprocessed when it moves on.
     /// </summary>
-    public const string Version = "7";
+    public const string Version = "8";
 
     public ExtractionResult Extract(Article article)
     {

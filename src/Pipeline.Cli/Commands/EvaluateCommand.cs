@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Entities.Tagging;
+using Pipeline.Evaluation.Entities;
 using Pipeline.Evaluation.Quotes;
 using Pipeline.Evaluation.Summaries;
 using Pipeline.Summaries;
@@ -86,10 +87,10 @@ internal static class EvaluateCommand
 
     private static Command Entities()
     {
-        var file = new Argument<FileInfo>("file") { Description = "A CoNLL-2003 file (token ... tag per line, IOB1), e.g. ../shared/eval/conll2003/eng.testa." };
+        var file = new Argument<FileInfo>("file") { Description = "A CoNLL-2003 file (token ... tag per line, IOB1), e.g. ../shared/eval/conll2003/eng.testa; or GUM's gum_news_entities.jsonl for proper-noun recall." };
         var model = new Option<FileInfo?>("--model") { Description = "A model file to evaluate instead of the one shipped in the library." };
         var predictions = new Option<FileInfo?>("--predictions") { Description = "Write 'token gold predicted' lines (IOB1) here, for conlleval or any scorer." };
-        var command = new Command("entities", "Conlleval-style precision, recall and F1 per type and micro-averaged (exact spans) on a CoNLL file; the model sees only the tokens.")
+        var command = new Command("entities", "Conlleval-style precision, recall and F1 per type and micro-averaged (exact spans) on a CoNLL file, the model seeing only the tokens; on a .jsonl of GUM news, recall of named people, organizations and places.")
         {
             file, model, predictions,
         };
@@ -98,7 +99,10 @@ internal static class EvaluateCommand
             var tagger = parse.GetValue(model) is { } path
                 ? new PerceptronTagger(PerceptronTaggerModel.Load(path.FullName))
                 : new PerceptronTagger(EntityModels.Model);
-            Console.WriteLine(NerEvaluation.EvaluateFile(tagger, parse.GetValue(file)!.FullName, parse.GetValue(predictions)?.FullName).Format());
+            var input = parse.GetValue(file)!.FullName;
+            Console.WriteLine(input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
+                ? GumNameRecall.Run(input, new PerceptronEntityRecognizer(tagger.Model))
+                : NerEvaluation.EvaluateFile(tagger, input, parse.GetValue(predictions)?.FullName).Format());
             return 0;
         });
         return command;

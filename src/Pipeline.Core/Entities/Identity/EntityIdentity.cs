@@ -30,9 +30,9 @@ public enum IdentityKind
 public sealed record EntityIdentity(string Key, string Name, EntityType Type, IdentityKind Kind, string? Group, string? Given)
 {
     /// <summary>The identity of a spelling of an entity of this type, as the extractor or a user writes it.</summary>
-    public static EntityIdentity Of(EntityType type, string name, NameLexicon? lexicon = null)
+    public static EntityIdentity Of(EntityType type, string name)
     {
-        lexicon ??= NameLexicon.Default;
+        var lexicon = NameLexicon.Default;
         var words = Words(name);
         if (words.Count == 0)
         {

@@ -1,25 +1,26 @@
 using System.Collections.Frozen;
-using System.Reflection;
 
 namespace Pipeline.Entities.Identity;
 
 /// <summary>
-/// The word lists behind identities, read once from the data files in <c>Entities/Identity/Data</c>: titles and
-/// suffixes around a person's name, particles of surnames, and names that stand for the same organization or place.
+/// The word lists behind identities, in <c>Entities/Lexicons</c> with the resolver's (read once): titles before a
+/// person's name (the resolver's own), suffixes after it, particles of surnames, and names that stand for the same
+/// organization or place.
 /// </summary>
-public sealed class NameLexicon
+internal sealed class NameLexicon
 {
     /// <summary>The lists shipped with the library, loaded on first use.</summary>
     public static NameLexicon Default => Shipped.Value;
 
     private static readonly Lazy<NameLexicon> Shipped = new(() => new NameLexicon(
-        Words(Read("titles.txt")), Words(Read("suffixes.txt")), Words(Read("particles.txt")), Aliases(Read("aliases.txt"))));
+        EntityLexicons.Titles, EntityLexicons.Load("suffixes.txt"), EntityLexicons.Load("particles.txt"), Aliases(EntityLexicons.Lines("aliases.txt"))));
 
-    private NameLexicon(FrozenSet<string> titles, FrozenSet<string> suffixes, FrozenSet<string> particles, FrozenDictionary<string, (EntityType Type, string Name)> aliases)
+    private NameLexicon(FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> titles, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> suffixes,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> particles, FrozenDictionary<string, (EntityType Type, string Name)> aliases)
     {
-        Titles = titles.GetAlternateLookup<ReadOnlySpan<char>>();
-        Suffixes = suffixes.GetAlternateLookup<ReadOnlySpan<char>>();
-        Particles = particles.GetAlternateLookup<ReadOnlySpan<char>>();
+        Titles = titles;
+        Suffixes = suffixes;
+        Particles = particles;
         this.aliases = aliases;
     }
 
@@ -54,26 +55,6 @@ public sealed class NameLexicon
         int start = words.Length > 1 && words[0] == "the" ? 1 : 0;
         return string.Join(' ', words, start, words.Length - start);
     }
-
-    private static IEnumerable<string> Read(string file)
-    {
-        var assembly = typeof(NameLexicon).Assembly;
-        using var stream = assembly.GetManifestResourceStream("Pipeline.Entities.Identity.Data." + file)
-            ?? throw new InvalidOperationException($"The word list {file} is not embedded in {assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            line = line.Trim();
-            if (line.Length > 0 && line[0] != '#')
-            {
-                lines.Add(line);
-            }
-        }
-        return lines;
-    }
-
-    private static FrozenSet<string> Words(IEnumerable<string> lines) => lines.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Lines of <c>type: canonical | variant | …</c>, every name (the canonical too) mapped to the canonical.</summary>
     private static FrozenDictionary<string, (EntityType, string)> Aliases(IEnumerable<string> lines)

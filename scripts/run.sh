@@ -26,7 +26,7 @@ trap 'echo; echo "Stopping."; exit 0' INT TERM
 install_dependencies
 echo "== dotnet build (Release)"
 dotnet build src/Pipeline.LocalHost -c Release --no-restore --verbosity quiet
-dotnet build src/Pipeline.Cli -c Release --no-restore --verbosity quiet
+install_cli
 
 SETTINGS=src/Pipeline.Functions/local.settings.json
 if [ ! -f "$SETTINGS" ]; then
@@ -66,7 +66,7 @@ for _ in $(seq 1 600); do
 done
 curl -fs "$API/health" >/dev/null || { echo "error: the host did not become healthy" >&2; exit 1; }
 
-PIPELINE="dotnet src/Pipeline.Cli/bin/Release/net10.0/pipeline.dll"
+PIPELINE="dotnet pipeline"
 echo "== Uploading seeds/"
 $PIPELINE upload seeds/
 $PIPELINE wait seeds/ --timeout 120 || echo "(seeds/ is not all processed: see above)"

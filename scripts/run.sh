@@ -44,7 +44,7 @@ else
   echo "== Starting Azurite (data in $AZURITE_DATA)"
   mkdir -p "$AZURITE_DATA"
   # One process per service: Azurite serves each on one thread, and the blob trigger's container scans, receipts
-  # and queue messages would otherwise wait in line with the table writes and queries (README, Performance).
+  # and queue messages would otherwise wait in line with the table writes and queries (docs/performance.md).
   for service in blob queue table; do
     node_modules/.bin/azurite-$service --silent --skipApiVersionCheck --disableTelemetry \
       --${service}Host 127.0.0.1 --location "$AZURITE_DATA" >"$AZURITE_DATA/azurite-$service.log" 2>&1 &

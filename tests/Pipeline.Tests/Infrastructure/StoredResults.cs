@@ -15,7 +15,7 @@ public sealed record StoredCounts(int ArticleEntities, int ArticleQuotes, int En
 public static class StoredResults
 {
     /// <summary>The pipeline's services against a storage account, without a host.</summary>
-    /// <param name="settings">More configuration, as <c>("Pipeline:UnseenAfter", "00:00:05")</c>.</param>
+    /// <param name="settings">More configuration, as <c>("Recovery:UnseenAfter", "00:00:05")</c>.</param>
     public static ServiceProvider Services(string connectionString, params (string Key, string Value)[] settings)
     {
         var values = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = connectionString };

@@ -4,7 +4,7 @@ using Pipeline.Articles;
 using Pipeline.Storage;
 using Pipeline.Storage.Rows;
 
-namespace Pipeline.Processing;
+namespace Pipeline.Recovery;
 
 /// <summary>Records articles the blob trigger gave up on; what the poison-queue function calls.</summary>
 public interface IPoisonMessageHandler

@@ -1,4 +1,4 @@
-namespace Pipeline.Processing;
+namespace Pipeline.Recovery;
 
 /// <summary>
 /// Which blob versions the blob trigger has taken up, so the reconciliation sweep can tell a blob waiting in the

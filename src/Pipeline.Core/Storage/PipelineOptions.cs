@@ -21,31 +21,6 @@ public sealed class PipelineOptions
     [Range(1, 256L * 1024 * 1024)]
     public long MaxArticleBytes { get; set; } = 4 * 1024 * 1024;
 
-    /// <summary>
-    /// A blob whose current version has had no final status for this long is re-driven by the reconciliation sweep:
-    /// its trigger never ran, or its host died with it. Longer than the queue's 10-minute redelivery by default.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:05", "7.00:00:00")]
-    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(15);
-
-    /// <summary>
-    /// A blob version that no trigger has started for this long was missed by the trigger, and the reconciliation sweep
-    /// processes it itself. The container-scan trigger can skip blobs written while it lists the container
-    /// (Azure/azure-sdk-for-net#62763: it then waits for storage analytics logs, which Azurite never writes); Event
-    /// Grid deliveries can be lost too. Long enough for the trigger to work through a burst of uploads first.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:05", "7.00:00:00")]
-    public TimeSpan UnseenAfter { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>
-    /// A blob version the container-scan trigger holds no receipt for this long after it was written was skipped by
-    /// the scan, which takes up and receipts new blobs within seconds; the local host's missed-blob check (every 10
-    /// seconds) processes it itself rather than leave it to the next sweep. Unused where the host cannot read the
-    /// trigger's receipts (Event Grid in Azure).
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
-    public TimeSpan MissedAfter { get; set; } = TimeSpan.FromSeconds(30);
-
     /// <summary>Retries of each storage call (exponential, 0.4 s doubling up to 4 s) before it fails; 4 rides out about 6 s of outage.</summary>
     [Range(0, 10)]
     public int StorageRetries { get; set; } = 4;

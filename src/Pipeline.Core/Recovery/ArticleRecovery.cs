@@ -3,13 +3,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.Articles;
 using Pipeline.Extraction;
+using Pipeline.Processing;
 using Pipeline.Storage;
 using Pipeline.Storage.Rows;
 
-namespace Pipeline.Processing;
+namespace Pipeline.Recovery;
 
 /// <summary>Which articles to process again.</summary>
-public enum RedriveSelection
+public enum RetrySelection
 {
     /// <summary>Every failed article (content failures fail again unless the file or the extractor changed).</summary>
     Failed,
@@ -18,7 +19,7 @@ public enum RedriveSelection
     /// <summary>Articles processed by an older extractor version.</summary>
     Outdated,
     /// <summary>
-    /// Blobs whose current version has had no final status for <see cref="PipelineOptions.StuckAfter"/>: never
+    /// Blobs whose current version has had no final status for <see cref="RecoveryOptions.StuckAfter"/>: never
     /// triggered, left behind by a host that died or by a poison message that could not be recorded, or given up
     /// on after transient errors.
     /// </summary>
@@ -26,21 +27,26 @@ public enum RedriveSelection
     All,
 }
 
-public sealed record RedriveReport(int Selected, int Redriven, IReadOnlyList<(string Id, string Error)> Errors);
+public sealed record RecoveryReport(int Selected, int Redriven, IReadOnlyList<(string Id, string Error)> Errors);
 
 /// <summary>
-/// Sends articles through the pipeline again by re-uploading their blobs unchanged: the new ETag fires the trigger
-/// (container scan locally, Event Grid in Azure), and the article is marked pending until it is processed. The
-/// reconciliation sweep also processes blob versions the trigger missed altogether, itself.
+/// Recovery: takes up every article nobody finished, in one place (docs/architecture.md, "Recovery", has the words).
+/// <list type="bullet">
+/// <item><b>Retry</b> (<c>pipeline retry</c>): re-uploads blobs unchanged, so the trigger fires again (container scan
+/// locally, Event Grid in Azure); the article is pending until it is processed.</item>
+/// <item><b>Sweep</b> (the <c>ReconcileArticles</c> timer): processes <em>unseen</em> versions itself, retries
+/// <em>stuck</em> ones, and removes the articles whose blob is <em>gone</em>.</item>
+/// <item><b>Missed-blob check</b> (local host, every <see cref="RecoveryOptions.MissedCheckInterval"/>): processes the
+/// versions the scan trigger <em>missed</em> (no receipt) and removes the articles of blobs deleted since the last
+/// listing.</item>
+/// <item><b>Poisoned</b> messages are recorded by <see cref="PoisonMessages"/>: failed, retriable.</item>
+/// </list>
 /// </summary>
-public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, ArticleStore store, IArticleProcessor processor,
-    IArticleDeletions deletions, ITriggerReceipts receipts, IOptions<PipelineOptions> options, TimeProvider time, ILogger<ArticleRedriver> logger) : IArticleReconciler
+public sealed class ArticleRecovery(ArticleBlobs blobs, PipelineTables tables, ArticleStore store, IArticleProcessor processor,
+    IArticleDeletions deletions, ITriggerReceipts receipts, IOptions<RecoveryOptions> options, TimeProvider time, ILogger<ArticleRecovery> logger) : IArticleRecovery
 {
     /// <summary>Stands for receipts the host cannot read.</summary>
     private static readonly IReadOnlySet<string> Unknown = new HashSet<string>();
-
-    /// <summary>Missed blobs the sweep processes at once: a burst the scan skipped goes at about the trigger's own pace.</summary>
-    private const int SweepParallelism = 8;
 
     /// <summary>Skipped versions already processed by <see cref="ProcessMissedAsync"/>, which never get a receipt: not read again.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> handled = new(StringComparer.Ordinal);
@@ -52,11 +58,11 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
     private HashSet<string>? listed;
 
     /// <summary>
-    /// The reconciliation sweep: processes blob versions no trigger has started for <see cref="PipelineOptions.UnseenAfter"/>
-    /// (re-uploading them could be missed again), re-drives articles stuck for <see cref="PipelineOptions.StuckAfter"/>,
+    /// The reconciliation sweep: processes blob versions no trigger has started for <see cref="RecoveryOptions.UnseenAfter"/>
+    /// (re-uploading them could be missed again), re-drives articles stuck for <see cref="RecoveryOptions.StuckAfter"/>,
     /// and removes the articles whose blob is gone (deletions no event reported, or whose removal was interrupted).
     /// </summary>
-    public async Task<RedriveReport> ReconcileAsync(CancellationToken cancellationToken)
+    public async Task<RecoveryReport> ReconcileAsync(CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync(cancellationToken);
         var (unseen, stuck, gone) = await FindUnfinishedAsync(cancellationToken);
@@ -67,7 +73,7 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
         }
         var errors = new List<(string, string)>();
         int processed = 0;
-        await Parallel.ForEachAsync(unseen, new ParallelOptions { MaxDegreeOfParallelism = SweepParallelism, CancellationToken = cancellationToken }, async (row, ct) =>
+        await Parallel.ForEachAsync(unseen, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken }, async (row, ct) =>
         {
             try
             {
@@ -89,12 +95,12 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
             logger.LogWarning("Reconciliation processed {Processed} of {Unseen} blobs the trigger had not started within {UnseenAfter}",
                 processed, unseen.Count, options.Value.UnseenAfter);
         }
-        var redriven = await RedriveAsync(stuck, cancellationToken);
-        return new RedriveReport(unseen.Count + redriven.Selected, processed + redriven.Redriven, [.. errors, .. redriven.Errors]);
+        var redriven = await RetryAsync(stuck, cancellationToken);
+        return new RecoveryReport(unseen.Count + redriven.Selected, processed + redriven.Redriven, [.. errors, .. redriven.Errors]);
     }
 
     /// <summary>
-    /// Processes the blob versions the trigger's container scan skipped: no receipt <see cref="PipelineOptions.MissedAfter"/>
+    /// Processes the blob versions the trigger's container scan skipped: no receipt <see cref="RecoveryOptions.MissedAfter"/>
     /// after they were written, and no article row started on them. Two blob listings and a point read per skipped
     /// blob, no table scan, so the local host runs it every few seconds; nothing where receipts cannot be read.
     /// </summary>
@@ -119,7 +125,7 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
             }
         }
         int processed = 0;
-        await Parallel.ForEachAsync(missed, new ParallelOptions { MaxDegreeOfParallelism = SweepParallelism, CancellationToken = cancellationToken }, async (blob, ct) =>
+        await Parallel.ForEachAsync(missed, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken }, async (blob, ct) =>
         {
             // Started already on this version (by the sweep, or by this check before a restart): nothing to do.
             if ((await store.GetAsync(ArticleId.FromBlobName(blob.Name), ct))?.BlobETag != blob.ETag)
@@ -166,7 +172,7 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
     private async Task<int> RemoveGoneAsync(IReadOnlyCollection<string> blobNames, CancellationToken cancellationToken)
     {
         int removed = 0;
-        await Parallel.ForEachAsync(blobNames, new ParallelOptions { MaxDegreeOfParallelism = SweepParallelism, CancellationToken = cancellationToken }, async (name, ct) =>
+        await Parallel.ForEachAsync(blobNames, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken }, async (name, ct) =>
         {
             try
             {
@@ -184,11 +190,11 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
         return removed;
     }
 
-    public async Task<RedriveReport> RedriveAsync(RedriveSelection selection, bool dryRun, CancellationToken cancellationToken)
+    public async Task<RecoveryReport> RetryAsync(RetrySelection selection, bool dryRun, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync(cancellationToken);
         List<ArticleRow> selected;
-        if (selection == RedriveSelection.Stuck)
+        if (selection == RetrySelection.Stuck)
         {
             (_, selected, _) = await FindUnfinishedAsync(cancellationToken, unseenAsStuck: true);
         }
@@ -196,14 +202,14 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
         {
             selected = await SelectByStatusAsync(selection, cancellationToken);
         }
-        return dryRun ? new RedriveReport(selected.Count, 0, []) : await RedriveAsync(selected, cancellationToken);
+        return dryRun ? new RecoveryReport(selected.Count, 0, []) : await RetryAsync(selected, cancellationToken);
     }
 
-    private async Task<RedriveReport> RedriveAsync(List<ArticleRow> selected, CancellationToken cancellationToken)
+    private async Task<RecoveryReport> RetryAsync(List<ArticleRow> selected, CancellationToken cancellationToken)
     {
         var errors = new List<(string, string)>();
         int redriven = 0;
-        await Parallel.ForEachAsync(selected, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (row, ct) =>
+        await Parallel.ForEachAsync(selected, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken }, async (row, ct) =>
         {
             // Pending first: the trigger may finish before a later status write would land.
             await store.MarkRedrivenAsync(row.PartitionKey, row.BlobName, ct);
@@ -219,10 +225,10 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
                 errors.Add((row.PartitionKey, error));
             }
         });
-        return new RedriveReport(selected.Count, redriven, errors);
+        return new RecoveryReport(selected.Count, redriven, errors);
     }
 
-    private async Task<List<ArticleRow>> SelectByStatusAsync(RedriveSelection selection, CancellationToken cancellationToken)
+    private async Task<List<ArticleRow>> SelectByStatusAsync(RetrySelection selection, CancellationToken cancellationToken)
     {
         var selected = new List<ArticleRow>();
         await foreach (var row in tables.Articles.QueryAsync<ArticleRow>(
@@ -230,9 +236,9 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
         {
             bool wanted = selection switch
             {
-                RedriveSelection.Failed => row.Status == ArticleStatus.Failed,
-                RedriveSelection.Poisoned => row.Status == ArticleStatus.Failed && row.Retriable,
-                RedriveSelection.Outdated => row.Status == ArticleStatus.Succeeded && row.ExtractorVersion != ArticleExtractor.Version,
+                RetrySelection.Failed => row.Status == ArticleStatus.Failed,
+                RetrySelection.Poisoned => row.Status == ArticleStatus.Failed && row.Retriable,
+                RetrySelection.Outdated => row.Status == ArticleStatus.Succeeded && row.ExtractorVersion != ArticleExtractor.Version,
                 _ => true,
             };
             if (wanted)
@@ -245,10 +251,10 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
 
     /// <summary>
     /// Blob versions that have neither succeeded nor failed: <em>unseen</em> ones, which no trigger has started
-    /// (no status row holds their ETag) for <see cref="PipelineOptions.UnseenAfter"/> while it is quiet (for
-    /// <see cref="PipelineOptions.StuckAfter"/> while it is busy), and <em>stuck</em> ones, started
-    /// or re-driven but not finished for <see cref="PipelineOptions.StuckAfter"/>. <paramref name="unseenAsStuck"/>
-    /// counts unseen versions as stuck once they pass <see cref="PipelineOptions.StuckAfter"/> (the re-drive command).
+    /// (no status row holds their ETag) for <see cref="RecoveryOptions.UnseenAfter"/> while it is quiet (for
+    /// <see cref="RecoveryOptions.StuckAfter"/> while it is busy), and <em>stuck</em> ones, started
+    /// or re-driven but not finished for <see cref="RecoveryOptions.StuckAfter"/>. <paramref name="unseenAsStuck"/>
+    /// counts unseen versions as stuck once they pass <see cref="RecoveryOptions.StuckAfter"/> (the re-drive command).
     /// <em>Gone</em>: article rows whose blob the listing no longer holds.
     /// </summary>
     private async Task<(List<ArticleRow> Unseen, List<ArticleRow> Stuck, List<ArticleRow> Gone)> FindUnfinishedAsync(CancellationToken cancellationToken, bool unseenAsStuck = false)
@@ -325,9 +331,9 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
 }
 
 /// <summary>The reconciliation sweep the timer function runs.</summary>
-public interface IArticleReconciler
+public interface IArticleRecovery
 {
-    Task<RedriveReport> ReconcileAsync(CancellationToken cancellationToken);
+    Task<RecoveryReport> ReconcileAsync(CancellationToken cancellationToken);
 
     /// <summary>Processes the blob versions the container-scan trigger skipped; returns how many.</summary>
     Task<int> ProcessMissedAsync(CancellationToken cancellationToken);

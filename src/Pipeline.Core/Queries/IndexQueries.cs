@@ -24,7 +24,7 @@ public interface IIndexQueries
 /// of its spellings, and the spellings the corpus links to it (<see cref="IdentityLookup"/>), each a partition of an
 /// index table read through <see cref="IndexPages"/>. No table is scanned: a point read and a partition query per key.
 /// </summary>
-public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, ContinuationTokens tokens, IdentityLookup identities, IndexPages index) : IIndexQueries
+public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, ContinuationTokens tokens, IdentityLookup identities, IndexPages index, ReadCoalescer reads) : IIndexQueries
 {
     /// <summary>
     /// <c>GET /api/entities?type=&amp;prefix=</c>: identities with article counts, by name, each once: a spelling the
@@ -75,8 +75,16 @@ public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, C
         string? filter = conditions.Count == 0 ? null : "(" + string.Join(") and (", conditions) + ")";
 
         await tables.EnsureCreatedAsync(cancellationToken);
+        // A page costs a query and a point read per entry (its count, under every spelling): requests for the same page
+        // at the same time share one computation, begun after each of them arrived, so every answer stays exact.
+        string key = $"{tables.Entities.Name}|{scope}|{after.PartitionKey}|{after.RowKey}|{count}";
+        return await reads.ReadAsync(key, ct => CatalogPageAsync(filter, count, from.Length > 0, scope, ct), cancellationToken);
+    }
+
+    private async Task<Page<CatalogEntityDto>> CatalogPageAsync(string? filter, int count, bool substitute, string scope, CancellationToken cancellationToken)
+    {
         var (rows, next) = await KeysetPages.ReadAsync<EntityCatalogRow>(tables.Entities, filter, count, null, cancellationToken);
-        var entries = await Task.WhenAll(rows.ConvertAll(row => CatalogEntryAsync(row, substitute: from.Length > 0, cancellationToken)));
+        var entries = await Task.WhenAll(rows.ConvertAll(row => CatalogEntryAsync(row, substitute, cancellationToken)));
         var items = new List<CatalogEntityDto>(rows.Count);
         var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)

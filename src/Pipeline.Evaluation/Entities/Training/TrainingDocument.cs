@@ -1,6 +1,8 @@
 using Pipeline.Text;
+using Pipeline.Entities;
+using Pipeline.Entities.Tagging;
 
-namespace Pipeline.Entities.Tagging;
+namespace Pipeline.Evaluation.Entities.Training;
 
 /// <summary>
 /// One training document with its features resolved to rows once, so that epochs only add and compare:

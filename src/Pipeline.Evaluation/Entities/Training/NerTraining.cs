@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using Pipeline.Entities;
+using Pipeline.Entities.Tagging;
 
-namespace Pipeline.Entities.Tagging;
+namespace Pipeline.Evaluation.Entities.Training;
 
 /// <summary>
 /// Trains the two-pass tagger: lexicons (case profile, clusters, gazetteers), first pass with epochs chosen on the

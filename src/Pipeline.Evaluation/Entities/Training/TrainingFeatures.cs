@@ -1,4 +1,7 @@
-namespace Pipeline.Entities.Tagging;
+using Pipeline.Entities;
+using Pipeline.Entities.Tagging;
+
+namespace Pipeline.Evaluation.Entities.Training;
 
 /// <summary>Resolves a training document's feature keys to rows, through the same extractor the tagger uses.</summary>
 internal static class TrainingFeatures

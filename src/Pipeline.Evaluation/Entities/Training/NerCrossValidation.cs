@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Pipeline.Entities;
+using Pipeline.Entities.Tagging;
 
-namespace Pipeline.Entities.Tagging;
+namespace Pipeline.Evaluation.Entities.Training;
 
 /// <summary>
 /// k-fold cross-validation on the training file, the stand-in for the held-out test split: the documents of

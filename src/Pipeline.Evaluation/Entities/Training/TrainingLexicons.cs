@@ -1,4 +1,7 @@
-namespace Pipeline.Entities.Tagging;
+using Pipeline.Entities;
+using Pipeline.Entities.Tagging;
+
+namespace Pipeline.Evaluation.Entities.Training;
 
 /// <summary>
 /// The lexicons a model carries, built from training data and unlabelled text: the case profile, word clusters,

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Pipeline.Text;
+using Pipeline.Entities;
+using Pipeline.Entities.Tagging;
 
-namespace Pipeline.Entities.Tagging;
+namespace Pipeline.Evaluation.Entities.Training;
 
 /// <summary>
 /// Unlabelled news text read in place from the evaluation folder: CNN/DailyMail validation articles and PolNeAR's

@@ -1,4 +1,7 @@
-namespace Pipeline.Entities.Tagging;
+using Pipeline.Entities;
+using Pipeline.Entities.Tagging;
+
+namespace Pipeline.Evaluation.Entities.Training;
 
 /// <summary>
 /// One pass's structured perceptron (Collins 2002): decode each sentence with Viterbi under the current weights and,

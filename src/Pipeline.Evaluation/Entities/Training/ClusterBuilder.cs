@@ -1,6 +1,8 @@
 using Pipeline.Text;
+using Pipeline.Entities;
+using Pipeline.Entities.Tagging;
 
-namespace Pipeline.Entities.Tagging;
+namespace Pipeline.Evaluation.Entities.Training;
 
 /// <summary>
 /// Learns word clusters from unlabelled text with the predictive exchange algorithm (Uszkoreit &amp; Brants 2008):

@@ -1,4 +1,7 @@
-namespace Pipeline.Entities.Tagging;
+using Pipeline.Entities;
+using Pipeline.Entities.Tagging;
+
+namespace Pipeline.Evaluation.Entities.Training;
 
 /// <summary>Training-time map from feature keys to dense row numbers (the model keeps only the rows that survive pruning).</summary>
 internal sealed class FeatureIndexer

@@ -1,4 +1,7 @@
-namespace Pipeline.Entities.Tagging;
+using Pipeline.Entities;
+using Pipeline.Entities.Tagging;
+
+namespace Pipeline.Evaluation.Entities.Training;
 
 /// <summary>
 /// Reads the external name lists (the <c>NameLists</c> folder beside the model: people's given and family names,

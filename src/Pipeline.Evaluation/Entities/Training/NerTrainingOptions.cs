@@ -1,4 +1,7 @@
-namespace Pipeline.Entities.Tagging;
+using Pipeline.Entities;
+using Pipeline.Entities.Tagging;
+
+namespace Pipeline.Evaluation.Entities.Training;
 
 /// <summary>Settings of <see cref="NerTraining"/>. Defaults reproduce the shipped model.</summary>
 public sealed record NerTrainingOptions

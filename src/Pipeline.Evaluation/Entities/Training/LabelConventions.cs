@@ -1,4 +1,7 @@
-namespace Pipeline.Entities.Tagging;
+using Pipeline.Entities;
+using Pipeline.Entities.Tagging;
+
+namespace Pipeline.Evaluation.Entities.Training;
 
 /// <summary>
 /// Where the product's annotation convention differs from CoNLL-2003's, training labels are changed to the product's.

@@ -10,6 +10,7 @@ using Pipeline.Processing;
 using Pipeline.Queries;
 using Pipeline.Quotes;
 using Pipeline.Recovery;
+using Pipeline.Results;
 using Pipeline.Storage;
 using Pipeline.Summaries;
 

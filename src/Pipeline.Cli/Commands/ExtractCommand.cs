@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Results;
 using Pipeline.Articles;
 using Pipeline.Articles.Formats;
 using Pipeline.Extraction;

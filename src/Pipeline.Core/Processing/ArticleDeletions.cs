@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Pipeline.Articles;
+using Pipeline.Results;
 using Pipeline.Storage;
 
 namespace Pipeline.Processing;

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Pipeline.Entities;
 using Pipeline.Entities.Identity;
+using Pipeline.Results;
 using Pipeline.Storage;
 using Pipeline.Storage.Rows;
 

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Pipeline.Entities;
 using Pipeline.Entities.Identity;
+using Pipeline.Results;
 using Pipeline.Storage;
 using Pipeline.Storage.Rows;
 
@@ -163,21 +164,21 @@ public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, C
         {
             return bad;
         }
-        string written = IndexKeys.Speaker(speaker!);
+        string written = SpeakerIndex.Partition(speaker!);
         if (written.Length == 0)
         {
             return QueryProblem.BadRequest("'speaker' must contain letters or digits.");
         }
         // Speakers are people mostly; a speaker that is not (an organization, "officials") is indexed as written.
         var identity = EntityIdentity.Of(EntityType.Person, speaker!);
-        string scope = "speaker|" + IndexKeys.Speaker(identity.Key);
+        string scope = "speaker|" + SpeakerIndex.Partition(identity.Key);
         if (!tokens.TryReadRowKey(continuationToken, scope, out var after))
         {
             return QueryParameters.BadToken();
         }
         await tables.EnsureCreatedAsync(cancellationToken);
         var linked = await identities.LinkAsync(identity, cancellationToken);
-        var partitions = linked.Keys.Select(IndexKeys.Speaker).Append(written).Distinct(StringComparer.Ordinal).ToList();
+        var partitions = linked.Keys.Select(SpeakerIndex.Partition).Append(written).Distinct(StringComparer.Ordinal).ToList();
         var (items, next) = await index.SpeakerQuotesAsync(partitions, after ?? "", count, cancellationToken);
         return new IdentityPage<SpeakerQuoteDto>(IdentityLookup.ToDto(linked, EntityType.Person), items, Token(scope, next));
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Pipeline.Articles;
 using Pipeline.Extraction;
 using Pipeline.Processing;
+using Pipeline.Results;
 using Pipeline.Storage;
 using Pipeline.Storage.Rows;
 

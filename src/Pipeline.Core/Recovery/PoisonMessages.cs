@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Pipeline.Articles;
+using Pipeline.Results;
 using Pipeline.Storage;
 using Pipeline.Storage.Rows;
 

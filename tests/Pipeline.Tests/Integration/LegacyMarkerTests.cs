@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Entities;
 using Pipeline.Queries;
+using Pipeline.Results;
 using Pipeline.Storage;
 using Pipeline.Storage.Rows;
 using Pipeline.Tests.Infrastructure;
@@ -77,7 +78,7 @@ public sealed class LegacyMarkerTests(PipelineFixture pipeline)
     public async Task A_speaker_partition_with_a_legacy_marker_is_versioned_by_it_until_written_again()
     {
         const string speaker = "Legacy Spokesperson";
-        string partition = IndexKeys.Speaker(speaker);
+        string partition = SpeakerIndex.Partition(speaker);
         const string route = "/api/quotes?speaker=Legacy%20Spokesperson";
         await Tables.SpeakerQuotes.UpsertEntityAsync(Quotes(partition, "legacy~2Fone.txt", "The first thing."));
         await Tables.SpeakerQuotes.UpsertEntityAsync(new TableEntity(partition, IndexKeys.LegacySpeakerVersionRowKey));

@@ -1,9 +1,10 @@
 using Azure;
 using Azure.Data.Tables;
 using Pipeline.Extraction;
+using Pipeline.Storage;
 using Pipeline.Storage.Rows;
 
-namespace Pipeline.Storage;
+namespace Pipeline.Results;
 
 /// <summary>
 /// An article's own entity and quote rows, kept per generation (RowKey <c>{generation}|{index}</c>) so a new version

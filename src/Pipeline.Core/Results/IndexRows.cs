@@ -3,9 +3,10 @@ using Azure.Data.Tables;
 using Pipeline.Entities;
 using Pipeline.Extraction;
 using Pipeline.Queries;
+using Pipeline.Storage;
 using Pipeline.Storage.Rows;
 
-namespace Pipeline.Storage;
+namespace Pipeline.Results;
 
 /// <summary>
 /// The cross-article index rows of an article: one per (entity, article) in <c>entityarticles</c> and one per
@@ -136,7 +137,7 @@ internal sealed class IndexRows(PipelineTables tables, EntityCatalog catalog)
         var speakers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var quote in result.Quotes)
         {
-            if (RowMapping.SpeakerIndex(quote) is { } partition)
+            if (SpeakerIndex.Of(quote) is { } partition)
             {
                 speakers.Add(partition);
             }
@@ -158,7 +159,7 @@ internal sealed class IndexRows(PipelineTables tables, EntityCatalog catalog)
         var speakers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in quotes)
         {
-            if ((row.SpeakerIndex ?? (IndexKeys.IsIndexableSpeaker(row.Speaker) ? IndexKeys.Speaker(row.Speaker!) : null)) is { } partition)
+            if ((row.SpeakerIndex ?? (SpeakerIndex.IsIndexable(row.Speaker) ? SpeakerIndex.Partition(row.Speaker!) : null)) is { } partition)
             {
                 speakers.Add(partition);
             }

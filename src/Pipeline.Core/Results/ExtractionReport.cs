@@ -1,9 +1,10 @@
+using Pipeline.Extraction;
 using Pipeline.Queries;
 using Pipeline.Storage;
 using Pipeline.Summaries;
 using Pipeline.Text;
 
-namespace Pipeline.Extraction;
+namespace Pipeline.Results;
 
 /// <summary>A whole extraction in the API's shapes, for the command line and batch output.</summary>
 public sealed record ExtractionReport(

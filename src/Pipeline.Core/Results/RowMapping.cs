@@ -6,11 +6,12 @@ using Pipeline.Entities;
 using Pipeline.Entities.Identity;
 using Pipeline.Queries;
 using Pipeline.Quotes;
+using Pipeline.Storage;
 using Pipeline.Storage.Rows;
 using Pipeline.Summaries;
 using Pipeline.Text;
 
-namespace Pipeline.Storage;
+namespace Pipeline.Results;
 
 /// <summary>Maps extraction results to table rows and rows to API shapes.</summary>
 public static class RowMapping
@@ -41,25 +42,6 @@ public static class RowMapping
     public static EntityIdentity? IndexIdentity(CanonicalEntity entity) =>
         entity.Type == EntityType.Date ? null : EntityIdentity.Of(entity.Type, entity.Name);
 
-    /// <summary>
-    /// The <c>speakerquotes</c> partition of a quote: its speaker's identity when the speaker is an entity
-    /// (<c>President Biden</c> → <c>biden</c>, <c>Joe R. Biden</c> → <c>joe-biden</c>), else the slug of the speaker as
-    /// written (<c>officials</c>); null when the speaker is not indexed.
-    /// </summary>
-    public static string? SpeakerIndex(Quote quote)
-    {
-        if (!IndexKeys.IsIndexableSpeaker(quote.Speaker))
-        {
-            return null;
-        }
-        var speaker = quote.Speaker!;
-        if (quote.SpeakerEntity is { } key && key.IndexOf(':') is > 0 and var colon && EntityKey.TryParseType(key.AsSpan(0, colon), out var type))
-        {
-            return IndexKeys.Speaker(EntityIdentity.Of(type, speaker).Key);
-        }
-        return IndexKeys.Speaker(speaker);
-    }
-
     public static ArticleQuoteRow ToRow(this Quote quote, string articleId, string generation, int index)
     {
         var text = TableLimits.Cut(quote.Text, TableLimits.MaxQuoteChars, out bool truncated);
@@ -79,7 +61,7 @@ public static class RowMapping
             End = quote.Span.End,
             Parts = quote.Parts.Length > 1 ? FormatSpans(quote.Parts) : null,
             Paragraph = quote.Paragraph,
-            SpeakerIndex = SpeakerIndex(quote),
+            SpeakerIndex = Results.SpeakerIndex.Of(quote),
         };
     }
 

@@ -4,9 +4,10 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Pipeline.Extraction;
+using Pipeline.Storage;
 using Pipeline.Storage.Rows;
 
-namespace Pipeline.Storage;
+namespace Pipeline.Results;
 
 /// <summary>What was read from the blob whose results are being stored.</summary>
 public sealed record BlobVersion(string ETag, DateTimeOffset LastModified, long Length, string ContentHash);

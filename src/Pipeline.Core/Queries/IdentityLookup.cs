@@ -4,6 +4,7 @@ using Pipeline.Entities.Identity;
 using Pipeline.Results;
 using Pipeline.Storage;
 using Pipeline.Storage.Rows;
+using Pipeline.Text;
 
 namespace Pipeline.Queries;
 
@@ -21,7 +22,7 @@ public sealed class IdentityLookup(PipelineTables tables, ReadCoalescer reads)
         {
             return IdentityLinks.Link(identity, []);
         }
-        string partition = TableKey.Encode(identity.Group);
+        string partition = SafeKey.Encode(identity.Group);
         var members = await reads.ReadAsync(tables.EntityNames.Name + "|" + partition, async ct =>
         {
             var found = new List<GroupMember>();

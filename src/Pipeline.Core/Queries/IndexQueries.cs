@@ -5,6 +5,7 @@ using Pipeline.Entities.Identity;
 using Pipeline.Results;
 using Pipeline.Storage;
 using Pipeline.Storage.Rows;
+using Pipeline.Text;
 
 namespace Pipeline.Queries;
 
@@ -47,7 +48,7 @@ public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, C
             return bad;
         }
         string partition = string.IsNullOrEmpty(type) ? "" : EntityKey.TypeName(parsed);
-        string from = string.IsNullOrEmpty(prefix) ? "" : TableKey.Encode(EntityKey.Slug(prefix));
+        string from = string.IsNullOrEmpty(prefix) ? "" : SafeKey.Encode(EntityKey.Slug(prefix));
         string scope = $"catalog|{partition}|{from}";
         PagePosition after = default;
         bool continued = !string.IsNullOrEmpty(continuationToken);

@@ -2,6 +2,7 @@ using Pipeline.Entities;
 using Pipeline.Entities.Identity;
 using Pipeline.Quotes;
 using Pipeline.Storage;
+using Pipeline.Text;
 
 namespace Pipeline.Results;
 
@@ -19,7 +20,7 @@ public static class SpeakerIndex
         {
             speaker = speaker[(colon + 1)..];
         }
-        return TableKey.Encode(EntityKey.Slug(speaker));
+        return SafeKey.Encode(EntityKey.Slug(speaker));
     }
 
     /// <summary>Pronouns that could not be resolved say nothing across articles and are not indexed.</summary>

@@ -1,10 +1,12 @@
+using Pipeline.Text;
+
 namespace Pipeline.Storage;
 
 /// <summary>PartitionKeys of the index tables, built the same way on write and on query.</summary>
 public static class IndexKeys
 {
     /// <summary>Partition of <c>entityarticles</c> for an entity key (<c>person:joe-biden</c>).</summary>
-    public static string Entity(string entityKey) => TableKey.Encode(entityKey);
+    public static string Entity(string entityKey) => SafeKey.Encode(entityKey);
 
     /// <summary>
     /// RowKey of the marker row of a <c>speakerquotes</c> partition, rewritten in the batch of every write to the

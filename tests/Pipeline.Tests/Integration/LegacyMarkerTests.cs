@@ -6,6 +6,7 @@ using Pipeline.Results;
 using Pipeline.Storage;
 using Pipeline.Storage.Rows;
 using Pipeline.Tests.Infrastructure;
+using Pipeline.Text;
 
 namespace Pipeline.Tests.Integration;
 
@@ -27,7 +28,7 @@ public sealed class LegacyMarkerTests(PipelineFixture pipeline)
         Assert.True(string.CompareOrdinal(a, EntityCatalog.RowsEnd) > 0);
         Assert.True(string.CompareOrdinal(IndexKeys.SpeakerVersionRowKey("ann-lee"), IndexKeys.SpeakerRowsEnd) > 0);
         // Article ids are encoded blob names: '~' only as an escape followed by two hex digits, never "~c" or "~v".
-        string id = TableKey.Encode("news/~count and ~version.txt");
+        string id = SafeKey.Encode("news/~count and ~version.txt");
         Assert.DoesNotContain("~c", id, StringComparison.Ordinal);
         Assert.DoesNotContain("~v", id, StringComparison.Ordinal);
     }

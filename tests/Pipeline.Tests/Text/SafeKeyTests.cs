@@ -1,9 +1,10 @@
 using Pipeline.Articles;
 using Pipeline.Storage;
+using Pipeline.Text;
 
-namespace Pipeline.Tests.Storage;
+namespace Pipeline.Tests.Text;
 
-public sealed class TableKeyTests
+public sealed class SafeKeyTests
 {
     [Theory]
     [InlineData("000_09b943ff63819a7c.txt", "000_09b943ff63819a7c.txt")]
@@ -30,7 +31,7 @@ public sealed class TableKeyTests
         var name = new string('x', 500) + "/" + new string('é', 400);
         var other = new string('x', 500) + "/" + new string('é', 399);
         var id = ArticleId.FromBlobName(name);
-        Assert.True(id.Length <= TableKey.MaxLength);
+        Assert.True(id.Length <= SafeKey.MaxLength);
         Assert.Contains("~~", id);
         Assert.True(ArticleId.IsWellFormed(id));
         Assert.NotEqual(id, ArticleId.FromBlobName(other));

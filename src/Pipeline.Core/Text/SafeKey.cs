@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Pipeline.Storage;
+namespace Pipeline.Text;
 
 /// <summary>
-/// Turns arbitrary strings (blob names, entity names) into Table storage keys.
+/// Turns arbitrary strings (blob names, entity names) into keys safe for Table storage and in a URL path: article
+/// ids, and the keys of every table.
 /// </summary>
 /// <remarks>
 /// Keys may not contain <c>/ \ # ?</c> or control characters, and URLs treat <c>%</c> and spaces
@@ -13,7 +14,7 @@ namespace Pipeline.Storage;
 /// encoding would pass <see cref="MaxLength"/> keep a readable prefix and end in <c>~~</c> plus a
 /// SHA-256 digest of the whole input (<c>~~</c> cannot occur in a plain encoding).
 /// </remarks>
-public static class TableKey
+public static class SafeKey
 {
     /// <summary>Longest key produced; well under the 1 KiB key limit and friendly to URLs.</summary>
     public const int MaxLength = 200;

@@ -1,5 +1,6 @@
 using Pipeline.Entities;
 using Pipeline.Entities.Tagging;
+using Pipeline.Text;
 
 namespace Pipeline.Evaluation.Entities.Training;
 
@@ -14,50 +15,35 @@ internal static class TrainingFeatures
         FeatureExtractor.PrepareDocument(text, state);
         state.Lower.AsSpan(0, n).CopyTo(document.Lower);
         state.Caps.AsSpan(0, n).CopyTo(document.Caps);
-        var starts = new int[n + 1];
-        var rows = new List<int>(n * 48);
-        int next = 0;
-        foreach (var sentence in text.Sentences)
-        {
-            if (!FeatureExtractor.Bounds(sentence, n, out int first, out int end))
-            {
-                continue;
-            }
-            for (; next < first; next++)
-            {
-                starts[next + 1] = rows.Count;
-            }
-            var sentenceCase = extractor.PrepareSentence(text, first, end, state);
-            var infos = state.Sentence.AsSpan(0, end - first);
-            for (int k = 0; k < infos.Length; k++)
-            {
-                int count = FeatureExtractor.Local(text.Text, infos, sentenceCase, k, state.Keys);
-                for (int f = 0; f < count; f++)
-                {
-                    rows.Add(indexer.GetOrAdd(state.Keys[f]));
-                }
-                starts[first + k + 1] = rows.Count;
-            }
-            next = end;
-        }
-        for (; next < n; next++)
-        {
-            starts[next + 1] = rows.Count;
-        }
-        document.LocalStarts = starts;
-        document.LocalRows = rows.ToArray();
+        SentenceCase sentenceCase = default;
+        (document.LocalStarts, document.LocalRows) = Compile(text, 48, indexer, state,
+            (first, end) => sentenceCase = extractor.PrepareSentence(text, first, end, state),
+            (t, first, end) => FeatureExtractor.Local(text.Text, state.Sentence.AsSpan(0, end - first), sentenceCase, t - first, state.Keys));
     }
 
     /// <summary>Second-pass (document) rows of every token, given first-pass labels predicted by a model that did not see this document.</summary>
     public static void CompileDocument(TrainingDocument document, ReadOnlySpan<byte> firstPass, FeatureIndexer indexer, DocumentState state)
     {
         var text = document.Text;
-        int n = text.Tokens.Length;
         FeatureExtractor.PrepareDocument(text, state);
         firstPass.CopyTo(state.FirstPass);
         DocumentFeatures.Aggregate(text, state);
+        (document.DocumentStarts, document.DocumentRows) = Compile(text, 12, indexer, state,
+            static (_, _) => { },
+            (t, first, end) => DocumentFeatures.Keys(state, t, first, end, state.Keys));
+    }
+
+    /// <summary>
+    /// Every token's feature rows, sentence by sentence, as <c>starts</c> (token t's rows are
+    /// <c>rows[starts[t]..starts[t + 1]]</c>) and <c>rows</c>; tokens outside a sentence the extractor takes have none.
+    /// <paramref name="keys"/> writes token t's keys into <c>state.Keys</c> and returns how many.
+    /// </summary>
+    private static (int[] Starts, int[] Rows) Compile(TextDocument text, int rowsPerToken, FeatureIndexer indexer, DocumentState state,
+        Action<int, int> prepareSentence, Func<int, int, int, int> keys)
+    {
+        int n = text.Tokens.Length;
         var starts = new int[n + 1];
-        var rows = new List<int>(n * 12);
+        var rows = new List<int>(n * rowsPerToken);
         int next = 0;
         foreach (var sentence in text.Sentences)
         {
@@ -69,9 +55,10 @@ internal static class TrainingFeatures
             {
                 starts[next + 1] = rows.Count;
             }
+            prepareSentence(first, end);
             for (int t = first; t < end; t++)
             {
-                int count = DocumentFeatures.Keys(state, t, first, end, state.Keys);
+                int count = keys(t, first, end);
                 for (int f = 0; f < count; f++)
                 {
                     rows.Add(indexer.GetOrAdd(state.Keys[f]));
@@ -84,7 +71,6 @@ internal static class TrainingFeatures
         {
             starts[next + 1] = rows.Count;
         }
-        document.DocumentStarts = starts;
-        document.DocumentRows = rows.ToArray();
+        return (starts, rows.ToArray());
     }
 }

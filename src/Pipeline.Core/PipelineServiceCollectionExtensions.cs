@@ -53,6 +53,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ProcessingMonitor>();
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<EntityCatalog>();
+        services.AddSingleton<CatalogVersion>();
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<IArticleProcessor, ArticleProcessor>();
         services.AddSingleton<IPoisonMessageHandler, PoisonMessages>();

@@ -10,11 +10,12 @@ namespace Pipeline.Queries;
 
 /// <summary>
 /// What the corpus knows of an identity asked for: the identities listed in its group (one partition of
-/// <c>entitynames</c>, the read shared by concurrent requests) linked by <see cref="IdentityLinks"/>. Decided at query
-/// time, so an article that says only "Biden" is found under Joe Biden as soon as an article names him, whichever was
-/// uploaded first, and stops being so if a second Biden appears.
+/// <c>entitynames</c>, kept in <see cref="PageCache"/> at the version of the group's marker row, which every change to
+/// the group's names rewrites) linked by <see cref="IdentityLinks"/>. Decided at query time, so an article that says only
+/// "Biden" is found under Joe Biden as soon as an article names him, whichever was uploaded first, and stops being so if
+/// a second Biden appears.
 /// </summary>
-public sealed class IdentityLookup(PipelineTables tables, ReadCoalescer reads)
+public sealed class IdentityLookup(PipelineTables tables, PageCache pages, ReadCoalescer reads)
 {
     public async Task<LinkedIdentity> LinkAsync(EntityIdentity identity, CancellationToken cancellationToken)
     {
@@ -23,10 +24,13 @@ public sealed class IdentityLookup(PipelineTables tables, ReadCoalescer reads)
             return IdentityLinks.Link(identity, []);
         }
         string partition = SafeKey.Encode(identity.Group);
-        var members = await reads.ReadAsync(tables.EntityNames.Name + "|" + partition, async ct =>
+        string table = tables.EntityNames.Name;
+        var version = await reads.ReadAsync(table + "|" + partition,
+            ct => PartitionMarkers.VersionAsync(tables.EntityNames, partition, IndexKeys.NamesVersionRowKey(partition), ct), cancellationToken);
+        var members = await pages.GetOrReadAsync(table, partition, version, null, 0, () => reads.ReadAsync(table + "|" + partition + "|" + version, async ct =>
         {
             var found = new List<GroupMember>();
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {IndexKeys.NamesRowsEnd}");
             await foreach (var row in tables.EntityNames.QueryAsync<EntityNameRow>(filter, cancellationToken: ct))
             {
                 if (Enum.TryParse<IdentityKind>(row.Kind, out var kind))
@@ -35,7 +39,7 @@ public sealed class IdentityLookup(PipelineTables tables, ReadCoalescer reads)
                 }
             }
             return found;
-        }, cancellationToken);
+        }, cancellationToken), found => found.Count);
         return IdentityLinks.Link(identity, members);
     }
 

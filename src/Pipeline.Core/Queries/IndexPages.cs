@@ -85,16 +85,8 @@ public sealed class IndexPages(PipelineTables tables, EntityCatalog catalog, Pag
 
     private async Task<(List<SpeakerQuoteDto> Items, PagePosition? Next)> SpeakerPartitionAsync(string partition, string after, int top, CancellationToken cancellationToken)
     {
-        var version = await reads.ReadAsync(tables.SpeakerQuotes.Name + "|" + partition, async ct =>
-        {
-            var row = await tables.SpeakerQuotes.GetEntityIfExistsAsync<TableEntity>(partition, IndexKeys.SpeakerVersionRowKey(partition), ["RowKey"], ct);
-            if (!row.HasValue)
-            {
-                // Written by an earlier version, and not since: its marker still has the RowKey every partition shared.
-                row = await tables.SpeakerQuotes.GetEntityIfExistsAsync<TableEntity>(partition, IndexKeys.LegacySpeakerVersionRowKey, ["RowKey"], ct);
-            }
-            return row.HasValue ? row.Value!.ETag.ToString() : null;
-        }, cancellationToken);
+        var version = await reads.ReadAsync(tables.SpeakerQuotes.Name + "|" + partition,
+            ct => PartitionMarkers.VersionAsync(tables.SpeakerQuotes, partition, IndexKeys.SpeakerVersionRowKey(partition), ct), cancellationToken);
         return await VersionedAsync(tables.SpeakerQuotes.Name, partition, version, after, top, async () =>
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {IndexKeys.SpeakerRowsEnd}");
@@ -120,8 +112,11 @@ public sealed class IndexPages(PipelineTables tables, EntityCatalog catalog, Pag
         });
     }
 
-    /// <summary>A page of an index partition: from the cache at the partition's version, or read when it has none (never written, or written before markers).</summary>
-    private Task<(List<T> Items, PagePosition? Next)> VersionedAsync<T>(string table, string partition, string? version, string after, int top,
+    /// <summary>
+    /// A page of an index partition, from the cache at the partition's version (<see cref="PartitionMarkers"/>: a partition
+    /// this version never wrote, missing ones among them, has one too).
+    /// </summary>
+    private Task<(List<T> Items, PagePosition? Next)> VersionedAsync<T>(string table, string partition, string version, string after, int top,
         Func<Task<(List<T> Items, PagePosition? Next)>> read) =>
-        version is null ? read() : pages.GetOrReadAsync(table, partition, version, after, top, read, page => page.Items.Count);
+        pages.GetOrReadAsync(table, partition, version, after, top, read, page => page.Items.Count);
 }

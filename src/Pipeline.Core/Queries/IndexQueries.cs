@@ -26,7 +26,8 @@ public interface IIndexQueries
 /// of its spellings, and the spellings the corpus links to it (<see cref="IdentityLookup"/>), each a partition of an
 /// index table read through <see cref="IndexPages"/>. No table is scanned: a point read and a partition query per key.
 /// </summary>
-public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, ContinuationTokens tokens, IdentityLookup identities, IndexPages index, ReadCoalescer reads) : IIndexQueries
+public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, CatalogVersion catalogVersion, ContinuationTokens tokens, IdentityLookup identities,
+    IndexPages index, PageCache pages, ReadCoalescer reads) : IIndexQueries
 {
     /// <summary>
     /// <c>GET /api/entities?type=&amp;prefix=</c>: identities with article counts, by name, each once: a spelling the
@@ -77,10 +78,17 @@ public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, C
         string? filter = conditions.Count == 0 ? null : "(" + string.Join(") and (", conditions) + ")";
 
         await tables.EnsureCreatedAsync(cancellationToken);
-        // A page costs a query and a point read per entry (its count, under every spelling): requests for the same page
-        // at the same time share one computation, begun after each of them arrived, so every answer stays exact.
-        string key = $"{tables.Entities.Name}|{scope}|{after.PartitionKey}|{after.RowKey}|{count}";
-        return await reads.ReadAsync(key, ct => CatalogPageAsync(filter, count, from.Length > 0, scope, ct), cancellationToken);
+        // A page costs a query and a point read per entry (its count, under every spelling). It is kept at the version of
+        // everything it reads (CatalogVersion), so while no article changes the catalog a page costs one small query;
+        // requests computing the same page at the same time share one computation, begun after each of them arrived.
+        string table = tables.Entities.Name;
+        string position = $"{after.PartitionKey}|{after.RowKey}";
+        var version = await reads.ReadAsync(tables.CatalogVersion.Name, catalogVersion.ReadAsync, cancellationToken);
+        Task<Page<CatalogEntityDto>> Compute() => reads.ReadAsync($"{table}|{scope}|{position}|{count}|{version}",
+            ct => CatalogPageAsync(filter, count, from.Length > 0, scope, ct), cancellationToken);
+        return version is null
+            ? await Compute() // A write is under way: no version holds.
+            : await pages.GetOrReadAsync(table, scope, version, position, count, Compute, page => page.Items.Count);
     }
 
     private async Task<Page<CatalogEntityDto>> CatalogPageAsync(string? filter, int count, bool substitute, string scope, CancellationToken cancellationToken)

@@ -28,14 +28,14 @@ public sealed record BlobVersion(string ETag, DateTimeOffset LastModified, long 
 /// deletion racing a processing run of the same article leaves nothing behind whichever finishes first.
 /// </para>
 /// </remarks>
-public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, ArticleBlobs blobs, TimeProvider time, ILogger<ArticleStore> logger)
+public sealed class ArticleStore(PipelineTables tables, EntityCatalog catalog, CatalogVersion catalogVersion, ArticleBlobs blobs, TimeProvider time, ILogger<ArticleStore> logger)
 {
     private const int MaxAttempts = 10;
 
     /// <summary>How long a new version waits for a deletion under way to finish before it takes the article over.</summary>
     private static readonly TimeSpan DeletionWait = TimeSpan.FromSeconds(30);
     private readonly GenerationRows generations = new(tables);
-    private readonly IndexRows indexes = new(tables, catalog);
+    private readonly IndexRows indexes = new(tables, catalog, catalogVersion);
 
     public async Task<ArticleRow?> GetAsync(string id, CancellationToken cancellationToken)
     {

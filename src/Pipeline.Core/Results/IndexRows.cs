@@ -10,9 +10,10 @@ namespace Pipeline.Results;
 
 /// <summary>
 /// The cross-article index rows of an article: one per (entity, article) in <c>entityarticles</c> and one per
-/// (speaker, article) in <c>speakerquotes</c>, each replaced whole; entity rows and their counts through <see cref="EntityCatalog"/>.
+/// (speaker, article) in <c>speakerquotes</c>, each replaced whole; entity rows and their counts through <see cref="EntityCatalog"/>,
+/// as a write to the entity list under way (<see cref="CatalogVersion"/>).
 /// </summary>
-internal sealed class IndexRows(PipelineTables tables, EntityCatalog catalog)
+internal sealed class IndexRows(PipelineTables tables, EntityCatalog catalog, CatalogVersion catalogVersion)
 {
     private const int Parallelism = 8;
 
@@ -89,8 +90,11 @@ internal sealed class IndexRows(PipelineTables tables, EntityCatalog catalog)
         }
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(entityRows.Values, parallel, async (row, ct) =>
-            await catalog.AddArticleAsync(row, ct));
+        if (entityRows.Count > 0)
+        {
+            await catalogVersion.WritingAsync(article.Id, () => Parallel.ForEachAsync(entityRows.Values, parallel, async (row, ct) =>
+                await catalog.AddArticleAsync(row, ct)), cancellationToken);
+        }
         await Parallel.ForEachAsync(speakerRows.Values, parallel, async (row, ct) =>
             await tables.SpeakerQuotes.SubmitTransactionAsync(
                 [new TableTransactionAction(TableTransactionActionType.UpsertReplace, row), TouchSpeakerVersion(row.PartitionKey)], ct));
@@ -174,8 +178,11 @@ internal sealed class IndexRows(PipelineTables tables, EntityCatalog catalog)
     private async Task RemoveAsync(string id, HashSet<string> entityKeys, HashSet<string> speakerPartitions, string? keepGeneration, CancellationToken cancellationToken)
     {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(entityKeys, parallel, async (key, ct) =>
-            await catalog.RemoveArticleAsync(key, id, keepGeneration, ct));
+        if (entityKeys.Count > 0)
+        {
+            await catalogVersion.WritingAsync(id, () => Parallel.ForEachAsync(entityKeys, parallel, async (key, ct) =>
+                await catalog.RemoveArticleAsync(key, id, keepGeneration, ct)), cancellationToken);
+        }
         await Parallel.ForEachAsync(speakerPartitions, parallel, async (partition, ct) =>
             await DeleteSpeakerRowAsync(partition, id, keepGeneration, ct));
     }
@@ -206,5 +213,5 @@ internal sealed class IndexRows(PipelineTables tables, EntityCatalog catalog)
 
     /// <summary>Rewrites the partition's marker row: its new ETag tells cached pages of the partition that they are old.</summary>
     private static TableTransactionAction TouchSpeakerVersion(string partition) =>
-        new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, IndexKeys.SpeakerVersionRowKey(partition)));
+        PartitionMarkers.Touch(partition, IndexKeys.SpeakerVersionRowKey(partition));
 }

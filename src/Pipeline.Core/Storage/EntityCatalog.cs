@@ -255,7 +255,7 @@ public sealed class EntityCatalog(PipelineTables tables)
             if (found.HasValue)
             {
                 name = found.Value!;
-                await tables.EntityNames.DeleteEntityAsync(name.PartitionKey, name.RowKey, ETag.All, cancellationToken);
+                await WriteNameAsync(TableTransactionActionType.Delete, name, cancellationToken);
             }
         }
         if (await CountAsync(IndexKeys.Entity(entityKey), cancellationToken) > 0)
@@ -263,8 +263,31 @@ public sealed class EntityCatalog(PipelineTables tables)
             await tables.Entities.UpsertEntityAsync(entry, TableUpdateMode.Replace, cancellationToken);
             if (name is not null)
             {
-                await tables.EntityNames.UpsertEntityAsync(name, TableUpdateMode.Replace, cancellationToken);
+                await WriteNameAsync(TableTransactionActionType.UpsertReplace, name, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// Upserts or deletes a row of the names index, and rewrites its group's marker row in the same batch
+    /// (<see cref="IndexKeys.NamesVersionRowKey"/>), so that a group read from the cache is exactly what storage holds.
+    /// </summary>
+    private async Task WriteNameAsync(TableTransactionActionType action, EntityNameRow row, CancellationToken cancellationToken)
+    {
+        var change = action == TableTransactionActionType.Delete
+            ? new TableTransactionAction(action, new TableEntity(row.PartitionKey, row.RowKey), ETag.All) // whatever it holds now
+            : new TableTransactionAction(action, row);
+        try
+        {
+            await tables.EntityNames.SubmitTransactionAsync(
+            [
+                change,
+                PartitionMarkers.Touch(row.PartitionKey, IndexKeys.NamesVersionRowKey(row.PartitionKey)),
+            ], cancellationToken);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 404 && action == TableTransactionActionType.Delete)
+        {
+            // Removed by another writer, whose batch rewrote the marker.
         }
     }
 
@@ -279,9 +302,9 @@ public sealed class EntityCatalog(PipelineTables tables)
     {
         if (found.ETag is null)
         {
-            // No count row beside a counted row (written before counts existed): nothing to version, so nothing is cached.
-            await tables.EntityArticles.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-            return true;
+            // A counted row but no count row: the partition was written before counts existed. Count its rows once, so
+            // that the batch rewriting this one gives the partition its count row, and with it a version.
+            found = found with { Count = await CountRowsAsync(row.PartitionKey, cancellationToken) };
         }
         try
         {
@@ -296,12 +319,24 @@ public sealed class EntityCatalog(PipelineTables tables)
         }
     }
 
+    /// <summary>The index rows of a partition, counted by a partition query (for partitions written before counts).</summary>
+    private async Task<int> CountRowsAsync(string partition, CancellationToken cancellationToken)
+    {
+        int count = 0;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {RowsEnd}");
+        await foreach (var _ in tables.EntityArticles.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            count++;
+        }
+        return count;
+    }
+
     /// <summary>
     /// The ETag of the partition's count row, which every write to the partition rewrites in its batch: the version of
-    /// the partition's rows (<see cref="Queries.PageCache"/>). Null when no article mentions the entity.
+    /// the partition's rows for cached pages; <see cref="PartitionMarkers.Unmarked"/> when this version never wrote it.
     /// </summary>
-    public async Task<string?> VersionAsync(string partition, CancellationToken cancellationToken) =>
-        (await ReadCountAsync(partition, cancellationToken)).ETag?.ToString();
+    public Task<string> VersionAsync(string partition, CancellationToken cancellationToken) =>
+        PartitionMarkers.VersionAsync(tables.EntityArticles, partition, CountRowKey(partition), cancellationToken);
 
     /// <summary>How many articles mention the entity whose index partition this is.</summary>
     public async Task<int> CountAsync(string partition, CancellationToken cancellationToken) =>
@@ -350,7 +385,7 @@ public sealed class EntityCatalog(PipelineTables tables)
     {
         // Both at once: an article with thousands of new names lists each of them.
         Task named = row.Group is { } group
-            ? tables.EntityNames.UpsertEntityAsync(new EntityNameRow
+            ? WriteNameAsync(TableTransactionActionType.UpsertReplace, new EntityNameRow
             {
                 PartitionKey = SafeKey.Encode(group),
                 RowKey = SafeKey.Encode(row.EntityKey),
@@ -358,7 +393,7 @@ public sealed class EntityCatalog(PipelineTables tables)
                 Name = row.IdentityName ?? row.Name,
                 Kind = row.Kind ?? "",
                 Given = row.Given,
-            }, TableUpdateMode.Replace, cancellationToken)
+            }, cancellationToken)
             : Task.CompletedTask;
         var (partition, slug) = CatalogKeys(row.EntityKey);
         var entry = new EntityCatalogRow

@@ -17,7 +17,19 @@ public static class IndexKeys
     /// <summary>Speaker quote rows end before this RowKey, which starts every marker RowKey (ids never hold "~v").</summary>
     public const string SpeakerRowsEnd = "~version";
 
-    /// <summary>The speaker marker's RowKey before it held its partition (the same in every partition); read when a partition has no other.</summary>
+    /// <summary>
+    /// RowKey of the marker row of an <c>entitynames</c> partition (a group), rewritten in the batch of every change to the
+    /// group's names so that its ETag versions them.
+    /// </summary>
+    public static string NamesVersionRowKey(string partition) => MarkerRowKey(NamesRowsEnd, partition);
+
+    /// <summary>Name rows (encoded identity keys, which start with their type) end before this RowKey, which starts the marker's.</summary>
+    public const string NamesRowsEnd = "~version";
+
+    /// <summary>
+    /// The speaker marker's RowKey before it held its partition (the same in every partition). Left where it is: a partition
+    /// without a marker of its own is versioned as <see cref="PartitionMarkers.Unmarked"/> until its next write.
+    /// </summary>
     public const string LegacySpeakerVersionRowKey = "~version";
 
     /// <summary>

@@ -12,6 +12,7 @@ public sealed class PipelineTables
     public const string SpeakerQuotesTable = "speakerquotes";
     public const string EntitiesTable = "entities";
     public const string EntityNamesTable = "entitynames";
+    public const string CatalogVersionTable = "catalogversion";
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private volatile bool created;
@@ -25,6 +26,7 @@ public sealed class PipelineTables
         SpeakerQuotes = clients.Tables.GetTableClient(SpeakerQuotesTable);
         Entities = clients.Tables.GetTableClient(EntitiesTable);
         EntityNames = clients.Tables.GetTableClient(EntityNamesTable);
+        CatalogVersion = clients.Tables.GetTableClient(CatalogVersionTable);
     }
 
     public TableClient Articles { get; }
@@ -36,6 +38,9 @@ public sealed class PipelineTables
 
     /// <summary>The identities of the corpus by the group they may link in (a surname, initials): see <c>Entities/Identity</c>.</summary>
     public TableClient EntityNames { get; }
+
+    /// <summary>The version of what the entity list reads, and the writes to it under way (<see cref="Storage.CatalogVersion"/>).</summary>
+    public TableClient CatalogVersion { get; }
 
     /// <summary>Forgets that the tables exist, so the next <see cref="EnsureCreatedAsync"/> creates any that went missing.</summary>
     public void Invalidate() => created = false;
@@ -62,7 +67,8 @@ public sealed class PipelineTables
                     EntityArticles.CreateIfNotExistsAsync(cancellationToken),
                     SpeakerQuotes.CreateIfNotExistsAsync(cancellationToken),
                     Entities.CreateIfNotExistsAsync(cancellationToken),
-                    EntityNames.CreateIfNotExistsAsync(cancellationToken));
+                    EntityNames.CreateIfNotExistsAsync(cancellationToken),
+                    CatalogVersion.CreateIfNotExistsAsync(cancellationToken));
                 created = true;
             }
         }

@@ -12,7 +12,8 @@ namespace Pipeline.Tests.Integration;
 
 /// <summary>
 /// Index partitions written before each partition's marker row had its own RowKey (<c>~count</c> and <c>~version</c> in
-/// every partition) keep their counts and their page versions, and move to the new RowKey on their next write.
+/// every partition), or before counts, keep their counts, are versioned as <see cref="PartitionMarkers.Unmarked"/> until
+/// their next write, and get a marker of their own with it.
 /// </summary>
 [Collection(PipelineCollection.Name)]
 public sealed class LegacyMarkerTests(PipelineFixture pipeline)
@@ -47,7 +48,7 @@ public sealed class LegacyMarkerTests(PipelineFixture pipeline)
 
         Assert.Equal(3, await Catalog.CountAsync(partition, CancellationToken.None));
         Assert.Equal(3, await ArticlesServedAsync(route));
-        Assert.Equal(3, await ArticlesServedAsync(route)); // from the page cache, under the legacy row's ETag
+        Assert.Equal(3, await ArticlesServedAsync(route)); // from the page cache, as unmarked
 
         await Catalog.AddArticleAsync(Row(partition, key, 3), CancellationToken.None);
 
@@ -76,7 +77,7 @@ public sealed class LegacyMarkerTests(PipelineFixture pipeline)
     }
 
     [Fact]
-    public async Task A_speaker_partition_with_a_legacy_marker_is_versioned_by_it_until_written_again()
+    public async Task A_speaker_partition_with_a_legacy_marker_is_served_as_unmarked_until_written_again()
     {
         const string speaker = "Legacy Spokesperson";
         string partition = SpeakerIndex.Partition(speaker);
@@ -84,7 +85,7 @@ public sealed class LegacyMarkerTests(PipelineFixture pipeline)
         await Tables.SpeakerQuotes.UpsertEntityAsync(Quotes(partition, "legacy~2Fone.txt", "The first thing."));
         await Tables.SpeakerQuotes.UpsertEntityAsync(new TableEntity(partition, IndexKeys.LegacySpeakerVersionRowKey));
         Assert.Equal(["The first thing."], await QuotesServedAsync(route));
-        Assert.Equal(["The first thing."], await QuotesServedAsync(route)); // cached under the legacy marker's ETag
+        Assert.Equal(["The first thing."], await QuotesServedAsync(route)); // cached as unmarked
 
         // A write as the current version makes it: the row and the partition's own marker in one batch.
         await Tables.SpeakerQuotes.SubmitTransactionAsync(
@@ -93,6 +94,23 @@ public sealed class LegacyMarkerTests(PipelineFixture pipeline)
             new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, IndexKeys.SpeakerVersionRowKey(partition))),
         ]);
         Assert.Equal(["The first thing.", "The second thing."], await QuotesServedAsync(route));
+    }
+
+    [Fact]
+    public async Task A_partition_written_before_counts_gets_its_exact_count_and_a_version_when_a_row_is_rewritten()
+    {
+        const string key = "organization:precount-gazette";
+        string partition = IndexKeys.Entity(key);
+        for (int i = 0; i < 3; i++)
+        {
+            await Tables.EntityArticles.UpsertEntityAsync(Row(partition, key, i));
+        }
+        Assert.Equal(PartitionMarkers.Unmarked, await Catalog.VersionAsync(partition, CancellationToken.None));
+
+        await Catalog.AddArticleAsync(Row(partition, key, 1), CancellationToken.None); // reprocessed: counted already
+
+        Assert.Equal(3, await Catalog.CountAsync(partition, CancellationToken.None));
+        Assert.NotEqual(PartitionMarkers.Unmarked, await Catalog.VersionAsync(partition, CancellationToken.None));
     }
 
     private static EntityArticleRow Row(string partition, string key, int i) => new()

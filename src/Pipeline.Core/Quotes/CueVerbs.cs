@@ -156,8 +156,8 @@ internal static class CueVerbs
     {
         bool takesObject = ObjectVerbs.Contains(verb);
         forms[verb] = new CueWord(strength, CueForm.Base, takesObject);
-        forms[Third(verb)] = new CueWord(strength, CueForm.Third, takesObject);
-        forms[Ing(verb)] = new CueWord(strength, CueForm.Ing, takesObject);
+        forms[VerbInflections.Third(verb)] = new CueWord(strength, CueForm.Third, takesObject);
+        forms[VerbInflections.Ing(verb, Irregular.TryGetValue(verb, out var irregular) ? irregular : [])] = new CueWord(strength, CueForm.Ing, takesObject);
         if (Irregular.TryGetValue(verb, out var past))
         {
             foreach (var form in past)
@@ -167,27 +167,7 @@ internal static class CueVerbs
         }
         else
         {
-            forms[Past(verb)] = new CueWord(strength, CueForm.Past, takesObject);
+            forms[VerbInflections.Past(verb)] = new CueWord(strength, CueForm.Past, takesObject);
         }
     }
-
-    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
-
-    private static string Third(string verb) =>
-        verb.EndsWith('y') && !IsVowel(verb[^2]) ? verb[..^1] + "ies"
-        : verb.EndsWith("sh") || verb.EndsWith("ch") || verb.EndsWith('s') || verb.EndsWith('x') || verb.EndsWith('z') || verb.EndsWith('o') ? verb + "es"
-        : verb + "s";
-
-    private static string Past(string verb) =>
-        verb.EndsWith('e') ? verb + "d"
-        : verb.EndsWith('y') && !IsVowel(verb[^2]) ? verb[..^1] + "ied"
-        : verb + "ed";
-
-    private static string Ing(string verb) =>
-        verb is "see" or "agree" ? verb + "ing"
-        : verb.EndsWith("ie") ? verb[..^2] + "ying"
-        : verb.EndsWith('e') && verb.Length > 2 ? verb[..^1] + "ing"
-        : Irregular.TryGetValue(verb, out var past) && past[0].Length == verb.Length + 3 && past[0].EndsWith("ed") && past[0][^3] == past[0][^4]
-            ? verb + verb[^1] + "ing" // plan → planning, like planned
-        : verb + "ing";
 }

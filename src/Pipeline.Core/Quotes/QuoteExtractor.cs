@@ -29,7 +29,7 @@ public sealed class QuoteExtractor : IQuoteExtractor
         }
         // A text with no double quotation marks at all lost them (as the seed did): a quote's next sentences without
         // an attribution of their own then most likely go on with it, whatever their person.
-        bool marksStripped = !marked.Exists(q => IsDoubleQuoteMark(document, q.OpenToken));
+        bool marksStripped = !marked.Exists(q => QuotationMarks.IsDoubleMark(document, q.OpenToken));
         var speakers = new SpeakerResolver(document, entities);
         var subjects = new SubjectFinder(document, speakers);
         var bounds = new ClauseBounds(document, speakers, inMarks);
@@ -405,7 +405,7 @@ public sealed class QuoteExtractor : IQuoteExtractor
         {
             for (int t = start; t < end; t++)
             {
-                if (IsDoubleQuoteMark(document, t))
+                if (QuotationMarks.IsDoubleMark(document, t))
                 {
                     return true;
                 }
@@ -439,7 +439,7 @@ public sealed class QuoteExtractor : IQuoteExtractor
             {
                 first++;
             }
-            while (end > first + 1 && (document[tokens[end - 1]] is "," or ";" or ":" or "--" or "—" or "–" || IsQuoteMark(document, end - 1)))
+            while (end > first + 1 && (document[tokens[end - 1]] is "," or ";" or ":" or "--" or "—" or "–" || QuotationMarks.IsMark(document, end - 1)))
             {
                 end--;
             }
@@ -456,18 +456,4 @@ public sealed class QuoteExtractor : IQuoteExtractor
         string text = parts.Count == 1 ? span.Slice(document.Text).ToString() : string.Join(" ", parts.ConvertAll(p => p.Slice(document.Text).ToString()));
         return new Quote(span, text, type, speaker?.Name, speaker?.EntityKey, speaker?.Mention, cue, paragraph) { Parts = [.. parts] };
     }
-
-    private static bool IsDoubleQuoteMark(TextDocument document, int token)
-    {
-        var t = document.Tokens[token];
-        if (t.Kind != TokenKind.Punctuation || t.Length > 2)
-        {
-            return false;
-        }
-        var mark = document[t];
-        return mark is "\"" or "“" or "”" or "«" or "»" or "„" or "''" or "``";
-    }
-
-    private static bool IsQuoteMark(TextDocument document, int token) =>
-        document.Tokens[token].Kind == TokenKind.Punctuation && document.Tokens[token].Length == 1 && CharClass.IsQuoteMark(document.Text[document.Tokens[token].Start]);
 }

@@ -1,0 +1,358 @@
+using System.Runtime.CompilerServices;
+using Pipeline.Entities;
+using Pipeline.Entities.Tagging;
+using Pipeline.Text;
+
+namespace Pipeline.Quotes;
+
+/// <summary>An attribution found: content parts (token ranges), cue tokens, the source token (-1 for none), verbatim or reported.</summary>
+internal sealed record FoundAttribution((int Start, int End)[] Parts, int CueStart, int CueEnd, int SourceToken, bool Verbatim);
+
+/// <summary>
+/// Runs a <see cref="QuoteModel"/> over a document: cues token by token, content by Viterbi over each paragraph that
+/// holds a cue or quotation marks, each content span linked to the best-ranked cue (spans of one cue become one
+/// attribution's parts), and each cue's source ranked among the words around it. The marked model reads text with
+/// double quotation marks; the stripped model text without. Thread-safe: the model is read-only and each thread
+/// keeps its own scratch. The stage methods are static so that training runs exactly the same code.
+/// </summary>
+internal sealed class AttributionTagger(QuoteModel model)
+{
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    /// <summary>Appends the attributions of <paramref name="document"/> to <paramref name="output"/>, in text order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Tag(TextDocument document, EntityExtraction entities, List<FoundAttribution> output)
+    {
+        if (document.Tokens.Length == 0)
+        {
+            return;
+        }
+        var scratch = t_scratch ?? new Scratch();
+        t_scratch = null;
+        try
+        {
+            var x = scratch.Text;
+            x.Load(document, entities, QuotationMarks.Find(document));
+            Run(x.HasDoubleMarks ? model.Marked : model.Stripped, scratch, output);
+        }
+        finally
+        {
+            t_scratch = scratch.Text.Capacity <= AttributionText.RetainLimit ? scratch : null;
+        }
+    }
+
+    /// <summary>All the stages over a loaded <see cref="Scratch.Text"/>.</summary>
+    internal static void Run(AttributionModel m, Scratch scratch, List<FoundAttribution> output)
+    {
+        var x = scratch.Text;
+        int n = x.Count;
+        scratch.Ensure(n);
+        PredictCues(m.CueWords, m.Cue, x, [], scratch.Keys, scratch.FirstPass);
+        PredictCues(m.CueWords, m.CueSecond, x, scratch.FirstPass.AsSpan(0, n), scratch.Keys, scratch.CueLabels, scratch.CueMargins);
+        scratch.Cues.Load(x, scratch.CueLabels.AsSpan(0, n));
+        var spans = scratch.Spans;
+        var owner = scratch.Owner.AsSpan(0, n);
+        var linked = scratch.Linked;
+        TagAndLink(m, x, scratch);
+        // A cue no content is linked to is no attribution (every attribution has content). Attributions do not nest:
+        // when such a cue follows content another cue of its sentence took (… has emphasized that X, Sullivan said.),
+        // the two compete for it and the surer cue stays; otherwise the empty cue goes. Then tag once more.
+        bool orphans = false;
+        var cues = scratch.Cues.Spans;
+        for (int c = 0; c < cues.Count; c++)
+        {
+            if (linked.Contains(c))
+            {
+                continue;
+            }
+            int drop = c;
+            int rival = cues[c].Start > 0 ? owner[RivalToken(x, cues[c].Start)] : -1;
+            if (rival >= 0 && rival != c && x.SentenceOf[cues[rival].Start] == x.SentenceOf[cues[c].Start]
+                && scratch.CueMargins[cues[c].Start] > scratch.CueMargins[cues[rival].Start])
+            {
+                drop = rival;
+            }
+            scratch.CueLabels.AsSpan(cues[drop].Start, cues[drop].End - cues[drop].Start).Clear();
+            orphans = true;
+        }
+        if (orphans)
+        {
+            scratch.Cues.Load(x, scratch.CueLabels.AsSpan(0, n));
+            TagAndLink(m, x, scratch);
+        }
+        var parts = new List<(int Start, int End)>(2);
+        var byCue = scratch.ByCue;
+        byCue.Clear();
+        for (int i = 0; i < spans.Count; i++)
+        {
+            if (linked[i] >= 0 && !byCue.Contains(linked[i]))
+            {
+                byCue.Add(linked[i]);
+            }
+        }
+        foreach (int cue in byCue)
+        {
+            parts.Clear();
+            for (int i = 0; i < spans.Count; i++)
+            {
+                if (linked[i] == cue)
+                {
+                    parts.Add((spans[i].Start, spans[i].End));
+                }
+            }
+            Extend(m, x, scratch.Cues, owner, cue, parts, scratch.Keys);
+            int source = ChooseSource(m, x, scratch.Cues, owner, cue, scratch.Keys, scratch.SourceCandidates);
+            var (cueStart, cueEnd) = scratch.Cues.Spans[cue];
+            var partArray = parts.ToArray();
+            output.Add(new FoundAttribution(partArray, cueStart, cueEnd, source, IsVerbatim(m, x, partArray, cueStart, cueEnd, spans, scratch.Keys)));
+        }
+    }
+
+    /// <summary>The token a trailing cue's rival content would end on: before the cue's subject and the comma (<c>X, Sullivan said</c>).</summary>
+    private static int RivalToken(AttributionText x, int cueStart)
+    {
+        int first = x.Document.Sentences[x.SentenceOf[cueStart]].FirstToken;
+        for (int t = cueStart - 1; t > first && t >= cueStart - 4; t--)
+        {
+            if (x.Word(t) is ",")
+            {
+                return t - 1;
+            }
+        }
+        return cueStart - 1;
+    }
+
+    /// <summary>Content spans of the loaded cues, each linked to its cue (-1 for none) in <see cref="Scratch.Linked"/>, and the owner of every token.</summary>
+    private static void TagAndLink(AttributionModel m, AttributionText x, Scratch scratch)
+    {
+        var spans = scratch.Spans;
+        PredictContent(m, x, scratch.Cues, scratch, spans);
+        var owner = scratch.Owner.AsSpan(0, x.Count);
+        owner.Fill(-1);
+        var linked = scratch.Linked;
+        linked.Clear();
+        for (int i = 0; i < spans.Count; i++)
+        {
+            int cue = Link(m, x, scratch.Cues, spans, i, scratch.Keys, scratch.CueCandidates);
+            linked.Add(cue);
+            if (cue >= 0)
+            {
+                owner.Slice(spans[i].Start, spans[i].End - spans[i].Start).Fill(cue);
+            }
+        }
+    }
+
+    /// <summary>Labels every token Outside, Begin or Inside of a cue, left to right: the first pass, or the second reading <paramref name="firstPass"/>.</summary>
+    /// <param name="margins">When given, receives each cue's first token's margin of Begin over Outside.</param>
+    internal static void PredictCues(HashIndex cueWords, LinearModel stage, AttributionText x, ReadOnlySpan<byte> firstPass, FeatureKeys keys, byte[] labels,
+        int[]? margins = null)
+    {
+        Span<int> scores = stackalloc int[CueFeatures.Labels];
+        int previous = CueFeatures.Outside;
+        for (int t = 0; t < x.Count; t++)
+        {
+            if (t > 0 && x.SentenceOf[t] != x.SentenceOf[t - 1])
+            {
+                previous = CueFeatures.Outside;
+            }
+            int label = CueFeatures.Outside;
+            if (previous != CueFeatures.Outside || CueFeatures.MayBegin(x, cueWords, t))
+            {
+                CueFeatures.Emit(x, t, previous, firstPass, keys);
+                stage.Score(keys.Keys, scores);
+                label = scores[CueFeatures.Begin] > scores[label] ? CueFeatures.Begin : label;
+                if (margins is not null)
+                {
+                    margins[t] = scores[CueFeatures.Begin] - scores[CueFeatures.Outside];
+                }
+                if (previous != CueFeatures.Outside && scores[CueFeatures.Inside] > scores[label])
+                {
+                    label = CueFeatures.Inside;
+                }
+            }
+            labels[t] = (byte)label;
+            previous = label;
+        }
+    }
+
+    /// <summary>Labels the content of every paragraph the cues or marks make worth tagging and collects its spans.</summary>
+    internal static void PredictContent(AttributionModel m, AttributionText x, CueContext cues, Scratch scratch, List<ContentSpan> spans)
+    {
+        spans.Clear();
+        var document = x.Document;
+        const int L = ContentLabels.Count;
+        for (int p = 0; p < document.Paragraphs.Length; p++)
+        {
+            if (!cues.Tagged[p])
+            {
+                continue;
+            }
+            int first = document.ParagraphTokenStarts[p];
+            int end = p + 1 < document.Paragraphs.Length ? document.ParagraphTokenStarts[p + 1] : x.Count;
+            int count = end - first;
+            if (count <= 0)
+            {
+                continue;
+            }
+            scratch.EnsureParagraph(count);
+            var emissions = scratch.Emissions.AsSpan(0, count * L);
+            for (int k = 0; k < count; k++)
+            {
+                ContentFeatures.Emit(x, cues, first + k, scratch.Keys);
+                m.Content.Score(scratch.Keys.Keys, emissions.Slice(k * L, L));
+            }
+            var labels = scratch.ContentLabels.AsSpan(0, count);
+            ContentDecoder.Decode(emissions, m.Transitions, count, labels, scratch.BackPointers);
+            CollectSpans(labels, first, spans);
+        }
+    }
+
+    /// <summary>Turns a paragraph's content labels into spans.</summary>
+    internal static void CollectSpans(ReadOnlySpan<byte> labels, int first, List<ContentSpan> spans)
+    {
+        for (int k = 0; k < labels.Length; k++)
+        {
+            if (labels[k] == ContentLabels.Outside)
+            {
+                continue;
+            }
+            int start = k;
+            bool verbatim = ContentLabels.IsVerbatim(labels[k]);
+            k++;
+            while (k < labels.Length && labels[k] is ContentLabels.InsideVerbatim or ContentLabels.InsideReported)
+            {
+                k++;
+            }
+            spans.Add(new ContentSpan(first + start, first + k, verbatim));
+            k--;
+        }
+    }
+
+    /// <summary>The best-ranked cue for span <paramref name="spanIndex"/>, or -1 when it has no candidate.</summary>
+    internal static int Link(AttributionModel m, AttributionText x, CueContext cues, List<ContentSpan> spans, int spanIndex, FeatureKeys keys, List<int> candidates)
+    {
+        LinkFeatures.Candidates(x, cues, spans[spanIndex], candidates);
+        int best = -1, bestScore = int.MinValue;
+        foreach (int cue in candidates)
+        {
+            LinkFeatures.Emit(x, cues, spans, spanIndex, cue, keys);
+            int score = m.Link.Score(keys.Keys);
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = cue;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>The best-ranked source token of cue <paramref name="cue"/>, or -1 for none.</summary>
+    internal static int ChooseSource(AttributionModel m, AttributionText x, CueContext cues, ReadOnlySpan<int> owner, int cue, FeatureKeys keys, List<SourceCandidate> candidates)
+    {
+        SourceFeatures.Candidates(x, cues, owner, cue, candidates);
+        SourceFeatures.EmitNothing(x, cues, cue, candidates.Count, keys);
+        int best = -1, bestScore = m.Source.Score(keys.Keys);
+        foreach (var candidate in candidates)
+        {
+            SourceFeatures.Emit(x, cues, owner, cue, candidate, keys);
+            int score = m.Source.Score(keys.Keys);
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = candidate.Token;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Grows the content of cue <paramref name="cue"/> by whole free sentences before and after it while the model says they go on with it.</summary>
+    internal static void Extend(AttributionModel m, AttributionText x, CueContext cues, Span<int> owner, int cue, List<(int Start, int End)> parts, FeatureKeys keys)
+    {
+        var sentences = x.Document.Sentences;
+        int cueStart = cues.Spans[cue].Start;
+        int core = x.SentenceOf[cueStart];
+        int paragraph = sentences[core].Paragraph;
+        ExtensionFeatures.EmitStop(keys);
+        int stop = m.Extension.Score(keys.Keys);
+        int first = x.SentenceOf[parts[0].Start];
+        if (parts[0].Start <= sentences[first].FirstToken + 1)
+        {
+            for (int s = first - 1; s > first - 1 - ExtensionFeatures.MaxSentences && ExtensionFeatures.IsFree(x, cues, owner, s, paragraph); s--)
+            {
+                ExtensionFeatures.Emit(x, s, core, cueStart, backward: true, keys);
+                if (m.Extension.Score(keys.Keys) <= stop)
+                {
+                    break;
+                }
+                owner.Slice(sentences[s].FirstToken, sentences[s].TokenCount).Fill(cue);
+                parts[0] = (sentences[s].FirstToken, parts[0].End);
+            }
+        }
+        int last = x.SentenceOf[parts[^1].End - 1];
+        if (parts[^1].End >= sentences[last].EndToken - 1)
+        {
+            for (int s = last + 1; s < last + 1 + ExtensionFeatures.MaxSentences && ExtensionFeatures.IsFree(x, cues, owner, s, paragraph); s++)
+            {
+                ExtensionFeatures.Emit(x, s, core, cueStart, backward: false, keys);
+                if (m.Extension.Score(keys.Keys) <= stop)
+                {
+                    break;
+                }
+                owner.Slice(sentences[s].FirstToken, sentences[s].TokenCount).Fill(cue);
+                parts[^1] = (parts[^1].Start, sentences[s].EndToken);
+            }
+        }
+    }
+
+    /// <summary>True when the model reads the content as the speaker's own words rather than reported speech.</summary>
+    internal static bool IsVerbatim(AttributionModel m, AttributionText x, ReadOnlySpan<(int Start, int End)> parts, int cueStart, int cueEnd, List<ContentSpan> spans, FeatureKeys keys)
+    {
+        VerbatimFeatures.EmitReported(keys);
+        int reported = m.Verbatim.Score(keys.Keys);
+        VerbatimFeatures.Emit(x, parts, cueStart, cueEnd, spans, keys);
+        return m.Verbatim.Score(keys.Keys) > reported;
+    }
+
+    /// <summary>One thread's working memory.</summary>
+    internal sealed class Scratch
+    {
+        public readonly AttributionText Text = new();
+        public readonly CueContext Cues = new();
+        public readonly FeatureKeys Keys = new();
+        public readonly List<ContentSpan> Spans = [];
+        public readonly List<int> Linked = [];
+        public readonly List<int> ByCue = [];
+        public readonly List<int> CueCandidates = [];
+        public readonly List<SourceCandidate> SourceCandidates = [];
+        public byte[] CueLabels = [];
+        public byte[] FirstPass = [];
+        public int[] CueMargins = [];
+        public int[] Owner = [];
+        public int[] Emissions = [];
+        public byte[] ContentLabels = [];
+        public byte[] BackPointers = [];
+
+        public void Ensure(int tokens)
+        {
+            if (CueLabels.Length < tokens)
+            {
+                CueLabels = new byte[Math.Max(tokens, CueLabels.Length * 2)];
+                FirstPass = new byte[CueLabels.Length];
+                CueMargins = new int[CueLabels.Length];
+                Owner = new int[CueLabels.Length];
+            }
+        }
+
+        public void EnsureParagraph(int tokens)
+        {
+            if (ContentLabels.Length < tokens)
+            {
+                int size = Math.Max(tokens, ContentLabels.Length * 2);
+                ContentLabels = new byte[size];
+                Emissions = new int[size * Quotes.ContentLabels.Count];
+                BackPointers = new byte[size * Quotes.ContentLabels.Count];
+            }
+        }
+    }
+}

@@ -141,17 +141,6 @@ internal static class AttributionTrainer
             var goldCues = article.Relations.Select(r => r.Cue).Distinct().ToList();
             gold += goldCues.Count;
             matched += cues.Spans.Count(c => goldCues.Any(g => g.Start < c.End && c.Start < g.End));
-            if (Environment.GetEnvironmentVariable("QUOTE_DEBUG") is { } debug)
-            {
-                foreach (var g in goldCues.Where(g => !cues.Spans.Any(c => g.Start < c.End && c.Start < g.End)))
-                {
-                    File.AppendAllText(debug, "MISS " + string.Join(" ", Enumerable.Range(g.Start, g.End - g.Start).Select(t => article.Text.Word(t).ToString())) + "\n");
-                }
-                foreach (var c in cues.Spans.Where(c => !goldCues.Any(g => g.Start < c.End && c.Start < g.End)))
-                {
-                    File.AppendAllText(debug, "EXTRA " + string.Join(" ", Enumerable.Range(c.Start, c.End - c.Start).Select(t => article.Text.Word(t).ToString())) + "\n");
-                }
-            }
         }
         return (found, gold, matched);
     }

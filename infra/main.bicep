@@ -1,6 +1,7 @@
 // The news pipeline on Azure Functions (Flex Consumption): storage for articles and results, the function app,
-// monitoring, the identity it runs as, and the Event Grid system topic that drives its blob trigger.
-// Deploy with `azd up`, or `az deployment group create -g <group> -f infra/main.bicep -p environmentName=<name>`.
+// monitoring, the identity it runs as, and the Event Grid system topic that drives its blob trigger and deletions.
+// Deploy with `azd up`, or `az deployment group create -g <group> -f infra/main.bicep -p environmentName=<name>
+// continuationTokenKey=$(openssl rand -hex 32)`.
 targetScope = 'resourceGroup'
 
 @minLength(1)
@@ -23,6 +24,13 @@ param instanceMemoryMB int = 2048
 @description('Days Log Analytics keeps logs.')
 @minValue(30)
 param logRetentionInDays int = 30
+
+// azd generates it once for the environment and reuses it; with az, pass your own: -p continuationTokenKey=$(openssl rand -hex 32).
+@secure()
+@minLength(32)
+@description('Secret that signs the API\'s continuation tokens: this deployment\'s own, the same on every instance.')
+@metadata({ azd: { type: 'generate', config: { length: 48, noSpecial: true } } })
+param continuationTokenKey string
 
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var tags = { 'azd-env-name': environmentName }
@@ -80,6 +88,7 @@ module functionApp 'modules/functionapp.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    continuationTokenKey: continuationTokenKey
   }
   dependsOn: [roles]
 }
@@ -91,6 +100,8 @@ module eventGrid 'modules/eventgrid.bicep' = {
     location: location
     tags: tags
     storageAccountName: storage.outputs.name
+    articlesContainerName: storage.outputs.articlesContainerName
+    deletionsQueueName: storage.outputs.deletionsQueueName
   }
 }
 

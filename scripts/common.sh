@@ -18,13 +18,13 @@ install_dependencies() {
     echo "== npm ci (Azurite)"
     npm ci --no-audit --no-fund --loglevel=error
   fi
-  install_chromium
   echo "== dotnet restore"
   dotnet restore Pipeline.sln --verbosity quiet
 }
 
 # Chromium for the browser test (tests/browser/browse.mjs), from the distribution's packages: playwright-core
-# downloads no browser, and CI machines start with nothing installed. Skipped when it is there already.
+# downloads no browser, and CI machines start with nothing installed. Skipped when it is there already. Only the test
+# command needs it; running the pipeline does not.
 install_chromium() {
   [ -x /usr/bin/chromium ] && return 0
   require apt-get "apt-get, to install Chromium for the browser test (or install Chromium at /usr/bin/chromium yourself)"

@@ -34,6 +34,10 @@ param maximumInstanceCount int
 @description('Memory per instance, in MB.')
 param instanceMemoryMB int
 
+@secure()
+@description('Secret that signs continuation tokens.')
+param continuationTokenKey string
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -109,6 +113,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       'AzureWebJobs.ProcessArticle.Disabled': 'true'
       // Every five minutes, re-drive articles that never reached a final status (see ReconcileArticles).
       ReconcileSchedule: '0 */5 * * * *'
+      // This deployment's own key for continuation tokens (the built-in default is public).
+      Pipeline__ContinuationTokenKey: continuationTokenKey
       // Telemetry with Entra ID authentication (the component's local auth is off).
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'

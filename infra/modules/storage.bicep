@@ -1,5 +1,5 @@
-// Storage for articles (blob container), results (tables), the blob trigger's receipts and poison queue, and the
-// deployment package. Only Entra ID access: shared keys are off, so no connection string can reach it.
+// Storage for articles (blob container), results (tables), the blob trigger's receipts and poison queue, the queue of
+// deleted-article events, and the deployment package. Only Entra ID access: shared keys are off, so no connection string can reach it.
 
 @description('Storage account name (3-24 lower-case letters and digits).')
 @minLength(3)
@@ -14,7 +14,9 @@ param tags object
 
 var articlesContainerName = 'articles'
 var deploymentContainerName = 'app-package'
-var tableNames = ['articles', 'articleentities', 'articlequotes', 'entityarticles', 'speakerquotes', 'entities']
+var tableNames = ['articles', 'articleentities', 'articlequotes', 'entityarticles', 'speakerquotes', 'entities', 'entitynames']
+// Event Grid delivers the articles container's BlobDeleted events here; the RemoveDeletedArticle function reads it.
+var deletionsQueueName = 'article-deletions'
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -53,6 +55,14 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   resource tableService 'tableServices' = {
     name: 'default'
   }
+
+  resource queueService 'queueServices' = {
+    name: 'default'
+
+    resource deletions 'queues' = {
+      name: deletionsQueueName
+    }
+  }
 }
 
 resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for table in tableNames: {
@@ -64,3 +74,4 @@ output name string = account.name
 output blobEndpoint string = account.properties.primaryEndpoints.blob
 output articlesContainerName string = articlesContainerName
 output deploymentContainerName string = deploymentContainerName
+output deletionsQueueName string = account::queueService::deletions.name

@@ -12,6 +12,7 @@ foreach (var query in QueryCommands.Create())
 }
 root.Add(EvaluateCommand.Create());
 root.Add(RetryCommand.Create());
+root.Add(DeleteCommand.Create());
 root.Add(TrainCommand.Create());
 root.Add(BenchCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -49,12 +49,15 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<IArticleProcessor, ArticleProcessor>();
         services.AddSingleton<IPoisonMessageHandler, PoisonMessages>();
+        services.AddSingleton<IArticleDeletions, ArticleDeletions>();
         services.TryAddSingleton<ITriggerReceipts, UnknownTriggerReceipts>();
         services.AddSingleton<ArticleRedriver>();
         services.AddSingleton<IArticleReconciler>(sp => sp.GetRequiredService<ArticleRedriver>());
         services.AddSingleton<ContinuationTokens>();
         services.AddSingleton<PageCache>();
         services.AddSingleton<ReadCoalescer>();
+        services.AddSingleton<IdentityLookup>();
+        services.AddSingleton<IndexPages>();
         services.AddSingleton<IArticleQueries, ArticleQueries>();
         services.AddSingleton<IIndexQueries, IndexQueries>();
         return services;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Azure.Functions.Worker;
+using Pipeline.Functions.Http;
 
 namespace Pipeline.LocalHost;
 
@@ -14,9 +15,6 @@ public static class HttpFunctionRoutes
 {
     /// <summary>The Functions host's default route prefix (<c>extensions.http.routePrefix</c> in host.json).</summary>
     public const string RoutePrefix = "api";
-
-    /// <summary>One HTTP function: its class, method, name, route and verbs.</summary>
-    public sealed record HttpFunction(Type Type, MethodInfo Method, string Name, string Route, string[] Methods, AuthorizationLevel AuthLevel);
 
     /// <summary>Registers every class holding a function (created per request or invocation, as the worker does) and MVC's result executors.</summary>
     public static IServiceCollection AddFunctionClasses(this IServiceCollection services, Assembly assembly)
@@ -32,33 +30,9 @@ public static class HttpFunctionRoutes
         return services;
     }
 
-    /// <summary>Every HTTP-triggered function of <paramref name="assembly"/>.</summary>
-    public static List<HttpFunction> Discover(Assembly assembly)
-    {
-        var functions = new List<HttpFunction>();
-        foreach (var type in assembly.GetTypes())
-        {
-            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
-            {
-                var function = method.GetCustomAttribute<FunctionAttribute>();
-                var trigger = Array.Find(method.GetParameters(), p => p.GetCustomAttribute<HttpTriggerAttribute>() is not null)
-                    ?.GetCustomAttribute<HttpTriggerAttribute>();
-                if (function is null || trigger is null)
-                {
-                    continue;
-                }
-                var methods = trigger.Methods is { Length: > 0 } verbs
-                    ? Array.ConvertAll(verbs, v => v.ToUpperInvariant())
-                    : ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
-                functions.Add(new HttpFunction(type, method, function.Name, trigger.Route ?? function.Name, methods, trigger.AuthLevel));
-            }
-        }
-        return functions;
-    }
-
     public static IEndpointRouteBuilder MapHttpFunctions(this IEndpointRouteBuilder endpoints, Assembly assembly)
     {
-        foreach (var function in Discover(assembly))
+        foreach (var function in HttpFunction.Discover(assembly))
         {
             var binders = Binders(function);
             endpoints.MapMethods($"{RoutePrefix}/{function.Route}", function.Methods, context => InvokeAsync(context, function, binders))

@@ -2,6 +2,7 @@ using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Host;
 using Pipeline.Configuration;
 using Pipeline.Functions;
+using Pipeline.Functions.Http;
 using Pipeline.Processing;
 
 namespace Pipeline.LocalHost;
@@ -63,7 +64,22 @@ public static class LocalFunctionsHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseProblemResponses();
+        // The Functions app's own error boundary, around every route (in Azure it is worker middleware).
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (Exception e)
+            {
+                var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProblemResponses));
+                if (!await ProblemResponses.TryAnswerAsync(context, e, logger))
+                {
+                    throw;
+                }
+            }
+        });
         app.MapHttpFunctions(typeof(ProcessArticle).Assembly);
         return app;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Entities.Tagging;
+using Pipeline.Evaluation.Entities;
 using Pipeline.Evaluation.Quotes;
 using Pipeline.Evaluation.Quotes.Training;
 using Pipeline.Quotes;
@@ -19,6 +20,51 @@ internal static class EvaluateCommand
         command.Add(Entities());
         command.Add(Quotes());
         command.Add(Summaries());
+        command.Add(Identity());
+        return command;
+    }
+
+    private static Command Identity()
+    {
+        var polnear = new Option<DirectoryInfo?>("--polnear") { Description = "A PolNeAR split folder (e.g. ../shared/eval/polnear/dev): do the speaker queries for full names return the quotes found?" };
+        var gum = new Option<FileInfo?>("--gum") { Description = "GUM news entities JSONL (e.g. ../shared/eval/gum_news/gum_news_entities.jsonl): are entities with one Wikipedia page one identity across documents?" };
+        var command = new Command("identity", "Entity identity across documents, by key (as before identities) and by identity, on the data you give.")
+        {
+            polnear, gum,
+        };
+        command.SetAction(parse =>
+        {
+            var evaluation = new Pipeline.Evaluation.Identity.IdentityEvaluation(CliServices.Extraction().GetRequiredService<ArticleExtractor>());
+            if (parse.GetValue(gum) is { } file)
+            {
+                var (byKey, byIdentity, missed, joined) = evaluation.Gum(file.FullName);
+                Console.WriteLine("GUM news: pairs of entities in different documents, the same Wikipedia page or not");
+                Console.WriteLine();
+                Console.WriteLine("| clustered by | gold-same pairs | predicted-same | correct | precision | recall | F1 |");
+                Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+                foreach (var (name, s) in new[] { ("entity key of each article", byKey), ("identity", byIdentity) })
+                {
+                    Console.WriteLine($"| {name} | {s.Same} | {s.Predicted} | {s.Correct} | {s.Precision:F3} | {s.Recall:F3} | {s.F1:F3} |");
+                }
+                Console.WriteLine();
+                Console.WriteLine($"Pages whose entities in different documents are still several identities ({missed.Count}):");
+                missed.ForEach(m => Console.WriteLine("  " + m));
+                Console.WriteLine($"Identities holding entities of several pages ({joined.Count}):");
+                joined.ForEach(m => Console.WriteLine("  " + m));
+                Console.WriteLine();
+            }
+            if (parse.GetValue(polnear) is { } directory)
+            {
+                var (byName, byIdentity) = evaluation.Speakers(PolnearCorpus.Read(directory.FullName));
+                Console.WriteLine("PolNeAR: quotes found with their named speaker right, and the query for that person's full name");
+                Console.WriteLine();
+                Console.WriteLine("| query | named quotes | returned | share | quotes of another person returned |");
+                Console.WriteLine("|---|---:|---:|---:|---:|");
+                Console.WriteLine($"| speaker as written (before identities) | {byName.Named} | {byName.Returned} | {byName.Recall:F3} | – |");
+                Console.WriteLine($"| identity | {byIdentity.Named} | {byIdentity.Returned} | {byIdentity.Recall:F3} | {byIdentity.Others} |");
+            }
+            return 0;
+        });
         return command;
     }
 
@@ -43,10 +89,10 @@ internal static class EvaluateCommand
 
     private static Command Entities()
     {
-        var file = new Argument<FileInfo>("file") { Description = "A CoNLL-2003 file (token ... tag per line, IOB1), e.g. ../shared/eval/conll2003/eng.testa." };
+        var file = new Argument<FileInfo>("file") { Description = "A CoNLL-2003 file (token ... tag per line, IOB1), e.g. ../shared/eval/conll2003/eng.testa; or GUM's gum_news_entities.jsonl for proper-noun recall." };
         var model = new Option<FileInfo?>("--model") { Description = "A model file to evaluate instead of the one shipped in the library." };
         var predictions = new Option<FileInfo?>("--predictions") { Description = "Write 'token gold predicted' lines (IOB1) here, for conlleval or any scorer." };
-        var command = new Command("entities", "Conlleval-style precision, recall and F1 per type and micro-averaged (exact spans) on a CoNLL file; the model sees only the tokens.")
+        var command = new Command("entities", "Conlleval-style precision, recall and F1 per type and micro-averaged (exact spans) on a CoNLL file, the model seeing only the tokens; on a .jsonl of GUM news, recall of named people, organizations and places.")
         {
             file, model, predictions,
         };
@@ -55,7 +101,10 @@ internal static class EvaluateCommand
             var tagger = parse.GetValue(model) is { } path
                 ? new PerceptronTagger(PerceptronTaggerModel.Load(path.FullName))
                 : new PerceptronTagger(EntityModels.Model);
-            Console.WriteLine(NerEvaluation.EvaluateFile(tagger, parse.GetValue(file)!.FullName, parse.GetValue(predictions)?.FullName).Format());
+            var input = parse.GetValue(file)!.FullName;
+            Console.WriteLine(input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
+                ? GumNameRecall.Run(input, new PerceptronEntityRecognizer(tagger.Model))
+                : NerEvaluation.EvaluateFile(tagger, input, parse.GetValue(predictions)?.FullName).Format());
             return 0;
         });
         return command;

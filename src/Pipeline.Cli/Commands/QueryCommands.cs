@@ -29,7 +29,7 @@ internal static class QueryCommands
             await using var services = CliServices.Build(parse);
             var page = await services.GetRequiredService<IArticleQueries>().ListAsync(
                 new ArticleListQuery(parse.GetValue(Top), parse.GetValue(Token), parse.GetValue(status), parse.GetValue(section), Search: parse.GetValue(search)), cancellationToken);
-            return Print(parse, page, items =>
+            return Print(parse, page, (IReadOnlyList<ArticleListItem> items) =>
             {
                 var table = new Table().AddColumns("id", "title", "published", "status", "entities", "quotes");
                 foreach (var a in items)
@@ -52,12 +52,13 @@ internal static class QueryCommands
         {
             await using var services = CliServices.Build(parse);
             var page = await services.GetRequiredService<IIndexQueries>().ListEntitiesAsync(parse.GetValue(type), parse.GetValue(prefix), parse.GetValue(Top), parse.GetValue(Token), cancellationToken);
-            return Print(parse, page, items =>
+            return Print(parse, page, (IReadOnlyList<CatalogEntityDto> items) =>
             {
-                var table = new Table().AddColumns("name", "type", "articles", "key");
+                var table = new Table().AddColumns("name", "type", "articles", "key", "also written as");
                 foreach (var e in items)
                 {
-                    table.AddRow(Markup.Escape(e.Name), e.Type, e.ArticleCount.ToString(), Markup.Escape(e.Key));
+                    table.AddRow(Markup.Escape(e.Name), e.Type, e.ArticleCount.ToString(), Markup.Escape(e.Key),
+                        Markup.Escape(string.Join(", ", (e.Variants ?? []).Select(v => v.Name))));
                 }
                 return table;
             });
@@ -73,7 +74,7 @@ internal static class QueryCommands
         {
             await using var services = CliServices.Build(parse);
             var page = await services.GetRequiredService<IIndexQueries>().ListSpeakerQuotesAsync(parse.GetValue(speaker), parse.GetValue(Top), parse.GetValue(Token), cancellationToken);
-            return Print(parse, page, items =>
+            return Print(parse, page, (IReadOnlyList<SpeakerQuoteDto> items) =>
             {
                 var table = new Table().AddColumns("article", "type", "quote").Expand();
                 foreach (var q in items)
@@ -86,7 +87,8 @@ internal static class QueryCommands
         return command;
     }
 
-    private static int Print<T>(ParseResult parse, QueryResult<Page<T>> result, Func<IReadOnlyList<T>, Table> table)
+    private static int Print<TPage, T>(ParseResult parse, QueryResult<TPage> result, Func<IReadOnlyList<T>, Table> table)
+        where TPage : IPage<T>
     {
         if (result.Problem is { } problem)
         {
@@ -98,6 +100,10 @@ internal static class QueryCommands
         {
             Console.WriteLine(JsonSerializer.Serialize(page, ExtractCommand.Json));
             return 0;
+        }
+        if (page is IdentityPage<T> { Identity.Variants.Count: > 1 } identity)
+        {
+            AnsiConsole.MarkupLineInterpolated($"{identity.Identity.Name}, also written as {string.Join(", ", identity.Identity.Variants.Skip(1).Select(v => v.Name))}");
         }
         AnsiConsole.Write(table(page.Items));
         if (page.ContinuationToken is not null)

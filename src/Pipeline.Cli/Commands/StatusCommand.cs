@@ -22,6 +22,7 @@ internal static class StatusCommand
             counts.AddRow(snapshot.Total.ToString(), $"[green]{snapshot.Succeeded}[/]", snapshot.Failed > 0 ? $"[red]{snapshot.Failed}[/]" : "0", snapshot.Waiting.ToString());
             AnsiConsole.Write(counts);
             PrintFailures(snapshot);
+            PrintUnfinished(snapshot);
             return 0;
         });
         return command;
@@ -40,5 +41,22 @@ internal static class StatusCommand
         }
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine("Fix the files and upload them again, or re-drive transient failures with [bold]pipeline retry --poisoned[/].");
+    }
+
+    /// <summary>The articles still waiting, with their status: pending before any attempt, processing while one runs.</summary>
+    public static void PrintUnfinished(ProcessingSnapshot snapshot)
+    {
+        if (snapshot.Unfinished.Count == 0)
+        {
+            return;
+        }
+        var table = new Table().Title(snapshot.Waiting > snapshot.Unfinished.Count
+            ? $"Waiting articles (the first {snapshot.Unfinished.Count} of {snapshot.Waiting})" : "Waiting articles").AddColumn("id").AddColumn("status");
+        foreach (var (id, status) in snapshot.Unfinished)
+        {
+            table.AddRow(Markup.Escape(id), Markup.Escape(status));
+        }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine("The host takes them up while it runs; one a stopped host left half-done is retried by the trigger or, at the latest, by the reconciliation sweep after [bold]Pipeline:StuckAfter[/].");
     }
 }

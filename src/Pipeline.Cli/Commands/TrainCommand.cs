@@ -11,6 +11,8 @@ internal static class TrainCommand
 {
     public const string ShippedModel = "src/Pipeline.Core/Entities/Tagging/ner-model.bin";
 
+    public const string ShippedNameLists = "src/Pipeline.Core/Entities/Tagging/NameLists";
+
     public static Command Create()
     {
         var command = new Command("train", "Train the project's models from annotated data you give by path (the data never ships; the model does).");
@@ -65,9 +67,13 @@ internal static class TrainCommand
         var output = new Option<FileInfo>("--out") { Description = "Model file to write. The default replaces the shipped model; rebuild to embed it.", DefaultValueFactory = _ => new FileInfo(ShippedModel) };
         var seed = new Option<int>("--seed") { Description = "Shuffle seed; the same seed and data give the same model.", DefaultValueFactory = _ => defaults.Seed };
         var epochs = new Option<int>("--max-epochs") { Description = "Upper bound on epochs per pass.", DefaultValueFactory = _ => defaults.MaxEpochs };
+        var crossValidate = new Option<int>("--cross-validate") { Description = "Instead of writing a model, cross-validate on eng.train with this many folds (contiguous blocks of documents): per-fold and mean F1 of the held-out blocks." };
+        var fold = new Option<int?>("--fold") { Description = "With --cross-validate, run only this fold (1-based), to split the work into shorter runs." };
+        var nameLists = new Option<DirectoryInfo?>("--name-lists") { Description = "Folder of the external name lists (people's names, cities, regions, countries); 'none' trains without them.", DefaultValueFactory = _ => new DirectoryInfo(ShippedNameLists) };
+        var clusterCache = new Option<FileInfo?>("--cluster-cache") { Description = "Reuse word clusters from this file (written when missing; one file per fold when cross-validating): clustering is the slow step of experiments." };
         var command = new Command("entities", "Train the entity tagger (averaged perceptron, two passes) on CoNLL-2003 eng.train, tuned on eng.testa.")
         {
-            data, unlabelled, output, seed, epochs,
+            data, unlabelled, output, seed, epochs, crossValidate, fold, nameLists, clusterCache,
         };
         command.SetAction(parse =>
         {
@@ -78,7 +84,15 @@ internal static class TrainCommand
                 OutputPath = parse.GetValue(output)!.FullName,
                 Seed = parse.GetValue(seed),
                 MaxEpochs = parse.GetValue(epochs),
+                ClusterCache = parse.GetValue(clusterCache)?.FullName,
+                NameListDirectory = parse.GetValue(nameLists) is { Name: not "none" } lists ? lists.FullName : null,
             };
+            if (parse.GetValue(crossValidate) is > 0 and var folds)
+            {
+                var validation = NerCrossValidation.Run(options, folds, parse.GetValue(fold) - 1, Console.Out);
+                Console.WriteLine(validation.Format());
+                return 0;
+            }
             var result = NerTraining.Run(options, Console.Out);
             Console.WriteLine(result.TuningScores.Format());
             Console.WriteLine($"wrote {result.ModelPath} ({result.ModelBytes:N0} bytes) in {result.Elapsed.TotalSeconds:F0} s");

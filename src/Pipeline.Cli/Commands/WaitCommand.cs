@@ -10,20 +10,39 @@ internal static class WaitCommand
 {
     public static Command Create()
     {
-        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait before giving up.", DefaultValueFactory = _ => 300 };
-        var command = new Command("wait", "Wait until every article in the container has been processed; exit code 1 on timeout or failures.")
+        var paths = new Argument<string[]>("paths")
         {
-            timeout, CliServices.Connection,
+            Description = "Only the articles of these files, folders or globs, named as 'upload' names them; every article in the container when none.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait before giving up.", DefaultValueFactory = _ => 300 };
+        var command = new Command("wait", "Wait until the articles have been processed; exit code 1 on timeout or failures.")
+        {
+            paths, timeout, CliServices.Connection,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            List<string>? names = null;
+            if (parse.GetValue(paths) is { Length: > 0 } given)
+            {
+                var (files, missing) = FileSelection.Expand(given);
+                foreach (var path in missing)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"[red]Not found:[/] {path}");
+                }
+                if (missing.Count > 0)
+                {
+                    return 2;
+                }
+                names = files.ConvertAll(f => f.BlobName);
+            }
             await using var services = CliServices.Build(parse);
             var monitor = services.GetRequiredService<ProcessingMonitor>();
             ProcessingSnapshot? snapshot = null;
             await AnsiConsole.Progress().AutoClear(false).StartAsync(async progress =>
             {
                 var task = progress.AddTask("Processing", maxValue: 1);
-                snapshot = await monitor.WaitAsync(null, TimeSpan.FromSeconds(parse.GetValue(timeout)), new Progress<ProcessingSnapshot>(s =>
+                snapshot = await monitor.WaitAsync(names, TimeSpan.FromSeconds(parse.GetValue(timeout)), new Progress<ProcessingSnapshot>(s =>
                 {
                     task.MaxValue = Math.Max(1, s.Total);
                     task.Value = s.Succeeded + s.Failed;

@@ -136,21 +136,29 @@ public static class ArticleParser
         return string.Concat(title[..(cut > MaxTitleLength / 2 ? cut : MaxTitleLength)].TrimEnd(), "…");
     }
 
-    /// <summary>Blank-line-separated blocks when the body has blank lines, otherwise one paragraph per line.</summary>
+    /// <summary>Lines longer than this were not wrapped by hand: editors and mail wrap prose at 72 to 80 characters.</summary>
+    public const int WrapWidth = 100;
+
+    /// <summary>
+    /// Blank-line-separated blocks when the body is hard-wrapped prose with blank lines between paragraphs; otherwise
+    /// one paragraph per line. A body whose lines run past <see cref="WrapWidth"/> was not wrapped, so a single line
+    /// break there still ends a paragraph (a headline line before its story must not run into the story's first
+    /// sentence: "… Like Donald Trump" + "MANCHESTER, N.H. …" is not one name).
+    /// </summary>
     private static List<TextSpan> Paragraphs(List<TextSpan> lines, string text, int from)
     {
-        bool blockMode = false;
-        bool seenText = false;
+        bool hasBlankLine = false, seenText = false;
+        int textLines = 0, longLines = 0;
         for (int i = from; i < lines.Count; i++)
         {
-            bool blank = lines[i].Slice(text).IsWhiteSpace();
-            if (blank && seenText)
-            {
-                blockMode = true;
-                break;
-            }
+            var line = lines[i].Slice(text);
+            bool blank = line.IsWhiteSpace();
+            hasBlankLine |= blank && seenText;
             seenText |= !blank;
+            textLines += blank ? 0 : 1;
+            longLines += line.Trim().Length > WrapWidth ? 1 : 0;
         }
+        bool blockMode = hasBlankLine && longLines * 10 <= textLines;
 
         var paragraphs = new List<TextSpan>();
         int start = -1, end = -1;

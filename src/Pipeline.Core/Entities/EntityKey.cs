@@ -8,7 +8,30 @@ namespace Pipeline.Entities;
 /// </summary>
 public static class EntityKey
 {
-    public static string Create(EntityType type, string name) => string.Concat(TypeName(type), ":", Slug(name));
+    public static string Create(EntityType type, string name) => string.Concat(TypeName(type), ":", Bounded(Slug(name)));
+
+    /// <summary>
+    /// Longest slug a key holds. A longer "name" (a run of text the tagger took whole) keeps a prefix and a digest of
+    /// its whole slug, so that every key fits wherever it is stored and two different names still get two keys.
+    /// </summary>
+    public const int MaxSlugLength = 120;
+
+    private const int DigestChars = 16;
+
+    private static string Bounded(string slug)
+    {
+        if (slug.Length <= MaxSlugLength)
+        {
+            return slug;
+        }
+        int keep = MaxSlugLength - DigestChars - 1;
+        if (char.IsHighSurrogate(slug[keep - 1]))
+        {
+            keep--;
+        }
+        var digest = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(slug));
+        return string.Concat(slug.AsSpan(0, keep).TrimEnd('-'), "-", Convert.ToHexStringLower(digest).AsSpan(0, DigestChars));
+    }
 
     /// <summary>Lower-case API name of a type: <c>person</c>, <c>organization</c>, …</summary>
     public static string TypeName(EntityType type) => type switch

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Pipeline.Text;
 
 namespace Pipeline.Entities;
@@ -11,24 +10,12 @@ namespace Pipeline.Entities;
 /// </summary>
 public static class EntityResolver
 {
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles = FrozenSet.Create(
-        StringComparer.OrdinalIgnoreCase,
-        "President", "Vice", "Prime", "Minister", "Secretary", "Senator", "Sen.", "Rep.", "Representative",
-        "Congressman", "Congresswoman", "Gov.", "Governor", "Mayor", "Majority", "Minority", "Leader", "Speaker",
-        "Chancellor", "King", "Queen", "Prince", "Princess", "Pope", "General", "Gen.", "Lt.", "Col.", "Sgt.",
-        "Capt.", "Adm.", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Judge", "Justice", "Chief", "Former", "Ambassador",
-        "Commissioner", "Director", "Chairman", "Chairwoman", "Chair", "CEO", "Sheikh", "Sir", "Dame", "Lord",
-        "Lady", "National", "Security", "Adviser", "Advisor", "Foreign", "Defense", "Defence", "State", "Deputy",
-        "Acting", "Interim", "Senate", "House", "Attorney", "Press", "Spokesman", "Spokeswoman", "Sen", "Rep",
-        "Mr", "Mrs", "Ms", "Dr", "Gov", "Premier", "Emir", "Crown", "Israeli", "American", "US", "U.S.")
-        .GetAlternateLookup<ReadOnlySpan<char>>();
-
     public static EntityExtraction Resolve(TextDocument document, EntityMention[] recognized)
     {
-        var items = new List<Item>(recognized.Length);
+        var items = new List<NamedMention>(recognized.Length);
         foreach (var mention in recognized)
         {
-            if (Normalize(document, mention) is { } item)
+            if (MentionNames.Normalize(document, mention) is { } item)
             {
                 items.Add(item);
             }
@@ -138,61 +125,6 @@ public static class EntityResolver
         return new EntityExtraction(entities, mentionArray, mentionEntity);
     }
 
-    /// <summary>Strips possessives (<c>'s</c>, <c>'</c>) and, for people, leading titles.</summary>
-    private static Item? Normalize(TextDocument document, EntityMention mention)
-    {
-        int first = mention.FirstToken, end = mention.EndToken;
-        while (end > first && IsPossessive(document[document.Tokens[end - 1]]))
-        {
-            end--;
-        }
-        if (mention.Type != EntityType.Person && end - first > 1 && document[document.Tokens[first]] is "Mr." or "Mrs." or "Ms." or "Mr" or "Mrs" or "Ms" or "Miss")
-        {
-            mention = mention with { Type = EntityType.Person }; // "Mr. Grant" is a person, whatever the tagger said.
-        }
-        if (mention.Type == EntityType.Person)
-        {
-            while (end - first > 1 && Titles.Contains(document[document.Tokens[first]]))
-            {
-                first++;
-            }
-        }
-        while (first < end && document.Tokens[first].Kind == TokenKind.Punctuation)
-        {
-            first++;
-        }
-        while (end > first && document.Tokens[end - 1].Kind == TokenKind.Punctuation && !document[document.Tokens[end - 1]].EndsWith("."))
-        {
-            end--;
-        }
-        if (first >= end)
-        {
-            return null;
-        }
-
-        var parts = new string[end - first];
-        for (int t = first; t < end; t++)
-        {
-            var text = document[document.Tokens[t]];
-            if (text.EndsWith("'s") || text.EndsWith("’s"))
-            {
-                text = text[..^2];
-            }
-            parts[t - first] = text.ToString();
-        }
-        if (mention.Type != EntityType.Person && parts.Length > 1 && parts[0].Equals("the", StringComparison.OrdinalIgnoreCase))
-        {
-            parts = parts[1..];
-            first++;
-        }
-        var start = document.Tokens[first].Start;
-        var stop = document.Tokens[end - 1].End;
-        return new Item(mention with { FirstToken = first, TokenCount = end - first, Start = start, End = stop }, parts, string.Join(' ', parts));
-    }
-
-    private static bool IsPossessive(ReadOnlySpan<char> token) =>
-        token is "'s" or "’s" or "'" or "’" or "'S";
-
     private static Dictionary<string, List<Group>> SurnameIndex(Dictionary<string, Group> personsByName)
     {
         var index = new Dictionary<string, List<Group>>(StringComparer.OrdinalIgnoreCase);
@@ -238,7 +170,7 @@ public static class EntityResolver
     }
 
     /// <summary><c>Biden-Netanyahu</c>, when both halves are known surnames, is a mention of each.</summary>
-    private static IEnumerable<Item> SplitJointNames(List<Item> items, Dictionary<string, List<Group>> surnames)
+    private static IEnumerable<NamedMention> SplitJointNames(List<NamedMention> items, Dictionary<string, List<Group>> surnames)
     {
         foreach (var item in items)
         {
@@ -256,13 +188,13 @@ public static class EntityResolver
                 continue;
             }
             var m = item.Mention;
-            yield return new Item(m with { Type = EntityType.Person, End = m.Start + hyphen }, [left], left);
-            yield return new Item(m with { Type = EntityType.Person, Start = m.Start + hyphen + 1 }, [right], right);
+            yield return new NamedMention(m with { Type = EntityType.Person, End = m.Start + hyphen }, [left], left);
+            yield return new NamedMention(m with { Type = EntityType.Person, Start = m.Start + hyphen + 1 }, [right], right);
         }
     }
 
     /// <summary>A hyphenated token no mention covers, whose halves are both people's surnames (<c>Biden-Netanyahu relations</c>).</summary>
-    private static void AddUntaggedJointNames(TextDocument document, List<Item> items, Dictionary<string, List<Group>> surnames)
+    private static void AddUntaggedJointNames(TextDocument document, List<NamedMention> items, Dictionary<string, List<Group>> surnames)
     {
         if (surnames.Count == 0)
         {
@@ -285,7 +217,7 @@ public static class EntityResolver
             if (surnames.ContainsKey(text[..hyphen].ToString()) && surnames.ContainsKey(text[(hyphen + 1)..].ToString()))
             {
                 var whole = text.ToString();
-                items.Add(new Item(new EntityMention(t, 1, token.Start, token.End, EntityType.Person), [whole], whole));
+                items.Add(new NamedMention(new EntityMention(t, 1, token.Start, token.End, EntityType.Person), [whole], whole));
             }
         }
     }
@@ -293,15 +225,13 @@ public static class EntityResolver
     private static string Singular(string name) =>
         name.Length > 3 && name.EndsWith('s') && !name.EndsWith("ss") ? name[..^1] : name;
 
-    private sealed record Item(EntityMention Mention, string[] Parts, string Name);
-
     private sealed class Group(EntityType firstType)
     {
-        public List<Item> Items { get; } = [];
+        public List<NamedMention> Items { get; } = [];
 
         public int FirstStart { get; private set; } = int.MaxValue;
 
-        public void Add(Item item)
+        public void Add(NamedMention item)
         {
             Items.Add(item);
             FirstStart = Math.Min(FirstStart, item.Mention.Start);

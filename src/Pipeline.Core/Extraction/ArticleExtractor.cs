@@ -18,10 +18,11 @@ public sealed record ExtractionResult(
 public sealed class ArticleExtractor(IEntityExtractor entities, IQuoteExtractor quotes, ISummarizer summarizer, KeyPhraseExtractor keyPhrases)
 {
     /// <summary>
-    /// Changes whenever extraction output changes, so stored results can tell which version made them and
-    /// articles can be reprocessed when it moves on.
+    /// Changes whenever extraction output changes (or how it is indexed), so stored results can tell which version made
+    /// them and articles can be reprocessed when it moves on (<c>pipeline retry --outdated</c>). 8: entities and speakers
+    /// indexed under their identities.
     /// </summary>
-    public const string Version = "7";
+    public const string Version = "8";
 
     public ExtractionResult Extract(Article article)
     {

@@ -26,7 +26,7 @@ public sealed record ExtractionReport(
         var summary = Summaries.Summary.Take(result.Summary, summarySentences, s => s.Index)
             .ConvertAll(s => new SummarySentenceDto(s.Index, s.Rank, s.Span.Start, s.Span.End, s.Text));
         var m = article.Metadata;
-        return new ExtractionReport(article.Id, m.Title, RowMapping.FormatPublished(m.Published), m.Section, m.Source, m.Dateline, summary,
+        return new ExtractionReport(article.Id, m.Title, RowMapping.PublishedOrNull(RowMapping.FormatPublished(m.Published)), m.Section, m.Source, m.Dateline, summary,
             RowMapping.ToDtos(result.KeyPhrases), entities, quotes);
     }
 

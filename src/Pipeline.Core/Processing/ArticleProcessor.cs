@@ -21,7 +21,7 @@ public enum ProcessingOutcome
     Failed,
     /// <summary>This exact blob version was already processed by this extractor version.</summary>
     Unchanged,
-    /// <summary>The blob changed or vanished while we read it; its newer version triggers on its own.</summary>
+    /// <summary>The blob changed while we read it (its newer version triggers on its own), or was deleted (its article removed).</summary>
     Superseded,
 }
 
@@ -33,8 +33,8 @@ public interface IArticleProcessor
 
 /// <summary>
 /// Processes one uploaded article: reads the blob (refusing oversized ones before reading), decodes, parses,
-/// extracts and stores. Content problems are recorded as <c>failed</c>; storage errors propagate so the trigger
-/// retries them.
+/// extracts and stores. Content problems, and writes storage refuses as they stand (<see cref="StorageErrors.IsPermanent"/>),
+/// are recorded as <c>failed</c> at once with their reason; transient storage errors propagate so the trigger retries them.
 /// </summary>
 public sealed class ArticleProcessor(ArticleStore store, ArticleExtractor extractor, PipelineTables tables, IOptions<PipelineOptions> options, ILogger<ArticleProcessor> logger) : IArticleProcessor
 {
@@ -49,6 +49,14 @@ public sealed class ArticleProcessor(ArticleStore store, ArticleExtractor extrac
             // A table vanished (deleted, or storage lost it): the trigger's next attempt creates it again.
             tables.Invalidate();
             throw;
+        }
+        catch (Exception e) when (StorageErrors.IsPermanent(e) && !cancellationToken.IsCancellationRequested)
+        {
+            // Every attempt would meet the same answer: say so now, rather than retry five times and report an outage.
+            logger.LogError(e, "Storage refused the results of {BlobName}", blob.Name);
+            return await FailAsync(ArticleId.FromBlobName(blob.Name), blob.Name,
+                $"Storage refused to store the results ({StorageErrors.Describe(e)}); the same file would fail the same way on every attempt.",
+                cancellationToken);
         }
     }
 
@@ -65,6 +73,7 @@ public sealed class ArticleProcessor(ArticleStore store, ArticleExtractor extrac
         catch (RequestFailedException e) when (e.Status == 404)
         {
             logger.LogInformation("Blob {BlobName} was deleted before it could be processed", name);
+            await store.RemoveAsync(id, cancellationToken);
             return ProcessingOutcome.Superseded;
         }
 
@@ -92,7 +101,16 @@ public sealed class ArticleProcessor(ArticleStore store, ArticleExtractor extrac
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
-            logger.LogInformation("Blob {BlobName} changed while being read; its new version is processed separately", name);
+            // A conditional read of a deleted blob fails its condition (412) as often as it finds nothing (404).
+            if (await blob.ExistsAsync(cancellationToken))
+            {
+                logger.LogInformation("Blob {BlobName} changed while being read; its new version is processed separately", name);
+            }
+            else
+            {
+                logger.LogInformation("Blob {BlobName} was deleted while being read", name);
+                await store.RemoveAsync(id, cancellationToken);
+            }
             return ProcessingOutcome.Superseded;
         }
 

@@ -34,7 +34,7 @@ public sealed record RedriveReport(int Selected, int Redriven, IReadOnlyList<(st
 /// reconciliation sweep also processes blob versions the trigger missed altogether, itself.
 /// </summary>
 public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, ArticleStore store, IArticleProcessor processor,
-    ITriggerReceipts receipts, IOptions<PipelineOptions> options, TimeProvider time, ILogger<ArticleRedriver> logger) : IArticleReconciler
+    IArticleDeletions deletions, ITriggerReceipts receipts, IOptions<PipelineOptions> options, TimeProvider time, ILogger<ArticleRedriver> logger) : IArticleReconciler
 {
     /// <summary>Stands for receipts the host cannot read.</summary>
     private static readonly IReadOnlySet<string> Unknown = new HashSet<string>();
@@ -48,14 +48,23 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
     /// <summary>Versions <see cref="handled"/> remembers at most (then it starts again, at the cost of a point read each).</summary>
     private const int MaxHandled = 100_000;
 
+    /// <summary>The blob names of the missed-blob check's last listing: a name gone from the next one was deleted.</summary>
+    private HashSet<string>? listed;
+
     /// <summary>
     /// The reconciliation sweep: processes blob versions no trigger has started for <see cref="PipelineOptions.UnseenAfter"/>
-    /// (re-uploading them could be missed again), and re-drives articles stuck for <see cref="PipelineOptions.StuckAfter"/>.
+    /// (re-uploading them could be missed again), re-drives articles stuck for <see cref="PipelineOptions.StuckAfter"/>,
+    /// and removes the articles whose blob is gone (deletions no event reported, or whose removal was interrupted).
     /// </summary>
     public async Task<RedriveReport> ReconcileAsync(CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync(cancellationToken);
-        var (unseen, stuck) = await FindUnfinishedAsync(cancellationToken);
+        var (unseen, stuck, gone) = await FindUnfinishedAsync(cancellationToken);
+        int removed = await RemoveGoneAsync(gone.ConvertAll(row => row.BlobName), cancellationToken);
+        if (removed > 0)
+        {
+            logger.LogWarning("Reconciliation removed {Removed} articles whose blob was deleted", removed);
+        }
         var errors = new List<(string, string)>();
         int processed = 0;
         await Parallel.ForEachAsync(unseen, new ParallelOptions { MaxDegreeOfParallelism = SweepParallelism, CancellationToken = cancellationToken }, async (row, ct) =>
@@ -98,8 +107,10 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
         }
         var cutoff = time.GetUtcNow() - options.Value.MissedAfter;
         var missed = new List<(string Name, string ETag)>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var blob in blobs.Container.GetBlobsAsync(cancellationToken: cancellationToken))
         {
+            names.Add(blob.Name);
             string etag = ArticleBlobs.NormalizeETag(blob.Properties.ETag);
             string key = TriggerReceipts.Key(blob.Name, etag);
             if (blob.Properties.LastModified < cutoff && !seen.Contains(key) && !handled.ContainsKey(key))
@@ -135,7 +146,42 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
         {
             logger.LogWarning("Processed {Processed} blobs the trigger's scan skipped (no receipt after {MissedAfter})", processed, options.Value.MissedAfter);
         }
+
+        // Deletions: Azurite sends no events, so a name the last listing held and this one does not was deleted.
+        var before = listed;
+        listed = names;
+        if (before is not null)
+        {
+            before.ExceptWith(names);
+            int removed = await RemoveGoneAsync(before, cancellationToken);
+            if (removed > 0)
+            {
+                logger.LogInformation("Removed {Removed} articles whose blob was deleted", removed);
+            }
+        }
         return processed;
+    }
+
+    /// <summary>Removes the articles of these blobs where they are gone; how many it removed.</summary>
+    private async Task<int> RemoveGoneAsync(IReadOnlyCollection<string> blobNames, CancellationToken cancellationToken)
+    {
+        int removed = 0;
+        await Parallel.ForEachAsync(blobNames, new ParallelOptions { MaxDegreeOfParallelism = SweepParallelism, CancellationToken = cancellationToken }, async (name, ct) =>
+        {
+            try
+            {
+                if (await deletions.RemoveIfGoneAsync(name, ct))
+                {
+                    Interlocked.Increment(ref removed);
+                }
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                // Its row stays (deleting, or as it was): the next sweep finds the blob gone and tries again.
+                logger.LogWarning(e, "Removing the article of deleted blob {Blob} failed", name);
+            }
+        });
+        return removed;
     }
 
     public async Task<RedriveReport> RedriveAsync(RedriveSelection selection, bool dryRun, CancellationToken cancellationToken)
@@ -144,7 +190,7 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
         List<ArticleRow> selected;
         if (selection == RedriveSelection.Stuck)
         {
-            (_, selected) = await FindUnfinishedAsync(cancellationToken, unseenAsStuck: true);
+            (_, selected, _) = await FindUnfinishedAsync(cancellationToken, unseenAsStuck: true);
         }
         else
         {
@@ -203,8 +249,9 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
     /// <see cref="PipelineOptions.StuckAfter"/> while it is busy), and <em>stuck</em> ones, started
     /// or re-driven but not finished for <see cref="PipelineOptions.StuckAfter"/>. <paramref name="unseenAsStuck"/>
     /// counts unseen versions as stuck once they pass <see cref="PipelineOptions.StuckAfter"/> (the re-drive command).
+    /// <em>Gone</em>: article rows whose blob the listing no longer holds.
     /// </summary>
-    private async Task<(List<ArticleRow> Unseen, List<ArticleRow> Stuck)> FindUnfinishedAsync(CancellationToken cancellationToken, bool unseenAsStuck = false)
+    private async Task<(List<ArticleRow> Unseen, List<ArticleRow> Stuck, List<ArticleRow> Gone)> FindUnfinishedAsync(CancellationToken cancellationToken, bool unseenAsStuck = false)
     {
         var rows = new Dictionary<string, ArticleRow>(StringComparer.Ordinal);
         await foreach (var row in tables.Articles.QueryAsync<ArticleRow>(
@@ -230,9 +277,11 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
         }
         List<ArticleRow> unseen = [], stuck = [];
         IReadOnlySet<string>? seen = null;
+        var listedIds = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var blob in blobs.Container.GetBlobsAsync(cancellationToken: cancellationToken))
         {
             string id = ArticleId.FromBlobName(blob.Name);
+            listedIds.Add(id);
             string etag = ArticleBlobs.NormalizeETag(blob.Properties.ETag);
             rows.TryGetValue(id, out var row);
             var lastModified = blob.Properties.LastModified ?? DateTimeOffset.MinValue;
@@ -262,7 +311,16 @@ public sealed class ArticleRedriver(ArticleBlobs blobs, PipelineTables tables, A
                 stuck.Add(row);
             }
         }
-        return (unseen, stuck);
+        // Rows were read before the listing: a blob that existed throughout is listed, so a row not listed lost its blob.
+        var gone = new List<ArticleRow>();
+        foreach (var (id, row) in rows)
+        {
+            if (!listedIds.Contains(id))
+            {
+                gone.Add(row);
+            }
+        }
+        return (unseen, stuck, gone);
     }
 }
 

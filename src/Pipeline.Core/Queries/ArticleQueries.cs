@@ -123,7 +123,7 @@ public sealed class ArticleQueries(PipelineTables tables, ArticleBlobs blobs, Co
         var entityRows = (await entities).Rows;
         var quoteRows = (await quotes).Rows;
         return new ArticleDetail(
-            row.PartitionKey, row.BlobName, row.Title, row.Published, row.Section, row.Source, row.Dateline, row.Author,
+            row.PartitionKey, row.BlobName, row.Title, RowMapping.PublishedOrNull(row.Published), row.Section, row.Source, row.Dateline, row.Author,
             row.Status, row.Error, row.Attempts, row.ContentHash, row.BlobETag, row.ContentLength, row.ExtractorVersion,
             row.CreatedAt, row.UpdatedAt, row.ProcessedAt, row.EntityCount, row.QuoteCount,
             Summary.Take(RowMapping.DeserializeSummary(row.SummaryJson), Summary.DefaultSentences, s => s.Index),
@@ -142,7 +142,7 @@ public sealed class ArticleQueries(PipelineTables tables, ArticleBlobs blobs, Co
             return Missing(id);
         }
         string scope = $"entities|{row.PartitionKey}|{row.Generation}";
-        if (!TryReadAfter(continuationToken, scope, out string? after))
+        if (!tokens.TryReadRowKey(continuationToken, scope, out string? after))
         {
             return QueryParameters.BadToken();
         }
@@ -161,7 +161,7 @@ public sealed class ArticleQueries(PipelineTables tables, ArticleBlobs blobs, Co
             return Missing(id);
         }
         string scope = $"quotes|{row.PartitionKey}|{row.Generation}";
-        if (!TryReadAfter(continuationToken, scope, out string? after))
+        if (!tokens.TryReadRowKey(continuationToken, scope, out string? after))
         {
             return QueryParameters.BadToken();
         }
@@ -217,21 +217,6 @@ public sealed class ArticleQueries(PipelineTables tables, ArticleBlobs blobs, Co
     private static QueryProblem Missing(string? id) => ArticleId.IsWellFormed(id)
         ? QueryProblem.NotFound($"No article has the id '{id}'.")
         : QueryProblem.BadRequest("That is not an article id. Ids are blob names with characters other than letters, digits, '.', '_' and '-' written as ~XX (a space is ~20, '/' is ~2F).");
-
-    private bool TryReadAfter(string? continuationToken, string scope, out string? after)
-    {
-        after = null;
-        if (string.IsNullOrEmpty(continuationToken))
-        {
-            return true;
-        }
-        if (!tokens.TryRead(continuationToken, scope, out var position))
-        {
-            return false;
-        }
-        after = position.RowKey;
-        return true;
-    }
 
     private Task<(List<ArticleEntityRow> Rows, PagePosition? Next)> ReadEntitiesAsync(ArticleRow article, int top, string? after, CancellationToken cancellationToken) =>
         ReadGenerationAsync<ArticleEntityRow>(tables.ArticleEntities, article, top, after, cancellationToken);

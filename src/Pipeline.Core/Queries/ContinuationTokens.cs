@@ -25,6 +25,25 @@ public sealed class ContinuationTokens(IOptions<PipelineOptions> options)
         return Base64Url.EncodeToString(payload) + "." + Base64Url.EncodeToString(Mac(payload));
     }
 
+    /// <summary>
+    /// The RowKey a page goes on from: null without a token; false for a token that is not one of this
+    /// <paramref name="scope"/>'s.
+    /// </summary>
+    public bool TryReadRowKey(string? token, string scope, out string? rowKey)
+    {
+        rowKey = null;
+        if (string.IsNullOrEmpty(token))
+        {
+            return true;
+        }
+        if (!TryRead(token, scope, out var position))
+        {
+            return false;
+        }
+        rowKey = position.RowKey;
+        return true;
+    }
+
     /// <summary>Reads a token made by <see cref="Create"/> for the same <paramref name="scope"/>.</summary>
     public bool TryRead(string token, string scope, out PagePosition position)
     {

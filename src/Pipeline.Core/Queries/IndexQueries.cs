@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Pipeline.Entities;
+using Pipeline.Entities.Identity;
 using Pipeline.Storage;
 using Pipeline.Storage.Rows;
 
@@ -11,21 +12,24 @@ public interface IIndexQueries
 {
     Task<QueryResult<Page<CatalogEntityDto>>> ListEntitiesAsync(string? type, string? prefix, string? top, string? continuationToken, CancellationToken cancellationToken);
 
-    Task<QueryResult<Page<EntityArticleDto>>> ListEntityArticlesAsync(string? type, string? name, string? top, string? continuationToken, CancellationToken cancellationToken);
+    Task<QueryResult<IdentityPage<EntityArticleDto>>> ListEntityArticlesAsync(string? type, string? name, string? top, string? continuationToken, CancellationToken cancellationToken);
 
-    Task<QueryResult<Page<SpeakerQuoteDto>>> ListSpeakerQuotesAsync(string? speaker, string? top, string? continuationToken, CancellationToken cancellationToken);
+    Task<QueryResult<IdentityPage<SpeakerQuoteDto>>> ListSpeakerQuotesAsync(string? speaker, string? top, string? continuationToken, CancellationToken cancellationToken);
 
     Task<QueryResult<HealthDto>> CheckHealthAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>
-/// Queries across articles, each answered from one partition of an index table; pages of the entity and speaker
-/// partitions are served from <see cref="PageCache"/> while the partition's marker row says they are current (the
-/// marker read shared by concurrent requests through <see cref="ReadCoalescer"/>).
+/// Queries across articles, each answered for an identity (<see cref="EntityIdentity"/>): the name asked for, in any
+/// of its spellings, and the spellings the corpus links to it (<see cref="IdentityLookup"/>), each a partition of an
+/// index table read through <see cref="IndexPages"/>. No table is scanned: a point read and a partition query per key.
 /// </summary>
-public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, ContinuationTokens tokens, PageCache pages, ReadCoalescer reads) : IIndexQueries
+public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, ContinuationTokens tokens, IdentityLookup identities, IndexPages index) : IIndexQueries
 {
-    /// <summary><c>GET /api/entities?type=&amp;prefix=</c>: canonical entities with article counts, by name.</summary>
+    /// <summary>
+    /// <c>GET /api/entities?type=&amp;prefix=</c>: identities with article counts, by name, each once: a spelling the
+    /// corpus links to another identity (<c>Biden</c> to <c>Joe Biden</c>) is counted with it and listed as its variant.
+    /// </summary>
     public async Task<QueryResult<Page<CatalogEntityDto>>> ListEntitiesAsync(string? type, string? prefix, string? top, string? continuationToken, CancellationToken cancellationToken)
     {
         if (!QueryParameters.TryParseTop(top, out int count, out var problem))
@@ -72,20 +76,42 @@ public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, C
 
         await tables.EnsureCreatedAsync(cancellationToken);
         var (rows, next) = await KeysetPages.ReadAsync<EntityCatalogRow>(tables.Entities, filter, count, null, cancellationToken);
-        var counts = await Task.WhenAll(rows.ConvertAll(row => catalog.CountAsync(IndexKeys.Entity(row.Key), cancellationToken)));
+        var entries = await Task.WhenAll(rows.ConvertAll(row => CatalogEntryAsync(row, substitute: from.Length > 0, cancellationToken)));
         var items = new List<CatalogEntityDto>(rows.Count);
-        for (int i = 0; i < rows.Count; i++)
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
         {
-            if (counts[i] > 0) // An entity no article mentions any more stays listed in the table, not in answers.
+            // An identity no article mentions any more stays listed until its entry is removed, never in answers.
+            if (entry is { ArticleCount: > 0 } && listed.Add(entry.Key))
             {
-                items.Add(new CatalogEntityDto(rows[i].Key, rows[i].Name, TypeFromPartition(rows[i].PartitionKey), counts[i]));
+                items.Add(entry);
             }
         }
         return new Page<CatalogEntityDto>(items, next is { } n ? tokens.Create(scope, n) : null);
     }
 
-    /// <summary><c>GET /api/entities/{type}/{name}/articles</c>: the articles mentioning one entity.</summary>
-    public async Task<QueryResult<Page<EntityArticleDto>>> ListEntityArticlesAsync(string? type, string? name, string? top, string? continuationToken, CancellationToken cancellationToken)
+    /// <summary>
+    /// A catalog row as answered: its identity with the variants linked to it and their articles counted together; null
+    /// for a variant of another identity, unless <paramref name="substitute"/> (a prefix search), which answers with that
+    /// identity instead.
+    /// </summary>
+    private async Task<CatalogEntityDto?> CatalogEntryAsync(EntityCatalogRow row, bool substitute, CancellationToken cancellationToken)
+    {
+        EntityKey.TryParseType(row.PartitionKey, out var type);
+        var linked = row.Group is null
+            ? new LinkedIdentity(row.Key, row.Name, [new GroupMember(row.Key, row.Name, IdentityKind.Plain, null)])
+            : await identities.LinkAsync(EntityIdentity.Of(type, row.Name), cancellationToken);
+        if (linked.Key != row.Key && !substitute)
+        {
+            return null; // Counted and listed under the identity it stands for.
+        }
+        var counts = await Task.WhenAll(linked.Keys.Select(key => catalog.CountAsync(IndexKeys.Entity(key), cancellationToken)));
+        var variants = linked.Variants.Where(v => v.Key != linked.Key).Select(v => new VariantDto(v.Key, v.Name)).ToList();
+        return new CatalogEntityDto(linked.Key, linked.Name, TypeFromPartition(row.PartitionKey), counts.Sum(), variants);
+    }
+
+    /// <summary><c>GET /api/entities/{type}/{name}/articles</c>: the articles mentioning an identity, under any of its spellings.</summary>
+    public async Task<QueryResult<IdentityPage<EntityArticleDto>>> ListEntityArticlesAsync(string? type, string? name, string? top, string? continuationToken, CancellationToken cancellationToken)
     {
         if (!QueryParameters.TryParseTop(top, out int count, out var problem))
         {
@@ -99,34 +125,27 @@ public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, C
         {
             return bad;
         }
-        string key = EntityKey.Create(parsed, name!);
-        string partition = IndexKeys.Entity(key);
-        string scope = "entity|" + partition;
-        string after = "";
-        if (!string.IsNullOrEmpty(continuationToken))
+        var identity = EntityIdentity.Of(parsed, name!);
+        string scope = "entity|" + IndexKeys.Entity(identity.Key);
+        if (!tokens.TryReadRowKey(continuationToken, scope, out var after))
         {
-            if (!tokens.TryRead(continuationToken, scope, out var position))
-            {
-                return QueryParameters.BadToken();
-            }
-            after = position.RowKey;
+            return QueryParameters.BadToken();
         }
         await tables.EnsureCreatedAsync(cancellationToken);
-        var (items, next) = await VersionedAsync(tables.EntityArticles.Name, partition, await reads.ReadAsync(tables.EntityArticles.Name + "|" + partition, ct => catalog.VersionAsync(partition, ct), cancellationToken), after, count, async () =>
+        var linked = await identities.LinkAsync(identity, cancellationToken);
+        var (items, next) = await index.EntityArticlesAsync([.. linked.Keys.Select(IndexKeys.Entity)], after ?? "", count, cancellationToken);
+        if (items.Count == 0 && after is null)
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {EntityCatalog.RowsEnd}");
-            var (rows, position) = await KeysetPages.ReadAsync<EntityArticleRow>(tables.EntityArticles, filter, count, null, cancellationToken);
-            return (rows.ConvertAll(r => new EntityArticleDto(r.RowKey, r.Title, r.Published, r.MentionCount, r.Salience)), position);
-        });
-        if (items.Count == 0 && after.Length == 0)
-        {
-            return QueryProblem.NotFound($"No article mentions '{key}'.");
+            return QueryProblem.NotFound($"No article mentions '{identity.Key}'.");
         }
-        return new Page<EntityArticleDto>(items, next is { } n ? tokens.Create(scope, n) : null);
+        return new IdentityPage<EntityArticleDto>(IdentityLookup.ToDto(linked, identity.Type), items, Token(scope, next));
     }
 
-    /// <summary><c>GET /api/quotes?speaker=</c>: quotes by one speaker across articles; <c>top</c> caps the quotes per page.</summary>
-    public async Task<QueryResult<Page<SpeakerQuoteDto>>> ListSpeakerQuotesAsync(string? speaker, string? top, string? continuationToken, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>GET /api/quotes?speaker=</c>: quotes by one speaker across articles, under any spelling of the speaker's identity
+    /// (<c>Biden</c>, <c>President Biden</c>, <c>Joe R. Biden</c>); <c>top</c> caps the quotes per page.
+    /// </summary>
+    public async Task<QueryResult<IdentityPage<SpeakerQuoteDto>>> ListSpeakerQuotesAsync(string? speaker, string? top, string? continuationToken, CancellationToken cancellationToken)
     {
         if (!QueryParameters.TryParseTop(top, out int count, out var problem))
         {
@@ -136,61 +155,26 @@ public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, C
         {
             return bad;
         }
-        string partition = IndexKeys.Speaker(speaker!);
-        if (partition.Length == 0)
+        string written = IndexKeys.Speaker(speaker!);
+        if (written.Length == 0)
         {
             return QueryProblem.BadRequest("'speaker' must contain letters or digits.");
         }
-        string scope = "speaker|" + partition;
-        string after = "";
-        if (!string.IsNullOrEmpty(continuationToken))
+        // Speakers are people mostly; a speaker that is not (an organization, "officials") is indexed as written.
+        var identity = EntityIdentity.Of(EntityType.Person, speaker!);
+        string scope = "speaker|" + IndexKeys.Speaker(identity.Key);
+        if (!tokens.TryReadRowKey(continuationToken, scope, out var after))
         {
-            if (!tokens.TryRead(continuationToken, scope, out var position))
-            {
-                return QueryParameters.BadToken();
-            }
-            after = position.RowKey;
+            return QueryParameters.BadToken();
         }
         await tables.EnsureCreatedAsync(cancellationToken);
-        var version = await reads.ReadAsync(tables.SpeakerQuotes.Name + "|" + partition, async ct =>
-        {
-            var row = await tables.SpeakerQuotes.GetEntityIfExistsAsync<TableEntity>(partition, IndexKeys.SpeakerVersionRowKey(partition), ["RowKey"], ct);
-            if (!row.HasValue)
-            {
-                // Written by an earlier version, and not since: its marker still has the RowKey every partition shared.
-                row = await tables.SpeakerQuotes.GetEntityIfExistsAsync<TableEntity>(partition, IndexKeys.LegacySpeakerVersionRowKey, ["RowKey"], ct);
-            }
-            return row.HasValue ? row.Value!.ETag.ToString() : null;
-        }, cancellationToken);
-        var (items, next) = await VersionedAsync(tables.SpeakerQuotes.Name, partition, version, after, count, async () =>
-        {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {IndexKeys.SpeakerRowsEnd}");
-            var items = new List<SpeakerQuoteDto>(Math.Min(count, 256));
-            string? lastIncluded = null;
-            bool more = false;
-            await foreach (var row in tables.SpeakerQuotes.QueryAsync<SpeakerQuotesRow>(filter, Math.Min(count + 1, 1_000), cancellationToken: cancellationToken))
-            {
-                var quotes = RowMapping.DeserializeQuotes(row.QuotesJson);
-                if (items.Count > 0 && items.Count + quotes.Length > count)
-                {
-                    more = true;
-                    break;
-                }
-                foreach (var quote in quotes)
-                {
-                    items.Add(new SpeakerQuoteDto(row.RowKey, row.Title, row.Published, quote));
-                }
-                lastIncluded = row.RowKey;
-            }
-            return (items, more && lastIncluded is not null ? new PagePosition(partition, lastIncluded) : (PagePosition?)null);
-        });
-        return new Page<SpeakerQuoteDto>(items, next is { } n ? tokens.Create(scope, n) : null);
+        var linked = await identities.LinkAsync(identity, cancellationToken);
+        var partitions = linked.Keys.Select(IndexKeys.Speaker).Append(written).Distinct(StringComparer.Ordinal).ToList();
+        var (items, next) = await index.SpeakerQuotesAsync(partitions, after ?? "", count, cancellationToken);
+        return new IdentityPage<SpeakerQuoteDto>(IdentityLookup.ToDto(linked, EntityType.Person), items, Token(scope, next));
     }
 
-    /// <summary>A page of an index partition: from the cache at the partition's version, or read when it has none.</summary>
-    private Task<(List<T> Items, PagePosition? Next)> VersionedAsync<T>(string table, string partition, string? version, string after, int top,
-        Func<Task<(List<T> Items, PagePosition? Next)>> read) =>
-        version is null ? read() : pages.GetOrReadAsync(table, partition, version, after, top, read, page => page.Items.Count);
+    private string? Token(string scope, string? next) => next is null ? null : tokens.Create(scope, new PagePosition(scope, next));
 
     /// <summary><c>GET /api/health</c>: healthy when Table storage answers within a few seconds.</summary>
     public async Task<QueryResult<HealthDto>> CheckHealthAsync(CancellationToken cancellationToken)

@@ -42,6 +42,10 @@ public sealed class ArticleBlobs(StorageClients clients)
         Texts.GetBlobClient(TextBlobName(articleId, generation)).UploadAsync(BinaryData.FromString(text),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain; charset=utf-8" } }, cancellationToken);
 
+    /// <summary>True when the article blob exists (any version).</summary>
+    public async Task<bool> ExistsAsync(string blobName, CancellationToken cancellationToken) =>
+        (await Container.GetBlobClient(blobName).ExistsAsync(cancellationToken)).Value;
+
     /// <summary>The stored text of one version, or null when there is none.</summary>
     public async Task<string?> ReadTextAsync(string articleId, string generation, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Pipeline.Entities;
 using Pipeline.Storage.Rows;
 
 namespace Pipeline.Storage;
@@ -43,9 +42,9 @@ public sealed class EntityCatalog(PipelineTables tables)
     /// host that mention the same entity share one batch: an entity most articles mention (a news outlet) would
     /// otherwise make every one of them race for its count row, each losing attempt costing a read and a batch.
     /// </summary>
-    public async Task AddArticleAsync(EntityArticleRow row, EntityType type, CancellationToken cancellationToken)
+    public async Task AddArticleAsync(EntityArticleRow row, CancellationToken cancellationToken)
     {
-        var add = new PendingAdd(row, type);
+        var add = new PendingAdd(row);
         PartitionWrites writes;
         lock (partitions)
         {
@@ -142,7 +141,7 @@ public sealed class EntityCatalog(PipelineTables tables)
                 await tables.EntityArticles.SubmitTransactionAsync(actions, cancellationToken);
                 if (count == 0)
                 {
-                    await ListAsync(batch[0].Row, batch[0].Type, cancellationToken);
+                    await ListAsync(batch[0].Row, cancellationToken);
                 }
                 foreach (var add in batch)
                 {
@@ -187,9 +186,13 @@ public sealed class EntityCatalog(PipelineTables tables)
         }
     }
 
-    /// <summary>Removes an article's index row for an entity unless it belongs to <paramref name="keepGeneration"/>, and uncounts it.</summary>
-    public async Task RemoveArticleAsync(string partition, string articleId, string keepGeneration, CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes an article's index row for an entity unless it belongs to <paramref name="keepGeneration"/> (null: whatever
+    /// it holds), and uncounts it; an entity no article mentions any more leaves the browsable catalog.
+    /// </summary>
+    public async Task RemoveArticleAsync(string entityKey, string articleId, string? keepGeneration, CancellationToken cancellationToken)
     {
+        string partition = IndexKeys.Entity(entityKey);
         for (int attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var row = await tables.EntityArticles.GetEntityIfExistsAsync<TableEntity>(partition, articleId, ["Generation"], cancellationToken);
@@ -198,15 +201,20 @@ public sealed class EntityCatalog(PipelineTables tables)
                 return;
             }
             var found = await ReadCountAsync(partition, cancellationToken);
+            int count = Math.Max(0, found.Count - 1);
             // A selected read may omit the keys: name the row to delete explicitly.
             var actions = new List<TableTransactionAction>(3)
             {
                 new(TableTransactionActionType.Delete, new TableEntity(partition, articleId), row.Value.ETag),
             };
-            AddCountActions(actions, partition, found, Math.Max(0, found.Count - 1));
+            AddCountActions(actions, partition, found, count);
             try
             {
                 await tables.EntityArticles.SubmitTransactionAsync(actions, cancellationToken);
+                if (count == 0)
+                {
+                    await UnlistAsync(entityKey, cancellationToken);
+                }
                 return;
             }
             catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
@@ -215,6 +223,55 @@ public sealed class EntityCatalog(PipelineTables tables)
             }
         }
         throw new InvalidOperationException($"Could not uncount '{partition}' after {MaxAttempts} attempts.");
+    }
+
+    /// <summary>
+    /// Takes an entity no article mentions off the browsable catalog and the names index. An article that counts it at
+    /// the same time lists it (idempotently) after its own count write: if that count is seen here after the delete, the
+    /// entries are put back.
+    /// </summary>
+    private async Task UnlistAsync(string entityKey, CancellationToken cancellationToken)
+    {
+        var (type, slug) = CatalogKeys(entityKey);
+        var listed = await tables.Entities.GetEntityIfExistsAsync<EntityCatalogRow>(type, slug, cancellationToken: cancellationToken);
+        if (!listed.HasValue)
+        {
+            return;
+        }
+        var entry = listed.Value!;
+        try
+        {
+            await tables.Entities.DeleteEntityAsync(type, slug, entry.ETag, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return; // Removed or renamed by another writer.
+        }
+        EntityNameRow? name = null;
+        if (entry.Group is { } group)
+        {
+            var found = await tables.EntityNames.GetEntityIfExistsAsync<EntityNameRow>(TableKey.Encode(group), TableKey.Encode(entityKey), cancellationToken: cancellationToken);
+            if (found.HasValue)
+            {
+                name = found.Value!;
+                await tables.EntityNames.DeleteEntityAsync(name.PartitionKey, name.RowKey, ETag.All, cancellationToken);
+            }
+        }
+        if (await CountAsync(IndexKeys.Entity(entityKey), cancellationToken) > 0)
+        {
+            await tables.Entities.UpsertEntityAsync(entry, TableUpdateMode.Replace, cancellationToken);
+            if (name is not null)
+            {
+                await tables.EntityNames.UpsertEntityAsync(name, TableUpdateMode.Replace, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The catalog's PartitionKey (the type) and RowKey (the encoded slug) of an entity key.</summary>
+    private static (string Type, string Slug) CatalogKeys(string entityKey)
+    {
+        int colon = entityKey.IndexOf(':');
+        return (entityKey[..colon], TableKey.Encode(entityKey[(colon + 1)..]));
     }
 
     private async Task<bool> TryReplaceAsync(EntityArticleRow row, CountRow found, CancellationToken cancellationToken)
@@ -284,15 +341,32 @@ public sealed class EntityCatalog(PipelineTables tables)
         }
     }
 
-    /// <summary>Lists the entity in the browsable catalog (idempotent; a name seen first stays).</summary>
-    private async Task ListAsync(EntityArticleRow row, EntityType type, CancellationToken cancellationToken)
+    /// <summary>
+    /// Lists the identity in the browsable catalog and, when it may link to others, in the names index under its group
+    /// (idempotent; a name listed first stays).
+    /// </summary>
+    private async Task ListAsync(EntityArticleRow row, CancellationToken cancellationToken)
     {
+        // Both at once: an article with thousands of new names lists each of them.
+        Task named = row.Group is { } group
+            ? tables.EntityNames.UpsertEntityAsync(new EntityNameRow
+            {
+                PartitionKey = TableKey.Encode(group),
+                RowKey = TableKey.Encode(row.EntityKey),
+                Key = row.EntityKey,
+                Name = row.IdentityName ?? row.Name,
+                Kind = row.Kind ?? "",
+                Given = row.Given,
+            }, TableUpdateMode.Replace, cancellationToken)
+            : Task.CompletedTask;
+        var (partition, slug) = CatalogKeys(row.EntityKey);
         var entry = new EntityCatalogRow
         {
-            PartitionKey = EntityKey.TypeName(type),
-            RowKey = TableKey.Encode(row.EntityKey[(row.EntityKey.IndexOf(':') + 1)..]),
+            PartitionKey = partition,
+            RowKey = slug,
             Key = row.EntityKey,
-            Name = row.Name,
+            Name = row.IdentityName ?? row.Name,
+            Group = row.Group,
         };
         try
         {
@@ -302,12 +376,12 @@ public sealed class EntityCatalog(PipelineTables tables)
         {
             // Listed already.
         }
+        await named;
     }
 
-    private sealed class PendingAdd(EntityArticleRow row, EntityType type)
+    private sealed class PendingAdd(EntityArticleRow row)
     {
         public EntityArticleRow Row { get; } = row;
-        public EntityType Type { get; } = type;
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 

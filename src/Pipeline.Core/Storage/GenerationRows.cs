@@ -49,9 +49,10 @@ internal sealed class GenerationRows(PipelineTables tables)
         await DeleteRowsAsync(tables.ArticleQuotes, quotes, cancellationToken);
     }
 
-    /// <summary>The article's entity and quote rows of every generation but <paramref name="generation"/>.</summary>
-    public async Task<(List<ArticleEntityRow> Entities, List<ArticleQuoteRow> Quotes)> ReadOthersAsync(string id, string generation, CancellationToken cancellationToken)
+    /// <summary>The article's entity and quote rows of every generation but <paramref name="generation"/> (null: of every generation).</summary>
+    public async Task<(List<ArticleEntityRow> Entities, List<ArticleQuoteRow> Quotes)> ReadOthersAsync(string id, string? generation, CancellationToken cancellationToken)
     {
+        // No RowKey starts with "|" alone, so without a generation to keep every row is read.
         string prefix = generation + "|";
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id}");
         var entities = new List<ArticleEntityRow>();
@@ -63,7 +64,7 @@ internal sealed class GenerationRows(PipelineTables tables)
             }
         }
         var quotes = new List<ArticleQuoteRow>();
-        await foreach (var row in tables.ArticleQuotes.QueryAsync<ArticleQuoteRow>(filter, select: ["PartitionKey", "RowKey", "Speaker"], cancellationToken: cancellationToken))
+        await foreach (var row in tables.ArticleQuotes.QueryAsync<ArticleQuoteRow>(filter, select: ["PartitionKey", "RowKey", "Speaker", "SpeakerIndex"], cancellationToken: cancellationToken))
         {
             if (!row.RowKey.StartsWith(prefix, StringComparison.Ordinal))
             {
@@ -73,6 +74,11 @@ internal sealed class GenerationRows(PipelineTables tables)
         return (entities, quotes);
     }
 
+    /// <summary>
+    /// Deletes rows in batches. A row another writer deleted first (a concurrent cleanup, a removal racing a processing
+    /// run) fails its whole batch with 404: that row is dropped from the batch and the rest submitted again, so every
+    /// row that still exists goes.
+    /// </summary>
     public static async Task DeleteRowsAsync<T>(TableClient table, List<T> rows, CancellationToken cancellationToken)
         where T : ITableEntity
     {
@@ -81,13 +87,20 @@ internal sealed class GenerationRows(PipelineTables tables)
         {
             actions.Add(new(TableTransactionActionType.Delete, row, ETag.All));
         }
-        try
+        foreach (var batch in TableBatches.Plan(actions))
         {
-            await TableBatches.SubmitAsync(table, actions, cancellationToken);
-        }
-        catch (TableTransactionFailedException e) when (e.Status == 404)
-        {
-            // A concurrent cleanup got there first; what is left goes next time.
+            while (batch.Count > 0)
+            {
+                try
+                {
+                    await table.SubmitTransactionAsync(batch, cancellationToken);
+                    break;
+                }
+                catch (TableTransactionFailedException e) when (e.Status == 404 && e.FailedTransactionActionIndex is int gone && gone < batch.Count)
+                {
+                    batch.RemoveAt(gone);
+                }
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ public sealed class PipelineTables
     public const string EntityArticlesTable = "entityarticles";
     public const string SpeakerQuotesTable = "speakerquotes";
     public const string EntitiesTable = "entities";
+    public const string EntityNamesTable = "entitynames";
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private volatile bool created;
@@ -23,6 +24,7 @@ public sealed class PipelineTables
         EntityArticles = clients.Tables.GetTableClient(EntityArticlesTable);
         SpeakerQuotes = clients.Tables.GetTableClient(SpeakerQuotesTable);
         Entities = clients.Tables.GetTableClient(EntitiesTable);
+        EntityNames = clients.Tables.GetTableClient(EntityNamesTable);
     }
 
     public TableClient Articles { get; }
@@ -31,6 +33,9 @@ public sealed class PipelineTables
     public TableClient EntityArticles { get; }
     public TableClient SpeakerQuotes { get; }
     public TableClient Entities { get; }
+
+    /// <summary>The identities of the corpus by the group they may link in (a surname, initials): see <c>Entities/Identity</c>.</summary>
+    public TableClient EntityNames { get; }
 
     /// <summary>Forgets that the tables exist, so the next <see cref="EnsureCreatedAsync"/> creates any that went missing.</summary>
     public void Invalidate() => created = false;
@@ -56,7 +61,8 @@ public sealed class PipelineTables
                     ArticleQuotes.CreateIfNotExistsAsync(cancellationToken),
                     EntityArticles.CreateIfNotExistsAsync(cancellationToken),
                     SpeakerQuotes.CreateIfNotExistsAsync(cancellationToken),
-                    Entities.CreateIfNotExistsAsync(cancellationToken));
+                    Entities.CreateIfNotExistsAsync(cancellationToken),
+                    EntityNames.CreateIfNotExistsAsync(cancellationToken));
                 created = true;
             }
         }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pipeline.Entities;
+using Pipeline.Entities.Identity;
 using Pipeline.Queries;
 using Pipeline.Quotes;
 using Pipeline.Storage.Rows;
@@ -28,12 +29,36 @@ public static class RowMapping
         PartitionKey = articleId,
         RowKey = ResultRowKey(generation, rank),
         Key = entity.Key,
-        Name = TableLimits.Cut(entity.Name, 1_000),
+        Name = TableLimits.Cut(entity.Name, TableLimits.MaxNameChars),
         Type = TypeName(entity.Type),
         MentionCount = entity.MentionCount,
         Salience = entity.Salience,
         Mentions = FormatSpans(entity.Mentions),
+        Identity = IndexIdentity(entity)?.Key,
     };
+
+    /// <summary>The corpus-wide identity an entity is indexed under; null for dates, which stay with their article.</summary>
+    public static EntityIdentity? IndexIdentity(CanonicalEntity entity) =>
+        entity.Type == EntityType.Date ? null : EntityIdentity.Of(entity.Type, entity.Name);
+
+    /// <summary>
+    /// The <c>speakerquotes</c> partition of a quote: its speaker's identity when the speaker is an entity
+    /// (<c>President Biden</c> → <c>biden</c>, <c>Joe R. Biden</c> → <c>joe-biden</c>), else the slug of the speaker as
+    /// written (<c>officials</c>); null when the speaker is not indexed.
+    /// </summary>
+    public static string? SpeakerIndex(Quote quote)
+    {
+        if (!IndexKeys.IsIndexableSpeaker(quote.Speaker))
+        {
+            return null;
+        }
+        var speaker = quote.Speaker!;
+        if (quote.SpeakerEntity is { } key && key.IndexOf(':') is > 0 and var colon && EntityKey.TryParseType(key.AsSpan(0, colon), out var type))
+        {
+            return IndexKeys.Speaker(EntityIdentity.Of(type, speaker).Key);
+        }
+        return IndexKeys.Speaker(speaker);
+    }
 
     public static ArticleQuoteRow ToRow(this Quote quote, string articleId, string generation, int index)
     {
@@ -45,20 +70,24 @@ public static class RowMapping
             Text = text,
             TextTruncated = truncated,
             Type = TypeName(quote.Type),
-            Speaker = quote.Speaker is null ? null : TableLimits.Cut(quote.Speaker, 1_000),
+            Speaker = TableLimits.CutOrNull(quote.Speaker),
             SpeakerEntity = quote.SpeakerEntity,
             SpeakerStart = quote.SpeakerMention?.Start,
             SpeakerEnd = quote.SpeakerMention?.End,
-            Cue = quote.Cue,
+            Cue = TableLimits.CutOrNull(quote.Cue, TableLimits.MaxPhraseChars),
             Start = quote.Span.Start,
             End = quote.Span.End,
             Parts = quote.Parts.Length > 1 ? FormatSpans(quote.Parts) : null,
             Paragraph = quote.Paragraph,
+            SpeakerIndex = SpeakerIndex(quote),
         };
     }
 
-    public static EntityDto ToDto(this ArticleEntityRow row) =>
-        new(row.Key, row.Name, row.Type, row.MentionCount, row.Salience, ParseMentions(row.Mentions));
+    public static EntityDto ToDto(this ArticleEntityRow row)
+    {
+        var mentions = ParseMentions(row.Mentions);
+        return new(row.Key, row.Name, row.Type, row.MentionCount, row.Salience, mentions, mentions.Length < row.MentionCount, row.Identity ?? row.Key);
+    }
 
     public static QuoteDto ToDto(this ArticleQuoteRow row) =>
         new(row.Text, row.TextTruncated, row.Type, row.Speaker, row.SpeakerEntity,
@@ -66,24 +95,33 @@ public static class RowMapping
             row.Cue, row.Start, row.End, row.Parts is null ? [new MentionDto(row.Start, row.End)] : ParseMentions(row.Parts), row.Paragraph);
 
     public static ArticleListItem ToListItem(this ArticleRow row) =>
-        new(row.PartitionKey, row.Title, row.Published, row.Section, row.Source, row.Dateline, row.Status, row.Error, row.EntityCount, row.QuoteCount);
+        new(row.PartitionKey, row.Title, PublishedOrNull(row.Published), row.Section, row.Source, row.Dateline, row.Status, row.Error, row.EntityCount, row.QuoteCount);
 
     /// <summary>RowKey of a result row: generation first, so one generation is one RowKey range.</summary>
     public static string ResultRowKey(string generation, int index) =>
         string.Concat(generation, "|", index.ToString("D6", CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// The publication date as stored: <c>yyyy-MM-dd</c>, or empty when the article has none (an empty string sorts
+    /// first and keeps the date filters' ranges simple).
+    /// </summary>
     public static string FormatPublished(DateOnly? published) =>
         published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
+    /// <summary>The publication date as the API gives it: null when the article has none, as every absent value.</summary>
+    public static string? PublishedOrNull(string? stored) => string.IsNullOrEmpty(stored) ? null : stored;
+
+    /// <summary>The ranked summary sentences, best first, as many as fit (texts cut, offsets exact).</summary>
     public static string SerializeSummary(IReadOnlyList<SummarySentence> ranked)
     {
         var dtos = new SummarySentenceDto[ranked.Count];
         for (int i = 0; i < dtos.Length; i++)
         {
             var s = ranked[i];
-            dtos[i] = new SummarySentenceDto(s.Index, s.Rank, s.Span.Start, s.Span.End, TableLimits.Cut(s.Text, 2_000));
+            var text = TableLimits.Cut(s.Text, TableLimits.MaxListedTextChars, out bool truncated);
+            dtos[i] = new SummarySentenceDto(s.Index, s.Rank, s.Span.Start, s.Span.End, text, truncated);
         }
-        return JsonSerializer.Serialize(dtos, StorageJson.Default.SummarySentenceDtoArray);
+        return TableLimits.SerializeFitting(dtos, StorageJson.Default.SummarySentenceDto, out _);
     }
 
     public static SummarySentenceDto[] DeserializeSummary(string? json) =>
@@ -94,34 +132,30 @@ public static class RowMapping
         var dtos = new KeyPhraseDto[phrases.Count];
         for (int i = 0; i < dtos.Length; i++)
         {
-            dtos[i] = new KeyPhraseDto(TableLimits.Cut(phrases[i].Text, 200), Math.Round(phrases[i].Score, 4), phrases[i].Count);
+            dtos[i] = new KeyPhraseDto(TableLimits.Cut(phrases[i].Text, TableLimits.MaxPhraseChars), Math.Round(phrases[i].Score, 4), phrases[i].Count);
         }
         return dtos;
     }
 
+    /// <summary>The key phrases, best first, as many as fit.</summary>
     public static string SerializeKeyPhrases(IReadOnlyList<KeyPhrase> phrases) =>
-        JsonSerializer.Serialize(ToDtos(phrases), StorageJson.Default.KeyPhraseDtoArray);
+        TableLimits.SerializeFitting(ToDtos(phrases), StorageJson.Default.KeyPhraseDto, out _);
 
     public static KeyPhraseDto[] DeserializeKeyPhrases(string? json) =>
         string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize(json, StorageJson.Default.KeyPhraseDtoArray) ?? [];
 
-    /// <summary>Serializes as many quotes as fit in one property.</summary>
-    public static string SerializeQuotes(IReadOnlyList<QuoteDto> quotes)
+    /// <summary>As many quotes, from the first, as fit in one property (texts cut); <paramref name="stored"/> says how many.</summary>
+    public static string SerializeQuotes(IReadOnlyList<QuoteDto> quotes, out int stored)
     {
-        var fitting = new List<QuoteDto>(quotes.Count);
-        int budget = TableLimits.MaxPropertyChars - 2;
-        foreach (var quote in quotes)
+        var cut = new QuoteDto[quotes.Count];
+        for (int i = 0; i < cut.Length; i++)
         {
-            var q = quote.Text.Length > 2_000 ? quote with { Text = TableLimits.Cut(quote.Text, 2_000), TextTruncated = true } : quote;
-            int size = JsonSerializer.Serialize(q, StorageJson.Default.QuoteDto).Length + 1;
-            if (size > budget)
-            {
-                break;
-            }
-            budget -= size;
-            fitting.Add(q);
+            var quote = quotes[i];
+            cut[i] = quote.Text.Length > TableLimits.MaxListedTextChars
+                ? quote with { Text = TableLimits.Cut(quote.Text, TableLimits.MaxListedTextChars), TextTruncated = true }
+                : quote;
         }
-        return JsonSerializer.Serialize(fitting.ToArray(), StorageJson.Default.QuoteDtoArray);
+        return TableLimits.SerializeFitting(cut, StorageJson.Default.QuoteDto, out stored);
     }
 
     public static QuoteDto[] DeserializeQuotes(string? json) =>
@@ -165,7 +199,9 @@ public static class RowMapping
 /// <summary>JSON stored inside table properties: camelCase, like the API.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(SummarySentenceDto[]))]
+[JsonSerializable(typeof(SummarySentenceDto))]
 [JsonSerializable(typeof(QuoteDto[]))]
 [JsonSerializable(typeof(QuoteDto))]
 [JsonSerializable(typeof(KeyPhraseDto[]))]
+[JsonSerializable(typeof(KeyPhraseDto))]
 internal sealed partial class StorageJson : JsonSerializerContext;

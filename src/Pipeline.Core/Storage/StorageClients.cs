@@ -28,6 +28,10 @@ public sealed class StorageClients
 
     public QueueServiceClient Queues { get; }
 
+    /// <summary>True for the local storage emulator (Azurite on a loopback address, or its development account).</summary>
+    public bool IsLocalEmulator =>
+        Blobs.Uri.IsLoopback || Blobs.AccountName.Equals("devstoreaccount1", StringComparison.OrdinalIgnoreCase);
+
     public static StorageClients FromConfiguration(IConfiguration configuration, string connectionName, int retries = 4)
     {
         // Functions reads "AzureWebJobsStorage" from Values, or ConnectionStrings in some hosts.

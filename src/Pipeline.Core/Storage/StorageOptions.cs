@@ -50,7 +50,14 @@ public sealed class PipelineOptions
     [Range(0, 10)]
     public int StorageRetries { get; set; } = 4;
 
-    /// <summary>Key that signs continuation tokens so tampered tokens are refused. Hosts that share storage must share it.</summary>
+    /// <summary>
+    /// Key that signs continuation tokens so tampered tokens are refused. Hosts that share storage must share it. The
+    /// default is public (it is in this source): fine on Azurite, but every deployment sets its own (the Bicep does),
+    /// and a host on a real storage account that keeps the default logs a warning at start.
+    /// </summary>
     [Required, MinLength(16)]
-    public string ContinuationTokenKey { get; set; } = "pipeline-continuation-token-default-key";
+    public string ContinuationTokenKey { get; set; } = DefaultContinuationTokenKey;
+
+    /// <summary>The built-in, public continuation-token key: for local development only.</summary>
+    public const string DefaultContinuationTokenKey = "pipeline-continuation-token-default-key";
 }

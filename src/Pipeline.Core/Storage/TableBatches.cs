@@ -2,10 +2,10 @@ using Azure.Data.Tables;
 
 namespace Pipeline.Storage;
 
-/// <summary>Batched writes that respect Table storage's rules: at most 100 actions, all in one partition.</summary>
+/// <summary>Batched writes that respect Table storage's rules: one partition, at most 100 actions and 4 MiB per batch.</summary>
 public static class TableBatches
 {
-    /// <summary>Submits <paramref name="actions"/> as transactions of one partition and at most 100 actions each.</summary>
+    /// <summary>Submits <paramref name="actions"/> as transactions of one partition, at most 100 actions and <see cref="TableLimits.MaxBatchPayloadBytes"/> each.</summary>
     public static async Task SubmitAsync(TableClient table, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
         foreach (var batch in Plan(actions))
@@ -33,14 +33,26 @@ public static class TableBatches
         var batches = new List<List<TableTransactionAction>>();
         foreach (var partition in order)
         {
-            var list = byPartition[partition];
-            for (int i = 0; i < list.Count; i += TableLimits.MaxBatchActions)
+            var batch = new List<TableTransactionAction>();
+            long bytes = 0;
+            foreach (var action in byPartition[partition])
             {
-                var batch = list.GetRange(i, Math.Min(TableLimits.MaxBatchActions, list.Count - i));
-                EnsureValid(batch);
+                long size = TableLimits.EstimatedPayloadBytes(action.Entity);
+                if (batch.Count == TableLimits.MaxBatchActions || (batch.Count > 0 && bytes + size > TableLimits.MaxBatchPayloadBytes))
+                {
+                    batches.Add(batch);
+                    batch = [];
+                    bytes = 0;
+                }
+                batch.Add(action);
+                bytes += size;
+            }
+            if (batch.Count > 0)
+            {
                 batches.Add(batch);
             }
         }
+        batches.ForEach(EnsureValid);
         return batches;
     }
 

@@ -50,6 +50,11 @@ public static class QueryLoad
                 Drain(tables.SpeakerQuotes.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {speaker}"), 51, cancellationToken: ct), 51)),
             ("entity articles", $"/api/entities/{entityType}/{Uri.EscapeDataString(entityName)}/articles", ct =>
                 Drain(tables.EntityArticles.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {entity} and RowKey lt {EntityCatalog.RowsEnd}"), 51, cancellationToken: ct), 51)),
+            // A variant of the speaker's name (a title and the surname): the identity is looked up, then its partitions read.
+            ("quotes by speaker, as 'Mr. <surname>'", $"/api/quotes?speaker={Uri.EscapeDataString("Mr. " + speakerName.Split(' ')[^1])}", ct =>
+                Drain(tables.SpeakerQuotes.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {speaker}"), 51, cancellationToken: ct), 51)),
+            ("entity list", $"/api/entities?type={entityType}&top=50", ct =>
+                Drain(tables.Entities.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {entityType.ToLowerInvariant()}"), 51, cancellationToken: ct), 51)),
             ("article list", "/api/articles?top=50", ct =>
                 Drain(tables.Articles.QueryAsync<TableEntity>(maxPerPage: 100, cancellationToken: ct), 100)),
         };

@@ -22,6 +22,7 @@ public sealed class BrowseFunctions
         "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     [Function("Browse")]
+    [ApiOperation("The browse page and its files (HTML, CSS, JavaScript): /api/browse/ opens it", typeof(string), ContentType = "text/html")]
     public IActionResult Browse(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "browse/{*path}")] HttpRequest request,
         string? path, CancellationToken cancellationToken)

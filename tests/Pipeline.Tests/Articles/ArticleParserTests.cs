@@ -29,6 +29,16 @@ public sealed class ArticleParserTests
     }
 
     [Fact]
+    public void Lines_too_long_to_be_wrapped_are_paragraphs_even_between_blank_lines()
+    {
+        var story = "The committee met for four hours on Tuesday and agreed on a budget that leaves the harbour project without money for a second year.";
+        var text = "Harbour plan stalls\n\nCouncil Leaders Cannot Agree On Marta Lindqvist\nBERGEN, Norway -- " + story + "\n\n" + story + "\n";
+        var article = ArticleParser.Parse("a", "a.txt", text);
+        var paragraphs = article.Paragraphs.Select(p => article.Text[p.Start..p.End]).ToArray();
+        Assert.Equal(["Council Leaders Cannot Agree On Marta Lindqvist", "BERGEN, Norway -- " + story, story], paragraphs);
+    }
+
+    [Fact]
     public void A_one_line_file_is_its_own_body()
     {
         var article = ArticleParser.Parse("a", "a.txt", "Only one line here.");

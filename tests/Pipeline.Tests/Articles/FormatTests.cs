@@ -70,6 +70,18 @@ public sealed class FormatTests
         Assert.Contains("It ends in October.", article.Text);
     }
 
+    [Theory]
+    [InlineData("title: Stealth Over Health: Hillary Clinton's campaign", "Stealth Over Health: Hillary Clinton's campaign")]
+    [InlineData("title: \"Quoted: as YAML wants\"", "Quoted: as YAML wants")]
+    [InlineData("title: Breaking: markets fall, then rise: analysts", "Breaking: markets fall, then rise: analysts")]
+    public void A_front_matter_headline_holding_a_colon_is_read_as_the_rest_of_its_line(string line, string title)
+    {
+        var article = Read("post.md", $"---\n{line}\ndate: 2016-08-31\nsection: Politics\n---\nThe campaign said little on Wednesday.\n");
+        Assert.Equal(title, article.Metadata.Title);
+        Assert.Equal(new DateOnly(2016, 8, 31), article.Metadata.Published);
+        Assert.Equal("Politics", article.Metadata.Section);
+    }
+
     [Fact]
     public void Markdown_without_front_matter_takes_its_first_heading_as_title()
     {
@@ -99,7 +111,7 @@ public sealed class FormatTests
     [InlineData("story.json", "{ \"title\": \"No body\" }", "no \"body\"")]
     [InlineData("page.html", "Just words, no markup at all.", "no HTML markup")]
     [InlineData("page.html", "<html><head><title>Empty</title></head><body><nav>Home</nav></body></html>", "No article text")]
-    [InlineData("post.md", "---\ntitle: [unclosed\n---\nText.", "front matter")]
+    [InlineData("post.md", "---\ntitle: Fine\n[unclosed bracket\n---\nText.", "line 3 (\"[unclosed bracket\") is not 'key: value'")]
     [InlineData("post.md", "![only an image](x.png)", "no article text")]
     public void A_file_that_is_not_what_it_claims_is_rejected_with_a_reason(string name, string content, string reason)
     {

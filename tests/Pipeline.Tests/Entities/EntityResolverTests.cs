@@ -8,7 +8,7 @@ namespace Pipeline.Tests.Entities;
 public sealed class EntityResolverTests
 {
     /// <summary>Marks every occurrence of each phrase as a mention of the given type.</summary>
-    private static EntityExtraction Extract(string text, params (string Phrase, EntityType Type)[] mentions)
+    internal static EntityExtraction Extract(string text, params (string Phrase, EntityType Type)[] mentions)
     {
         var document = TextDocument.Analyze(text);
         var found = new List<EntityMention>();

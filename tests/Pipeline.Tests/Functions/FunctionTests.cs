@@ -62,7 +62,7 @@ public sealed class FunctionTests
     {
         var queries = new Mock<IIndexQueries>();
         queries.Setup(q => q.ListSpeakerQuotesAsync("Jake Sullivan", "5", "tok", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new Page<SpeakerQuoteDto>([], null)).Verifiable();
+            .ReturnsAsync(new IdentityPage<SpeakerQuoteDto>(new IdentityDto("person:jake-sullivan", "Jake Sullivan", "Person", []), [], null)).Verifiable();
 
         await new IndexFunctions(queries.Object).ListQuotes(Request("?speaker=Jake%20Sullivan&top=5&continuationToken=tok"), CancellationToken.None);
 

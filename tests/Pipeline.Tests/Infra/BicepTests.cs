@@ -94,8 +94,7 @@ public sealed class BicepTests
     public async Task The_identity_gets_exactly_the_four_roles_it_needs()
     {
         var template = await CompileAsync("main.bicep");
-        var rolesModule = Resources(template).Single(r => r["properties"]?["template"] is { } t
-            && Resources(t).Any(x => Type(x) == "Microsoft.Authorization/roleAssignments"))["properties"]!["template"]!;
+        var rolesModule = Resources(template).Single(r => Type(r) == "Microsoft.Resources/deployments" && r["name"]!.ToString() == "roles")["properties"]!["template"]!;
         var roles = rolesModule["variables"]!["roles"]!.AsObject();
         Assert.Equal(
             new[]
@@ -131,6 +130,52 @@ public sealed class BicepTests
         var endpoint = subscription["properties"]!["destination"]!["properties"]!["endpointUrl"]!.ToString();
         Assert.Contains("runtime/webhooks/blobs", endpoint);
         Assert.Contains("functionName", endpoint);
+    }
+
+    [Fact]
+    public async Task Deleted_article_blobs_reach_the_deletions_queue_through_the_topics_own_identity()
+    {
+        var template = await CompileAsync("main.bicep");
+        var resources = Resources(template);
+        var storage = resources.Single(r => Type(r) == "Microsoft.Resources/deployments" && r["name"]!.ToString() == "storage")["properties"]!["template"]!;
+        Assert.Equal(Pipeline.Processing.ArticleDeletions.Queue, storage["variables"]!["deletionsQueueName"]!.GetValue<string>());
+        Assert.Contains(Resources(storage), r => Type(r) == "Microsoft.Storage/storageAccounts/queueServices/queues");
+        var topic = Assert.Single(resources, r => Type(r) == "Microsoft.EventGrid/systemTopics");
+        Assert.Equal("SystemAssigned", topic["identity"]!["type"]!.GetValue<string>());
+
+        var subscription = Assert.Single(resources, r => Type(r) == "Microsoft.EventGrid/systemTopics/eventSubscriptions");
+        var properties = subscription["properties"]!;
+        var filter = properties["filter"]!;
+        Assert.Equal([Pipeline.Processing.ArticleDeletions.BlobDeletedEventType], filter["includedEventTypes"]!.AsArray().Select(t => t!.GetValue<string>()).ToArray());
+        Assert.Contains("/blobServices/default/containers/", filter["subjectBeginsWith"]!.ToString());
+        var delivery = properties["deliveryWithResourceIdentity"]!;
+        Assert.Equal("SystemAssigned", delivery["identity"]!["type"]!.GetValue<string>());
+        Assert.Equal("StorageQueue", delivery["destination"]!["endpointType"]!.GetValue<string>());
+        Assert.Contains("deletionsQueueName", delivery["destination"]!["properties"]!["queueName"]!.ToString());
+
+        // The topic's identity may send messages to that queue (Storage Queue Data Message Sender) and nothing more.
+        var eventGrid = resources.Single(r => Type(r) == "Microsoft.Resources/deployments" && r["name"]!.ToString() == "eventgrid")["properties"]!["template"]!;
+        Assert.Equal("c6a89b2d-59bc-44d0-9896-0f6e12d7b80a", eventGrid["variables"]!["queueMessageSender"]!.GetValue<string>());
+        var sender = Assert.Single(Resources(eventGrid), r => Type(r) == "Microsoft.Authorization/roleAssignments");
+        Assert.Contains("queueMessageSender", sender["properties"]!["roleDefinitionId"]!.ToString());
+        Assert.Contains("queueServices/queues", sender["scope"]!.ToString());
+        Assert.Contains("systemTopics", sender["properties"]!["principalId"]!.ToString());
+    }
+
+    [Fact]
+    public async Task Continuation_tokens_are_signed_with_a_secret_of_the_deployment_never_the_default()
+    {
+        var template = await CompileAsync("main.bicep");
+        var key = template["parameters"]!["continuationTokenKey"]!;
+        Assert.Equal("securestring", key["type"]!.GetValue<string>().ToLowerInvariant());
+        Assert.Null(key["defaultValue"]); // every deployment brings its own: azd generates it once, az users pass one
+        Assert.True(key["minLength"]!.GetValue<int>() >= 32);
+        Assert.Equal("generate", key["metadata"]!["azd"]!["type"]!.GetValue<string>());
+
+        var settings = Assert.Single(Resources(template), r => Type(r) == "Microsoft.Web/sites/config")["properties"]!.AsObject();
+        var setting = settings["Pipeline__ContinuationTokenKey"]!.ToString();
+        Assert.Contains("parameters('continuationTokenKey')", setting);
+        Assert.DoesNotContain(Pipeline.Storage.PipelineOptions.DefaultContinuationTokenKey, template.ToJsonString());
     }
 
     private static string Type(JsonNode resource) => resource["type"]!.GetValue<string>();

@@ -49,6 +49,61 @@ public static class StoredResults
         return new StoredCounts(result.Entities.Count, result.Quotes.Count, indexed, speakers);
     }
 
+    /// <summary>What is left of an article: its row, result and index rows, stored texts. Empty after a removal.</summary>
+    public static async Task<string> LeftOfAsync(IServiceProvider services, string articleId)
+    {
+        var tables = services.GetRequiredService<PipelineTables>();
+        var left = new List<string>();
+        if (await ArticleAsync(tables, articleId) is { } row)
+        {
+            left.Add($"article row ({row.Status})");
+        }
+        var counts = await CountAsync(tables, articleId);
+        if (counts != new StoredCounts(0, 0, 0, 0))
+        {
+            left.Add(counts.ToString());
+        }
+        await foreach (var text in services.GetRequiredService<ArticleBlobs>().Texts.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = articleId + "/" }))
+        {
+            left.Add("text " + text.Name);
+        }
+        return string.Join(", ", left);
+    }
+
+    /// <summary>Entities whose article count differs from their index rows, and listed entities no article mentions.</summary>
+    public static async Task<List<string>> CatalogErrorsAsync(IServiceProvider services)
+    {
+        var tables = services.GetRequiredService<PipelineTables>();
+        var catalog = services.GetRequiredService<EntityCatalog>();
+        var rowsPerEntity = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counted = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in tables.EntityArticles.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
+        {
+            if (!row.RowKey.StartsWith(EntityCatalog.RowsEnd, StringComparison.Ordinal))
+            {
+                rowsPerEntity[row.PartitionKey] = rowsPerEntity.GetValueOrDefault(row.PartitionKey) + 1;
+            }
+            counted.Add(row.PartitionKey);
+        }
+        var errors = new List<string>();
+        foreach (var partition in counted)
+        {
+            int count = await catalog.CountAsync(partition, CancellationToken.None);
+            if (count != rowsPerEntity.GetValueOrDefault(partition))
+            {
+                errors.Add($"{partition}: count {count}, rows {rowsPerEntity.GetValueOrDefault(partition)}");
+            }
+        }
+        await foreach (var entry in tables.Entities.QueryAsync<EntityCatalogRow>())
+        {
+            if (rowsPerEntity.GetValueOrDefault(IndexKeys.Entity(entry.Key)) == 0)
+            {
+                errors.Add($"{entry.Key}: listed, but no article mentions it");
+            }
+        }
+        return errors;
+    }
+
     public static async Task<ArticleRow?> ArticleAsync(PipelineTables tables, string articleId)
     {
         var row = await tables.Articles.GetEntityIfExistsAsync<ArticleRow>(articleId, ArticleRow.RowKeyValue);

@@ -20,6 +20,25 @@ public sealed class CommandLineTests(PipelineFixture pipeline) : IDisposable
         CliProcess.RunAsync(Timeout, [.. arguments, "--connection", pipeline.Azurite.ConnectionString]);
 
     [Fact]
+    public async Task Delete_removes_the_blob_and_its_article_at_once()
+    {
+        const string name = "cli-delete/ferry note.txt";
+        var id = Pipeline.Articles.ArticleId.FromBlobName(name);
+        await pipeline.UploadAndWaitAsync(name, "Ferry note\nOfficials in Bergen said the ferry would run again on Monday.\n");
+
+        var (exit, output) = await Run("delete", id);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains($"deleted {name} and its article", output);
+        Assert.False(await pipeline.Blobs.ExistsAsync(name, CancellationToken.None));
+        Assert.Equal("", await StoredResults.LeftOfAsync(pipeline.Services, id));
+
+        (exit, output) = await Run("delete", "cli-delete/no such file.txt");
+        Assert.True(exit == 1, output);
+        Assert.Contains("not found", output);
+    }
+
+    [Fact]
     public async Task Html_and_markdown_uploaded_with_the_cli_are_processed_and_queryable_and_a_broken_file_fails_with_its_reason()
     {
         var drop = Directory.CreateDirectory(Path.Combine(folder, "cli-drop")).FullName;

@@ -36,6 +36,20 @@ public sealed class EndToEndTests(PipelineFixture pipeline)
     }
 
     [Fact]
+    public async Task An_article_without_a_date_is_served_with_published_null_as_every_absent_value()
+    {
+        const string name = "undated/note.txt";
+        await pipeline.UploadAndWaitAsync(name, "An undated note\nThe harbour in Tromsø reopened, officials said.\n");
+        string id = Pipeline.Articles.ArticleId.FromBlobName(name);
+        var detail = await GetJsonAsync($"/api/articles/{id}");
+        Assert.Equal(JsonValueKind.Null, detail.GetProperty("published").ValueKind);
+        Assert.Equal(JsonValueKind.Null, detail.GetProperty("section").ValueKind);
+        var listed = (await GetJsonAsync("/api/articles?top=1000")).GetProperty("items").EnumerateArray()
+            .Single(a => a.GetProperty("id").GetString() == id);
+        Assert.Equal(JsonValueKind.Null, listed.GetProperty("published").ValueKind);
+    }
+
+    [Fact]
     public async Task Article_detail_carries_summary_entities_and_quotes_with_offsets_into_the_text()
     {
         await pipeline.EnsureSeedAsync();
@@ -226,7 +240,7 @@ public sealed class EndToEndTests(PipelineFixture pipeline)
     public async Task Every_http_function_of_the_functions_app_answers_on_the_local_host()
     {
         await pipeline.EnsureSeedAsync();
-        var functions = HttpFunctionRoutes.Discover(typeof(Pipeline.Functions.ProcessArticle).Assembly);
+        var functions = Pipeline.Functions.Http.HttpFunction.Discover(typeof(Pipeline.Functions.ProcessArticle).Assembly);
         Assert.True(functions.Count >= 9);
         foreach (var function in functions)
         {

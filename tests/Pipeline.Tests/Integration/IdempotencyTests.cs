@@ -120,16 +120,16 @@ public sealed class IdempotencyTests(PipelineFixture pipeline)
             PartitionKey = partition, RowKey = $"concurrent~2Farticle-{i:D3}.txt", Generation = "g1", EntityKey = key,
             Name = "Concurrent News Network", Type = "organization", MentionCount = 1,
         };
-        await catalog.AddArticleAsync(Row(0), EntityType.Organization, CancellationToken.None);
+        await catalog.AddArticleAsync(Row(0), CancellationToken.None);
 
         var adds = new List<Task>();
         for (int i = 0; i < 150; i++)
         {
             var row = Row(i);
-            adds.Add(Task.Run(() => catalog.AddArticleAsync(row, EntityType.Organization, CancellationToken.None)));
+            adds.Add(Task.Run(() => catalog.AddArticleAsync(row, CancellationToken.None)));
         }
-        adds.Add(Task.Run(() => catalog.AddArticleAsync(Row(7), EntityType.Organization, CancellationToken.None)));
-        adds.Add(Task.Run(() => catalog.AddArticleAsync(Row(8), EntityType.Organization, CancellationToken.None)));
+        adds.Add(Task.Run(() => catalog.AddArticleAsync(Row(7), CancellationToken.None)));
+        adds.Add(Task.Run(() => catalog.AddArticleAsync(Row(8), CancellationToken.None)));
         await Task.WhenAll(adds);
 
         Assert.Equal(150, await CatalogCountAsync(key));

@@ -47,7 +47,7 @@ public sealed class LegacyMarkerTests(PipelineFixture pipeline)
         Assert.Equal(3, await ArticlesServedAsync(route));
         Assert.Equal(3, await ArticlesServedAsync(route)); // from the page cache, under the legacy row's ETag
 
-        await Catalog.AddArticleAsync(Row(partition, key, 3), EntityType.Organization, CancellationToken.None);
+        await Catalog.AddArticleAsync(Row(partition, key, 3), CancellationToken.None);
 
         Assert.Equal(4, await Catalog.CountAsync(partition, CancellationToken.None));
         Assert.False((await Tables.EntityArticles.GetEntityIfExistsAsync<TableEntity>(partition, EntityCatalog.LegacyCountRowKey)).HasValue);
@@ -67,7 +67,7 @@ public sealed class LegacyMarkerTests(PipelineFixture pipeline)
         }
         await Tables.EntityArticles.UpsertEntityAsync(new TableEntity(partition, EntityCatalog.LegacyCountRowKey) { ["ArticleCount"] = 2 });
 
-        await Catalog.RemoveArticleAsync(partition, Row(partition, key, 0).RowKey, keepGeneration: "g2", CancellationToken.None);
+        await Catalog.RemoveArticleAsync(key, Row(partition, key, 0).RowKey, keepGeneration: "g2", CancellationToken.None);
 
         Assert.Equal(1, await Catalog.CountAsync(partition, CancellationToken.None));
         Assert.False((await Tables.EntityArticles.GetEntityIfExistsAsync<TableEntity>(partition, EntityCatalog.LegacyCountRowKey)).HasValue);
@@ -102,7 +102,7 @@ public sealed class LegacyMarkerTests(PipelineFixture pipeline)
     private static SpeakerQuotesRow Quotes(string partition, string articleId, string text) => new()
     {
         PartitionKey = partition, RowKey = articleId, Generation = "g1", Speaker = "Legacy Spokesperson", QuoteCount = 1,
-        QuotesJson = RowMapping.SerializeQuotes([new QuoteDto(text, false, "direct", "Legacy Spokesperson", null, null, "said", 0, text.Length, [], 0)]),
+        QuotesJson = RowMapping.SerializeQuotes([new QuoteDto(text, false, "direct", "Legacy Spokesperson", null, null, "said", 0, text.Length, [], 0)], out _),
     };
 
     private async Task<int> ArticlesServedAsync(string route)

@@ -43,4 +43,16 @@ public sealed class StorageClientsTests
         Assert.Contains("UseDevelopmentStorage=true", error.Message);
         Assert.Contains("blobServiceUri", error.Message);
     }
+
+    [Fact]
+    public void The_public_default_token_key_is_warned_about_on_a_real_account_only()
+    {
+        var azure = From(("AzureWebJobsStorage", "https://newsprod.blob.core.windows.net"));
+        var azurite = From(("AzureWebJobsStorage", "UseDevelopmentStorage=true"));
+        Assert.False(azure.IsLocalEmulator);
+        Assert.True(azurite.IsLocalEmulator);
+        Assert.Contains("Pipeline__ContinuationTokenKey", StorageInitializer.KeyWarning(new PipelineOptions(), azure));
+        Assert.Null(StorageInitializer.KeyWarning(new PipelineOptions(), azurite));
+        Assert.Null(StorageInitializer.KeyWarning(new PipelineOptions { ContinuationTokenKey = "a-secret-of-this-deployment" }, azure));
+    }
 }

@@ -94,9 +94,54 @@ public static class MarkdownArticles
         }
         catch (YamlException e)
         {
-            throw new ArticleRejectedException($"The Markdown front matter is not valid YAML: {e.Message}");
+            return FlatFrontMatter(yaml, e);
         }
         return values;
+    }
+
+    /// <summary>
+    /// Front matter that is not valid YAML, read as flat <c>key: rest of the line</c> pairs. Headlines often hold
+    /// <c>": "</c> (<c>title: Stealth Over Health: Hillary…</c>), which YAML reads as a mapping inside a value; taking the
+    /// rest of the line keeps what the writer meant. A line even that cannot read fails the article, saying which.
+    /// </summary>
+    private static Dictionary<string, string> FlatFrontMatter(string yaml, YamlException error)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var lines = yaml.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
+            int colon = line.IndexOf(':');
+            if (colon <= 0 || !IsKey(line.AsSpan(0, colon)))
+            {
+                throw new ArticleRejectedException(
+                    $"The Markdown front matter is not valid YAML ({error.Message}), and its line {i + 2} (\"{TableSafe(line)}\") is not 'key: value'. " +
+                    "Write one 'key: value' per line, and put a value holding ': ' or starting with a quote or bracket in quotes: title: \"Stealth Over Health: …\".");
+            }
+            values[line[..colon]] = Unquote(line[(colon + 1)..].Trim());
+        }
+        return values;
+
+        static bool IsKey(ReadOnlySpan<char> key)
+        {
+            foreach (char c in key)
+            {
+                if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '-'))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        static string Unquote(string value) =>
+            value.Length >= 2 && (value[0], value[^1]) is ('"', '"') or ('\'', '\'') ? value[1..^1] : value;
+
+        static string TableSafe(string line) => line.Length > 80 ? line[..80] + "…" : line;
     }
 
     /// <summary>The text of inlines: emphasis and links kept as their words, images and raw HTML left out.</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Pipeline.Text;
 using static Pipeline.Entities.Tagging.FeatureTemplates;
 
 namespace Pipeline.Entities.Tagging;
@@ -17,10 +18,15 @@ internal static class DocumentFeatures
     /// <summary>Label value standing for "after the sentence end" in first-pass window features.</summary>
     public const int EndLabel = BilouLabels.Count + 1;
 
-    /// <summary>Counts, per capitalized word and per stem, how the first pass labelled it (column 0 = O, 1 + type).</summary>
+    /// <summary>
+    /// Counts, per capitalized word and per stem, how the first pass labelled it (column 0 = O, 1 + type), and
+    /// collects each capitalized word's neighbours (<see cref="ContextAggregation"/>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Aggregate(DocumentState state, int tokenCount)
+    public static void Aggregate(TextDocument document, DocumentState state)
     {
+        int tokenCount = document.Tokens.Length;
+        state.Contexts.Collect(document, state);
         for (int t = 0; t < tokenCount; t++)
         {
             if (!WordShape.IsCapitalized(state.Caps[t]))
@@ -60,6 +66,10 @@ internal static class DocumentFeatures
             // Also over one-token uses only: "U.S." in "U.S. Open" says little about a lone "U.S.".
             n += Aggregated(state, FeatureHash.Key(DocumentUnitStem, state.Stem[t]), IsUnitOrOutside(labels[t]) ? own : -1,
                 DocumentUnitStem, DocumentUnitStemMajority, keys[n..]);
+            foreach (ulong context in state.Contexts.Keys(state.Contexts.GroupOfToken(t)))
+            {
+                keys[n++] = context;
+            }
         }
         return n;
     }

@@ -22,6 +22,8 @@ internal sealed class DocumentState
     public TokenInfo[] Sentence = new TokenInfo[64];
     public ulong[] SentenceLower = new ulong[64];
     public ushort[] SentenceGazetteer = new ushort[64];
+    public ushort[] SentenceNameLists = new ushort[64];
+    public int[] SentenceNameListStarts = new int[64];
     public int[] SentenceStarts = new int[64];
     public byte[] SentenceFlags = new byte[64];
 
@@ -30,6 +32,8 @@ internal sealed class DocumentState
     public byte[] BackPointers = new byte[64 * BilouLabels.Count];
     public readonly ulong[] Keys = new ulong[MaxKeys];
     public readonly CountTable Counts = new();
+
+    public readonly ContextAggregation Contexts = new();
 
     /// <summary>Documents above this many tokens leave no scratch behind on the thread.</summary>
     public const int RetainLimit = 1 << 16;
@@ -62,6 +66,8 @@ internal sealed class DocumentState
         Sentence = new TokenInfo[size];
         SentenceLower = new ulong[size];
         SentenceGazetteer = new ushort[size];
+        SentenceNameLists = new ushort[size];
+        SentenceNameListStarts = new int[size];
         SentenceStarts = new int[size];
         SentenceFlags = new byte[size];
         Window = new WordEntry[size + 4];

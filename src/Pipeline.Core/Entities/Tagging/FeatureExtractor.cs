@@ -17,12 +17,14 @@ internal sealed class FeatureExtractor
     private static readonly ulong BoundaryRight = FeatureHash.Chars("</S>");
 
     private readonly Gazetteer _gazetteer;
+    private readonly Gazetteer _nameLists;
     private readonly WordClusters _clusters;
     private readonly CaseProfile _caseProfile;
 
-    public FeatureExtractor(Gazetteer gazetteer, WordClusters clusters, CaseProfile caseProfile)
+    public FeatureExtractor(Gazetteer gazetteer, Gazetteer nameLists, WordClusters clusters, CaseProfile caseProfile)
     {
         _gazetteer = gazetteer;
+        _nameLists = nameLists;
         _clusters = clusters;
         _caseProfile = caseProfile;
     }
@@ -112,9 +114,11 @@ internal sealed class FeatureExtractor
             state.SentenceLower[k] = info.Lower;
         }
         _gazetteer.Match(state.SentenceLower.AsSpan(0, count), state.SentenceGazetteer.AsSpan(0, count));
+        _nameLists.Match(state.SentenceLower.AsSpan(0, count), state.SentenceNameLists.AsSpan(0, count));
         for (int k = 0; k < count; k++)
         {
             infos[k].Gazetteer = state.SentenceGazetteer[k];
+            infos[k].NameLists = state.SentenceNameLists[k];
         }
         return sentenceCase;
     }
@@ -183,22 +187,31 @@ internal sealed class FeatureExtractor
                     keys[n++] = FeatureHash.Key(ClusterAt, slot * 4 + (ulong)level, (ulong)WordClusters.ClassAt(other.Clusters, level));
                 }
             }
-            if (other.Gazetteer != 0)
+            n += LexiconKeys(other.Gazetteer, GazetteerAt, GazetteerCap, slot, cap0, keys[n..]);
+            n += LexiconKeys(other.NameLists, NameListAt, NameListCap, slot, cap0, keys[n..]);
+        }
+        return n;
+    }
+
+    /// <summary>
+    /// The keys of one gazetteer match (<see cref="Gazetteer.Match(ReadOnlySpan{ulong}, Span{ushort})"/>) of the token at
+    /// <paramref name="slot"/> (0..2 for offsets -1..+1); the token itself also pairs the match with its capitalization.
+    /// </summary>
+    private static int LexiconKeys(ushort positions, int atTemplate, int capTemplate, ulong slot, ulong cap0, Span<ulong> keys)
+    {
+        int n = 0;
+        for (int type = 0; positions != 0 && type < BilouLabels.TypeCount; type++)
+        {
+            int position = Gazetteer.PositionOf(positions, type);
+            if (position == 0)
             {
-                for (int type = 0; type < BilouLabels.TypeCount; type++)
-                {
-                    int position = Gazetteer.PositionOf(other.Gazetteer, type);
-                    if (position == 0)
-                    {
-                        continue;
-                    }
-                    ulong value = (ulong)(type * 8 + position);
-                    keys[n++] = FeatureHash.Key(GazetteerAt, slot, value);
-                    if (offset == 0)
-                    {
-                        keys[n++] = FeatureHash.Key(GazetteerCap, value, cap0);
-                    }
-                }
+                continue;
+            }
+            ulong value = (ulong)(type * 8 + position);
+            keys[n++] = FeatureHash.Key(atTemplate, slot, value);
+            if (slot == 1)
+            {
+                keys[n++] = FeatureHash.Key(capTemplate, value, cap0);
             }
         }
         return n;

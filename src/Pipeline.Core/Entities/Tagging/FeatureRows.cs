@@ -78,6 +78,7 @@ internal sealed class FeatureRows
             for (int value = 0; value < GazetteerValues; value++)
             {
                 GazetteerCap[value * Caps + cap] = Row(FeatureHash.Key(FeatureTemplates.GazetteerCap, (ulong)value, (ulong)cap));
+                NameListCap[value * Caps + cap] = Row(FeatureHash.Key(FeatureTemplates.NameListCap, (ulong)value, (ulong)cap));
             }
         }
         for (int slot = 0; slot < 3; slot++)
@@ -85,6 +86,7 @@ internal sealed class FeatureRows
             for (int value = 0; value < GazetteerValues; value++)
             {
                 GazetteerAt[slot * GazetteerValues + value] = Row(FeatureHash.Key(FeatureTemplates.GazetteerAt, (ulong)slot, (ulong)value));
+                NameListAt[slot * GazetteerValues + value] = Row(FeatureHash.Key(FeatureTemplates.NameListAt, (ulong)slot, (ulong)value));
             }
         }
         for (int slot = 0; slot < 5; slot++)
@@ -133,6 +135,12 @@ internal sealed class FeatureRows
 
     /// <summary>value × 8 + cap.</summary>
     public int[] GazetteerCap { get; } = new int[GazetteerValues * Caps];
+
+    /// <summary>As <see cref="GazetteerAt"/>, for the name lists.</summary>
+    public int[] NameListAt { get; } = new int[3 * GazetteerValues];
+
+    /// <summary>As <see cref="GazetteerCap"/>, for the name lists.</summary>
+    public int[] NameListCap { get; } = new int[GazetteerValues * Caps];
 
     /// <summary>slot × <see cref="FirstPassValues"/> + label.</summary>
     public int[] FirstPassAt { get; } = new int[5 * FirstPassValues];

@@ -27,6 +27,8 @@ internal static class FeatureTemplates
     public const int CapNextWord = 19;
     public const int SentenceStartWord = 20;
     public const int LongWord = 21;
+    public const int NameListAt = 22; // offset, list and position (external name lists, see NameListReader)
+    public const int NameListCap = 23;
 
     // Label-transition templates (both passes, separate weights per pass).
     public const int Previous1 = 40;
@@ -41,4 +43,6 @@ internal static class FeatureTemplates
     public const int DocumentUnitStem = 70;
     public const int DocumentUnitStemMajority = 71;
     public const int DocumentConsistency = 72;
+    public const int ContextLeft = 73; // a neighbour of another occurrence of the word (ContextAggregation)
+    public const int ContextRight = 74;
 }

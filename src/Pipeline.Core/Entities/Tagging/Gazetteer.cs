@@ -122,9 +122,12 @@ internal sealed class Gazetteer
     {
         private readonly Dictionary<ulong, int> _entries = new();
 
-        public void Add(ReadOnlySpan<ulong> lowerTokens, EntityType type)
+        public void Add(ReadOnlySpan<ulong> lowerTokens, EntityType type) => Add(lowerTokens, (int)type);
+
+        /// <summary>Adds a phrase under one of the <see cref="BilouLabels.TypeCount"/> categories (an entity type, or a name list).</summary>
+        public void Add(ReadOnlySpan<ulong> lowerTokens, int category)
         {
-            if (lowerTokens.Length == 0 || lowerTokens.Length > MaxTokens || (int)type >= BilouLabels.TypeCount)
+            if (lowerTokens.Length == 0 || lowerTokens.Length > MaxTokens || (uint)category >= BilouLabels.TypeCount)
             {
                 return;
             }
@@ -132,7 +135,7 @@ internal sealed class Gazetteer
             for (int i = 0; i < lowerTokens.Length; i++)
             {
                 h = FeatureHash.Extend(h, lowerTokens[i]);
-                int bits = i == lowerTokens.Length - 1 ? 1 << (int)type : PrefixBit;
+                int bits = i == lowerTokens.Length - 1 ? 1 << category : PrefixBit;
                 _entries[h] = _entries.GetValueOrDefault(h) | bits;
             }
         }

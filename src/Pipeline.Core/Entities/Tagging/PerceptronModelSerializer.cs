@@ -33,6 +33,7 @@ internal static class PerceptronModelSerializer
         WriteIndex(payload, model.Gazetteer.Entries);
         WriteIndex(payload, model.CaseProfile.Buckets);
         WriteIndex(payload, model.Clusters.Classes);
+        WriteIndex(payload, model.NameLists.Entries);
 
         using var brotli = new BrotliStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
         brotli.Write(payload.Buffer, 0, payload.Length);
@@ -47,9 +48,9 @@ internal static class PerceptronModelSerializer
             throw new InvalidDataException("Not an entity tagger model (bad magic).");
         }
         int version = BitConverter.ToInt32(header[4..]);
-        if (version != PerceptronTaggerModel.FormatVersion)
+        if (version is < PerceptronTaggerModel.OldestReadableVersion or > PerceptronTaggerModel.FormatVersion)
         {
-            throw new InvalidDataException($"Entity tagger model version {version} is not supported (expected {PerceptronTaggerModel.FormatVersion}).");
+            throw new InvalidDataException($"Entity tagger model version {version} is not supported (expected {PerceptronTaggerModel.OldestReadableVersion} to {PerceptronTaggerModel.FormatVersion}).");
         }
         using var decompressed = new MemoryStream();
         using (var brotli = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true))
@@ -72,7 +73,9 @@ internal static class PerceptronModelSerializer
         var gazetteer = new Gazetteer(ReadIndex(reader));
         var caseProfile = new CaseProfile(ReadIndex(reader));
         var clusters = new WordClusters(ReadIndex(reader));
-        return new PerceptronTaggerModel(features, weights, gazetteer, clusters, caseProfile, metadata);
+        // Version 1 predates the name lists: its features never read them.
+        var nameLists = version >= 2 ? new Gazetteer(ReadIndex(reader)) : Gazetteer.Empty;
+        return new PerceptronTaggerModel(features, weights, gazetteer, nameLists, clusters, caseProfile, metadata);
     }
 
     private static void WriteFeatures(VarintWriter writer, PerceptronTaggerModel model)

@@ -85,7 +85,8 @@ public sealed class PerceptronTagger
         {
             return state.FirstPass.AsSpan(0, n);
         }
-        DocumentFeatures.Aggregate(state, n);
+        DocumentFeatures.Aggregate(document, state);
+        _scorer.PrepareDocumentPass(state);
         foreach (var sentence in document.Sentences)
         {
             if (FeatureExtractor.Bounds(sentence, n, out int first, out int end))

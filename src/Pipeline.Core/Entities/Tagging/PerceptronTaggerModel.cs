@@ -8,14 +8,18 @@ namespace Pipeline.Entities.Tagging;
 public sealed class PerceptronTaggerModel
 {
     /// <summary>Version of the binary format and of the feature templates; a model of another version is refused.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
+
+    /// <summary>Version 1 files (no name lists) still load: the features are the same, less the name-list ones.</summary>
+    public const int OldestReadableVersion = 1;
 
     /// <summary>Weights per feature row: <see cref="BilouLabels.Count"/> for the first pass, as many for the second.</summary>
     public const int Stride = 2 * BilouLabels.Count;
 
-    internal PerceptronTaggerModel(HashIndex features, short[] weights, Gazetteer gazetteer, WordClusters clusters,
+    internal PerceptronTaggerModel(HashIndex features, short[] weights, Gazetteer gazetteer, Gazetteer nameLists, WordClusters clusters,
         CaseProfile caseProfile, IReadOnlyDictionary<string, string> metadata)
     {
+        NameLists = nameLists;
         Features = features;
         Weights = weights;
         Gazetteer = gazetteer;
@@ -38,6 +42,9 @@ public sealed class PerceptronTaggerModel
     internal short[] Weights { get; }
 
     internal Gazetteer Gazetteer { get; }
+
+    /// <summary>The external name lists (see <see cref="NameListReader"/>), matched as a gazetteer whose types are the lists.</summary>
+    internal Gazetteer NameLists { get; }
 
     internal WordClusters Clusters { get; }
 

@@ -42,6 +42,18 @@ public sealed class SpanScores
         }
     }
 
+    /// <summary>Adds another set of scores (for example one fold's) to these.</summary>
+    public void Add(SpanScores other)
+    {
+        Tokens += other.Tokens;
+        for (int t = 0; t < BilouLabels.TypeCount; t++)
+        {
+            _truePositives[t] += other._truePositives[t];
+            _predicted[t] += other._predicted[t];
+            _gold[t] += other._gold[t];
+        }
+    }
+
     public double Precision(EntityType? type = null) => Ratio(Sum(_truePositives, type), Sum(_predicted, type));
 
     public double Recall(EntityType? type = null) => Ratio(Sum(_truePositives, type), Sum(_gold, type));

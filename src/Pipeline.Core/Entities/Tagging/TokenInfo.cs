@@ -15,4 +15,5 @@ internal struct TokenInfo
     public byte CaseBucket;
     public byte DocumentCase;
     public ushort Gazetteer;
+    public ushort NameLists;
 }

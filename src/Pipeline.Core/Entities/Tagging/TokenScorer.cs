@@ -22,12 +22,14 @@ internal sealed class TokenScorer
     private readonly FeatureRows _rows;
     private readonly WordCache _words;
     private readonly Gazetteer _gazetteer;
+    private readonly Gazetteer _nameLists;
 
     public TokenScorer(PerceptronTaggerModel model)
     {
         _rows = new FeatureRows(model);
         _words = new WordCache(_rows, model);
         _gazetteer = model.Gazetteer;
+        _nameLists = model.NameLists;
     }
 
     /// <summary>As <see cref="FeatureExtractor.PrepareDocument"/>, with each token's word entry in <see cref="DocumentState.Entries"/>.</summary>
@@ -63,11 +65,13 @@ internal sealed class TokenScorer
             window[k + 2] = entry;
             state.SentenceLower[k] = entry.Lower;
             state.SentenceStarts[k] = entry.GazetteerStart;
+            state.SentenceNameListStarts[k] = entry.NameListStart;
             // A sentence's first token never fed the document counts (see PrepareDocument); AllCaps says so.
             state.SentenceFlags[k] = FeatureExtractor.DocumentCaseFlags(document, state, first + k,
                 k == 0 ? SentenceCase.AllCaps : sentenceCase, entry.DocumentCaseKey);
         }
         _gazetteer.Match(state.SentenceLower.AsSpan(0, count), state.SentenceStarts.AsSpan(0, count), state.SentenceGazetteer.AsSpan(0, count));
+        _nameLists.Match(state.SentenceLower.AsSpan(0, count), state.SentenceNameListStarts.AsSpan(0, count), state.SentenceNameLists.AsSpan(0, count));
         var local = state.Local.AsSpan(first * W, count * W);
         for (int k = 0; k < count; k++)
         {
@@ -109,12 +113,15 @@ internal sealed class TokenScorer
             ? rows.CaseProfile[(bucket * Caps + cap) * 8 + context]
             : rows.Row(FeatureHash.Key(FeatureTemplates.CaseProfile, (ulong)bucket, (ulong)cap, (ulong)context)));
         rows.Add(ref sum, rows.DocumentCase[(state.SentenceFlags[k] * Caps + cap) * 8 + context]);
-        AddGazetteer(ref sum, state.SentenceGazetteer, k, count, cap);
+        AddLexicon(ref sum, state.SentenceGazetteer, rows.GazetteerAt, rows.GazetteerCap, GazetteerAt, GazetteerCap, k, count, cap);
+        AddLexicon(ref sum, state.SentenceNameLists, rows.NameListAt, rows.NameListCap, NameListAt, NameListCap, k, count, cap);
         sum.Store(output);
     }
 
+    /// <summary>The rows of one gazetteer's matches around token k, as <c>FeatureExtractor.LexiconKeys</c> emits them, from dense tables.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AddGazetteer(ref ScoreAccumulator sum, ushort[] gazetteer, int k, int count, int cap)
+    private void AddLexicon(ref ScoreAccumulator sum, ushort[] gazetteer, int[] atRows, int[] capRows, int atTemplate, int capTemplate,
+        int k, int count, int cap)
     {
         var rows = _rows;
         for (int offset = -1; offset <= 1; offset++)
@@ -133,15 +140,18 @@ internal sealed class TokenScorer
                 }
                 int value = type * 8 + position;
                 bool dense = value < FeatureRows.GazetteerValues;
-                rows.Add(ref sum, dense ? rows.GazetteerAt[(offset + 1) * FeatureRows.GazetteerValues + value]
-                    : rows.Row(FeatureHash.Key(GazetteerAt, (ulong)(offset + 1), (ulong)value)));
+                rows.Add(ref sum, dense ? atRows[(offset + 1) * FeatureRows.GazetteerValues + value]
+                    : rows.Row(FeatureHash.Key(atTemplate, (ulong)(offset + 1), (ulong)value)));
                 if (offset == 0)
                 {
-                    rows.Add(ref sum, dense ? rows.GazetteerCap[value * Caps + cap] : rows.Row(FeatureHash.Key(GazetteerCap, (ulong)value, (ulong)cap)));
+                    rows.Add(ref sum, dense ? capRows[value * Caps + cap] : rows.Row(FeatureHash.Key(capTemplate, (ulong)value, (ulong)cap)));
                 }
             }
         }
     }
+
+    /// <summary>After <see cref="DocumentFeatures.Aggregate"/>: sums each capitalized word's aggregated context weights once.</summary>
+    public void PrepareDocumentPass(DocumentState state) => state.Contexts.SumWeights(_rows);
 
     /// <summary>Adds the document features of tokens <c>[first, end)</c> to their second-pass scores (after <see cref="DocumentFeatures.Aggregate"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -169,6 +179,11 @@ internal sealed class TokenScorer
             Aggregated(state, FeatureHash.Key(DocumentLower, state.Lower[t]), own, 0, scores);
             Aggregated(state, FeatureHash.Key(DocumentStem, state.Stem[t]), own, 1, scores);
             Aggregated(state, FeatureHash.Key(DocumentUnitStem, state.Stem[t]), DocumentFeatures.IsUnitOrOutside(labels[t]) ? own : -1, 2, scores);
+            var contexts = state.Contexts.Sums(state.Contexts.GroupOfToken(t));
+            for (int l = 0; l < L; l++)
+            {
+                scores[l] += contexts[l];
+            }
         }
     }
 

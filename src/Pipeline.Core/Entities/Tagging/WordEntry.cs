@@ -51,6 +51,9 @@ internal sealed class WordEntry
     /// <summary>The gazetteer's value for the one-token phrase of this word, or -1 (see <see cref="Gazetteer.Match(ReadOnlySpan{ulong}, ReadOnlySpan{int}, Span{ushort})"/>).</summary>
     public int GazetteerStart { get; private init; }
 
+    /// <summary>As <see cref="GazetteerStart"/>, in the name lists.</summary>
+    public int NameListStart { get; private init; }
+
     /// <summary>Key of the document-case counter of this word.</summary>
     public ulong DocumentCaseKey { get; private init; }
 
@@ -96,12 +99,13 @@ internal sealed class WordEntry
         FillCapRows(rows, lower, scores);
         scores[SentenceStartRow] = rows.Row(FeatureHash.Key(SentenceStartWord, lower));
 
-        var entries = model.Gazetteer.Entries;
+        ulong phrase = FeatureHash.Extend(FeatureHash.SequenceSeed, lower);
         return new WordEntry(word.ToString(), hash, lower, shortShape, WordShape.Capitalization(word), scores)
         {
             Stem = WordShape.StemHash(word),
             CaseBucket = (byte)model.CaseProfile.Bucket(lower),
-            GazetteerStart = entries.Count > 0 && entries.TryGet(FeatureHash.Extend(FeatureHash.SequenceSeed, lower), out int value) ? value : -1,
+            GazetteerStart = OneTokenEntry(model.Gazetteer, phrase),
+            NameListStart = OneTokenEntry(model.NameLists, phrase),
             DocumentCaseKey = FeatureHash.Key(DocumentCase, lower),
         };
     }
@@ -133,8 +137,11 @@ internal sealed class WordEntry
         }
         FillCapRows(rows, boundary, scores);
         scores[SentenceStartRow] = -1;
-        return new WordEntry(left ? "<S>" : "</S>", boundary, boundary, boundary, CapState.Boundary, scores) { GazetteerStart = -1 };
+        return new WordEntry(left ? "<S>" : "</S>", boundary, boundary, boundary, CapState.Boundary, scores) { GazetteerStart = -1, NameListStart = -1 };
     }
+
+    private static int OneTokenEntry(Gazetteer gazetteer, ulong phrase) =>
+        gazetteer.Entries.Count > 0 && gazetteer.Entries.TryGet(phrase, out int value) ? value : -1;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FillCapRows(FeatureRows rows, ulong lower, int[] scores)

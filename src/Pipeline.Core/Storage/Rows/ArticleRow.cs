@@ -63,5 +63,8 @@ public static class ArticleStatus
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
 
-    public static bool IsKnown(string? status) => status is Pending or Processing or Succeeded or Failed;
+    /// <summary>The blob was deleted and the article's results are being removed; the row goes last.</summary>
+    public const string Deleting = "deleting";
+
+    public static bool IsKnown(string? status) => status is Pending or Processing or Succeeded or Failed or Deleting;
 }

@@ -20,6 +20,12 @@ public sealed class ArticleEntityRow : ITableEntity
     public int MentionCount { get; set; }
     public double Salience { get; set; }
 
+    /// <summary>
+    /// The corpus-wide identity key the entity is indexed under (<c>person:joe-biden</c> for <c>Joe R. Biden</c>); null in
+    /// rows written before identities, which were indexed under <see cref="Key"/>.
+    /// </summary>
+    public string? Identity { get; set; }
+
     /// <summary>Mention offsets as <c>start-end</c> pairs separated by <c>;</c> (the first <see cref="TableLimits.MaxStoredMentions"/>).</summary>
     public string Mentions { get; set; } = "";
 }
@@ -48,6 +54,12 @@ public sealed class ArticleQuoteRow : ITableEntity
     /// <summary>For a quote in several parts, their offsets as <c>start-end</c> pairs separated by <c>;</c>; null for one part.</summary>
     public string? Parts { get; set; }
 
+    /// <summary>
+    /// The <c>speakerquotes</c> partition the quote is indexed under (the speaker's identity); null when it is not indexed,
+    /// and in rows written before identities, which were indexed under the slug of <see cref="Speaker"/>.
+    /// </summary>
+    public string? SpeakerIndex { get; set; }
+
     public int Paragraph { get; set; }
 }
 
@@ -63,13 +75,28 @@ public sealed class EntityArticleRow : ITableEntity
     public ETag ETag { get; set; }
 
     public string Generation { get; set; } = "";
+
+    /// <summary>The identity's key (<c>person:joe-biden</c>), which names the partition.</summary>
     public string EntityKey { get; set; } = "";
+
+    /// <summary>How this article writes it (<c>Joe R. Biden</c>).</summary>
     public string Name { get; set; } = "";
     public string Type { get; set; } = "";
     public string? Title { get; set; }
     public string? Published { get; set; }
     public int MentionCount { get; set; }
     public double Salience { get; set; }
+
+    /// <summary>The identity's name (<c>Joe Biden</c>), listed in the catalog.</summary>
+    public string? IdentityName { get; set; }
+
+    /// <summary>The group the identity may link in (<c>person|biden</c>), listed in <c>entitynames</c>; null when none.</summary>
+    public string? Group { get; set; }
+
+    /// <summary>The identity's kind (<c>FullName</c>, <c>Surname</c>, …) and a full name's given name, for linking.</summary>
+    public string? Kind { get; set; }
+
+    public string? Given { get; set; }
 }
 
 /// <summary>
@@ -95,7 +122,7 @@ public sealed class SpeakerQuotesRow : ITableEntity
 }
 
 /// <summary>
-/// The entity catalog, for browsing by type and name: each canonical entity once. Table <c>entities</c>,
+/// The entity catalog, for browsing by type and name: each identity once. Table <c>entities</c>,
 /// PartitionKey = type (<c>person</c>), RowKey = encoded slug. Article counts live with the index rows
 /// (see <see cref="EntityCatalog"/>).
 /// </summary>
@@ -108,4 +135,25 @@ public sealed class EntityCatalogRow : ITableEntity
 
     public string Key { get; set; } = "";
     public string Name { get; set; } = "";
+
+    /// <summary>The group the identity may link in, as on <see cref="EntityArticleRow.Group"/>; null for none (and for entries listed before identities).</summary>
+    public string? Group { get; set; }
+}
+
+/// <summary>
+/// An identity the corpus holds, filed by the group it may link in. Table <c>entitynames</c>, PartitionKey = encoded group
+/// (<c>person|biden</c>, <c>organization|fbi</c>), RowKey = encoded identity key. Written and removed with the catalog
+/// entry, so it lists what some article mentions now.
+/// </summary>
+public sealed class EntityNameRow : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Key { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string? Given { get; set; }
 }

@@ -11,7 +11,7 @@ internal static class ModelBuilder
     private const int Stride = PerceptronTaggerModel.Stride;
 
     public static PerceptronTaggerModel Build(FeatureIndexer indexer, float[]? firstPass, float[]? secondPass,
-        Gazetteer gazetteer, WordClusters clusters, CaseProfile caseProfile, IReadOnlyDictionary<string, string> metadata, float prune)
+        Gazetteer gazetteer, Gazetteer nameLists, WordClusters clusters, CaseProfile caseProfile, IReadOnlyDictionary<string, string> metadata, float prune)
     {
         int rows = indexer.Count;
         float scale1 = Scale(firstPass), scale2 = Scale(secondPass);
@@ -34,7 +34,7 @@ internal static class ModelBuilder
             index.Set(keys[i], i);
         }
         Array.Resize(ref weights, keys.Count * Stride);
-        return new PerceptronTaggerModel(index, weights, gazetteer, clusters, caseProfile, metadata);
+        return new PerceptronTaggerModel(index, weights, gazetteer, nameLists, clusters, caseProfile, metadata);
     }
 
     private static float Scale(float[]? weights)

@@ -12,14 +12,33 @@ public static class NerTraining
 {
     public static NerTrainingResult Run(NerTrainingOptions options, TextWriter log)
     {
-        var run = new TrainingRun(options, log);
-        return run.Execute();
+        var clock = Stopwatch.StartNew();
+        var train = ConllReader.ReadFile(Path.Combine(options.DataDirectory, "eng.train"));
+        var tune = ConllReader.ReadFile(Path.Combine(options.DataDirectory, "eng.testa"));
+        var run = new TrainingRun(options, log, clock);
+        var trained = run.Train(train, tune);
+
+        trained.Model.Save(options.OutputPath);
+        long bytes = new FileInfo(options.OutputPath).Length;
+        var reloaded = PerceptronTaggerModel.Load(options.OutputPath);
+        var check = NerEvaluation.Evaluate(new PerceptronTagger(reloaded), tune);
+        run.Log($"wrote {options.OutputPath}: {bytes / 1024.0 / 1024.0:F2} MB, {reloaded.FeatureCount} rows; reloaded testa F1 {check.F1():F4}");
+        return new NerTrainingResult(options.OutputPath, bytes, trained.FirstPassEpochs, trained.FirstPassF1, trained.SecondPassEpochs, check, clock.Elapsed);
     }
 
+    /// <summary>
+    /// Trains a model in memory on <paramref name="train"/>, choosing epochs on <paramref name="tune"/>; the unlabelled
+    /// text of <see cref="NerTrainingOptions.UnlabelledDirectory"/> and the training documents feed the lexicons.
+    /// </summary>
+    internal static TrainedModel Train(IReadOnlyList<ConllDocument> train, IReadOnlyList<ConllDocument> tune, NerTrainingOptions options, TextWriter log) =>
+        new TrainingRun(options, log, Stopwatch.StartNew()).Train(train, tune);
+
+    /// <summary>A model trained in memory, with the epochs chosen for each pass.</summary>
+    internal sealed record TrainedModel(PerceptronTaggerModel Model, int FirstPassEpochs, double FirstPassF1, int SecondPassEpochs);
+
     /// <summary>The state of one training run, so that each step is a small method.</summary>
-    private sealed class TrainingRun(NerTrainingOptions options, TextWriter log)
+    private sealed class TrainingRun(NerTrainingOptions options, TextWriter log, Stopwatch clock)
     {
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly FeatureIndexer _indexer = new();
         private readonly DocumentState _state = new();
         private readonly Dictionary<string, string> _metadata = new(StringComparer.Ordinal)
@@ -30,7 +49,7 @@ public static class NerTraining
             ["replicas"] = options.Replicas.ToString(CultureInfo.InvariantCulture),
         };
         private List<TrainingDocument> _documents = [];
-        private List<ConllDocument> _tune = [];
+        private IReadOnlyList<ConllDocument> _tune = [];
         private TrainingLexicons? _lexicons;
         private StructuredTrainer? _trainer;
 
@@ -38,10 +57,9 @@ public static class NerTraining
 
         private StructuredTrainer Trainer => _trainer!;
 
-        public NerTrainingResult Execute()
+        public TrainedModel Train(IReadOnlyList<ConllDocument> train, IReadOnlyList<ConllDocument> tune)
         {
-            var train = ConllReader.ReadFile(Path.Combine(options.DataDirectory, "eng.train"));
-            _tune = ConllReader.ReadFile(Path.Combine(options.DataDirectory, "eng.testa"));
+            _tune = tune;
             _documents = new List<TrainingDocument>(train.Count);
             for (int i = 0; i < train.Count; i++)
             {
@@ -62,13 +80,7 @@ public static class NerTraining
             _metadata["testa.f1.first"] = firstF1.ToString("F4", CultureInfo.InvariantCulture);
             Jackknife(firstEpochs);
             var (model, secondEpochs) = TrainSecondPass(firstWeights);
-
-            model.Save(options.OutputPath);
-            long bytes = new FileInfo(options.OutputPath).Length;
-            var reloaded = PerceptronTaggerModel.Load(options.OutputPath);
-            var check = NerEvaluation.Evaluate(new PerceptronTagger(reloaded), _tune);
-            Log($"wrote {options.OutputPath}: {bytes / 1024.0 / 1024.0:F2} MB, {reloaded.FeatureCount} rows; reloaded testa F1 {check.F1():F4}");
-            return new NerTrainingResult(options.OutputPath, bytes, firstEpochs, firstF1, secondEpochs, check, _clock.Elapsed);
+            return new TrainedModel(model, firstEpochs, firstF1, secondEpochs);
         }
 
         /// <summary>First pass on all training documents; the epoch count is the one that scores best on the tuning file.</summary>
@@ -152,9 +164,9 @@ public static class NerTraining
         }
 
         private PerceptronTaggerModel Build(float[] first, float[]? second, Gazetteer gazetteer, IReadOnlyDictionary<string, string> metadata) =>
-            ModelBuilder.Build(_indexer, first, second, gazetteer, Lexicons.Clusters, Lexicons.CaseProfile, metadata, options.Prune);
+            ModelBuilder.Build(_indexer, first, second, gazetteer, Lexicons.NameLists, Lexicons.Clusters, Lexicons.CaseProfile, metadata, options.Prune);
 
-        private void Log(string message) =>
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_clock.Elapsed.TotalSeconds,6:F1}s] {message}"));
+        public void Log(string message) =>
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:F1}s] {message}"));
     }
 }

@@ -28,6 +28,9 @@ public sealed record NerTrainingOptions
     /// <summary>Averaged weights of smaller magnitude are dropped (size versus accuracy); 0 keeps every weight that survives 16-bit quantization.</summary>
     public float Prune { get; init; }
 
+    /// <summary>Folder of the external name lists (see <see cref="NameListReader"/>); null trains without them.</summary>
+    public string? NameListDirectory { get; init; }
+
     /// <summary>Learn word clusters from the unlabelled text (the slowest step of training; off for quick experiments).</summary>
     public bool UseClusters { get; init; } = true;
 

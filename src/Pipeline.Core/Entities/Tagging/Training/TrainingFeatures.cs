@@ -52,7 +52,7 @@ internal static class TrainingFeatures
         int n = text.Tokens.Length;
         FeatureExtractor.PrepareDocument(text, state);
         firstPass.CopyTo(state.FirstPass);
-        DocumentFeatures.Aggregate(state, n);
+        DocumentFeatures.Aggregate(text, state);
         var starts = new int[n + 1];
         var rows = new List<int>(n * 12);
         int next = 0;

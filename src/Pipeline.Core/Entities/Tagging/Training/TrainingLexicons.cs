@@ -11,22 +11,26 @@ internal sealed class TrainingLexicons
     private readonly Gazetteer[] _foldGazetteers;
     private readonly FeatureExtractor[] _foldExtractors;
 
-    private TrainingLexicons(CaseProfile caseProfile, WordClusters clusters, Gazetteer gazetteer, Gazetteer[] foldGazetteers)
+    private TrainingLexicons(CaseProfile caseProfile, WordClusters clusters, Gazetteer nameLists, Gazetteer gazetteer, Gazetteer[] foldGazetteers)
     {
         CaseProfile = caseProfile;
+        NameLists = nameLists;
         Clusters = clusters;
         Gazetteer = gazetteer;
         _foldGazetteers = foldGazetteers;
         _foldExtractors = new FeatureExtractor[foldGazetteers.Length];
         for (int k = 0; k < foldGazetteers.Length; k++)
         {
-            _foldExtractors[k] = new FeatureExtractor(foldGazetteers[k], clusters, caseProfile);
+            _foldExtractors[k] = new FeatureExtractor(foldGazetteers[k], nameLists, clusters, caseProfile);
         }
     }
 
     public CaseProfile CaseProfile { get; }
 
     public WordClusters Clusters { get; }
+
+    /// <summary>The external name lists; not built from the training labels, so every fold shares them.</summary>
+    public Gazetteer NameLists { get; }
 
     /// <summary>All training entities: the gazetteer shipped in the model.</summary>
     public Gazetteer Gazetteer { get; }
@@ -48,7 +52,7 @@ internal sealed class TrainingLexicons
         var clusters = builder.Build(log);
         if (cache != null)
         {
-            new PerceptronTaggerModel(new HashIndex(0), [], Gazetteer.Empty, clusters, CaseProfile.Empty,
+            new PerceptronTaggerModel(new HashIndex(0), [], Gazetteer.Empty, Gazetteer.Empty, clusters, CaseProfile.Empty,
                 new Dictionary<string, string> { ["content"] = "word clusters only" }).Save(cache);
         }
         return clusters;
@@ -111,6 +115,7 @@ internal sealed class TrainingLexicons
         }
         var gazetteer = full.Build();
         log($"gazetteer: {gazetteer.Entries.Count} entries");
-        return new TrainingLexicons(caseProfile, clusters, gazetteer, foldGazetteers);
+        var nameLists = NameListReader.Read(options.NameListDirectory, log);
+        return new TrainingLexicons(caseProfile, clusters, nameLists, gazetteer, foldGazetteers);
     }
 }

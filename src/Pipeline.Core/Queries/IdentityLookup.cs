@@ -1,0 +1,43 @@
+using Azure.Data.Tables;
+using Pipeline.Entities;
+using Pipeline.Entities.Identity;
+using Pipeline.Storage;
+using Pipeline.Storage.Rows;
+
+namespace Pipeline.Queries;
+
+/// <summary>
+/// What the corpus knows of an identity asked for: the identities listed in its group (one partition of
+/// <c>entitynames</c>, the read shared by concurrent requests) linked by <see cref="IdentityLinks"/>. Decided at query
+/// time, so an article that says only "Biden" is found under Joe Biden as soon as an article names him, whichever was
+/// uploaded first, and stops being so if a second Biden appears.
+/// </summary>
+public sealed class IdentityLookup(PipelineTables tables, ReadCoalescer reads)
+{
+    public async Task<LinkedIdentity> LinkAsync(EntityIdentity identity, CancellationToken cancellationToken)
+    {
+        if (identity.Group is null)
+        {
+            return IdentityLinks.Link(identity, []);
+        }
+        string partition = TableKey.Encode(identity.Group);
+        var members = await reads.ReadAsync(tables.EntityNames.Name + "|" + partition, async ct =>
+        {
+            var found = new List<GroupMember>();
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+            await foreach (var row in tables.EntityNames.QueryAsync<EntityNameRow>(filter, cancellationToken: ct))
+            {
+                if (Enum.TryParse<IdentityKind>(row.Kind, out var kind))
+                {
+                    found.Add(new GroupMember(row.Key, row.Name, kind, row.Given));
+                }
+            }
+            return found;
+        }, cancellationToken);
+        return IdentityLinks.Link(identity, members);
+    }
+
+    /// <summary>The identity as the API shows it: its key and name, and every variant it stands for.</summary>
+    public static IdentityDto ToDto(LinkedIdentity linked, EntityType type) =>
+        new(linked.Key, linked.Name, RowMapping.TypeName(type), linked.Variants.Select(v => new VariantDto(v.Key, v.Name)).ToList());
+}

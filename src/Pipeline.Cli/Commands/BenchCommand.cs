@@ -86,7 +86,7 @@ internal static class BenchCommand
     private static Command Stages()
     {
         var count = new Option<int>("--articles") { Description = "Articles to profile.", DefaultValueFactory = _ => 300 };
-        var quoteModel = new Option<FileInfo?>("--quote-model") { Description = "Time the learned quote model in this file or folder (pipeline train quotes) instead of the registered quote stage." };
+        var quoteModel = new Option<FileInfo?>("--quote-model") { Description = "Time the learned quote model in this file or folder (pipeline train quotes) instead of the shipped one." };
         var command = new Command("stages", "Where one thread's extraction time goes, stage by stage.") { Data, count, quoteModel };
         command.SetAction(parse =>
         {

@@ -22,7 +22,7 @@ internal static class CueFeatures
         LeftBigram = 9, RightBigram = 10, SecondNextWord = 11, SecondPreviousWord = 12, Marks = 13, EntitiesAround = 14, Suffix = 15,
         Position = 16, LabelClass = 17, ClassMark = 18, NextNextClass = 19,
         WordMark = 20, SpeechAround = 21, SourceLeft = 22, SourceRight = 23, TrailingClass = 24, TrailingWord = 25,
-        FirstLabel = 26, FirstNeighbours = 27, FirstLater = 28, FirstEarlier = 29, FirstLaterWord = 30, FirstLaterClass = 31, FirstLabelLater = 32;
+        FirstLabel = 26, FirstNeighbours = 27, FirstLater = 28, FirstEarlier = 29, FirstLaterWord = 30, FirstLaterClass = 31, FirstLabelLater = 32, FirstLaterTrailing = 33;
 
     /// <summary>True when token <paramref name="t"/> is scored at all after an <see cref="Outside"/> label.</summary>
     public static bool MayBegin(AttributionText x, HashIndex cueWords, int t) =>
@@ -111,12 +111,27 @@ internal static class CueFeatures
         keys.Add(FirstLaterClass, later, wordClass);
         keys.Add(FirstEarlier, earlier, (ulong)firstPass[t]);
         keys.Add(FirstLabelLater, firstPass[t], later * 4 + (ulong)(x.SentenceFlags[x.SentenceOf[t]] & (AttributionText.PresentFlag | AttributionText.FirstPersonFlag)));
+        // A cue that itself trails its content (…, Netanyahu said, according to …) is not the content of the later one.
+        keys.Add(FirstLaterTrailing, later, TrailsContent(x, t, sentence.FirstToken) * 4 + firstPass[t]);
     }
 
     /// <summary>
     /// How far ahead a verb of saying follows a comma or a closing mark (<c>…, Sullivan said.</c>): a cue before such a
     /// trailing attribution is mostly part of the quoted words, not a cue of its own. 0 when none.
     /// </summary>
+    /// <summary>1 when a comma or closing mark comes one to three words before <paramref name="t"/> (<c>…, he said</c>, <c>…, Mr. Grant said</c>), else 0.</summary>
+    private static ulong TrailsContent(AttributionText x, int t, int sentenceStart)
+    {
+        for (int k = t - 2; k >= t - 4 && k > sentenceStart; k--)
+        {
+            if (x.Word(k) is "," || x.Mark[k] == MarkState.Closing)
+            {
+                return 1;
+            }
+        }
+        return 0;
+    }
+
     private static ulong TrailingSpeech(AttributionText x, int from, int end)
     {
         bool afterBreak = false;

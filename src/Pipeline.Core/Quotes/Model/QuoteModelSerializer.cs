@@ -42,10 +42,9 @@ internal static class QuoteModelSerializer
     public static QuoteModel Read(Stream stream)
     {
         Span<byte> header = stackalloc byte[8];
-        stream.ReadExactly(header);
-        if (!header[..4].SequenceEqual(Magic))
+        if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length || !header[..4].SequenceEqual(Magic))
         {
-            throw new InvalidDataException("Not a quote model (bad magic).");
+            throw new InvalidDataException("Not a quote model (no QUOT header).");
         }
         int version = BitConverter.ToInt32(header[4..]);
         if (version != QuoteModel.FormatVersion)

@@ -18,7 +18,7 @@ internal static class QuoteBuilder
         {
             var (from, to) = tokenParts[p];
             int first = from, end = to;
-            while (first < end - 1 && IsClauseMark(document, first))
+            while (first < end - 1 && (IsClauseMark(document, first) || QuotationMarks.IsMark(document, first)))
             {
                 first++;
             }

@@ -47,7 +47,7 @@ internal sealed class AttributionTagger(QuoteModel model)
     {
         var x = scratch.Text;
         int n = x.Count;
-        scratch.Ensure(n);
+        scratch.Ensure(n, x.Document.Paragraphs.Length);
         PredictCues(m.CueWords, m.Cue, x, [], scratch.Keys, scratch.FirstPass);
         PredictCues(m.CueWords, m.CueSecond, x, scratch.FirstPass.AsSpan(0, n), scratch.Keys, scratch.CueLabels, scratch.CueMargins);
         scratch.Cues.Load(x, scratch.CueLabels.AsSpan(0, n));
@@ -59,6 +59,8 @@ internal sealed class AttributionTagger(QuoteModel model)
         // when such a cue follows content another cue of its sentence took (… has emphasized that X, Sullivan said.),
         // the two compete for it and the surer cue stays; otherwise the empty cue goes. Then tag once more.
         bool orphans = false;
+        var retag = scratch.Retag.AsSpan(0, x.Document.Paragraphs.Length);
+        retag.Clear();
         var cues = scratch.Cues.Spans;
         for (int c = 0; c < cues.Count; c++)
         {
@@ -74,12 +76,14 @@ internal sealed class AttributionTagger(QuoteModel model)
                 drop = rival;
             }
             scratch.CueLabels.AsSpan(cues[drop].Start, cues[drop].End - cues[drop].Start).Clear();
+            retag[x.ParagraphOf(cues[drop].Start)] = true;
             orphans = true;
         }
         if (orphans)
         {
+            // Content features see only their own paragraph's cues: tag again only where a cue went.
             scratch.Cues.Load(x, scratch.CueLabels.AsSpan(0, n));
-            TagAndLink(m, x, scratch);
+            TagAndLink(m, x, scratch, scratch.Retag);
         }
         var parts = new List<(int Start, int End)>(2);
         var byCue = scratch.ByCue;
@@ -124,10 +128,10 @@ internal sealed class AttributionTagger(QuoteModel model)
     }
 
     /// <summary>Content spans of the loaded cues, each linked to its cue (-1 for none) in <see cref="Scratch.Linked"/>, and the owner of every token.</summary>
-    private static void TagAndLink(AttributionModel m, AttributionText x, Scratch scratch)
+    private static void TagAndLink(AttributionModel m, AttributionText x, Scratch scratch, bool[]? retag = null)
     {
         var spans = scratch.Spans;
-        PredictContent(m, x, scratch.Cues, scratch, spans);
+        PredictContent(m, x, scratch.Cues, scratch, spans, retag);
         var owner = scratch.Owner.AsSpan(0, x.Count);
         owner.Fill(-1);
         var linked = scratch.Linked;
@@ -177,13 +181,33 @@ internal sealed class AttributionTagger(QuoteModel model)
     }
 
     /// <summary>Labels the content of every paragraph the cues or marks make worth tagging and collects its spans.</summary>
-    internal static void PredictContent(AttributionModel m, AttributionText x, CueContext cues, Scratch scratch, List<ContentSpan> spans)
+    /// <param name="retag">When given, only these paragraphs are tagged again; the others keep their spans in <paramref name="spans"/>.</param>
+    internal static void PredictContent(AttributionModel m, AttributionText x, CueContext cues, Scratch scratch, List<ContentSpan> spans, bool[]? retag = null)
     {
+        var kept = scratch.KeptSpans;
+        kept.Clear();
+        if (retag is not null)
+        {
+            kept.AddRange(spans);
+        }
         spans.Clear();
         var document = x.Document;
         const int L = ContentLabels.Count;
+        int keptIndex = 0;
         for (int p = 0; p < document.Paragraphs.Length; p++)
         {
+            while (keptIndex < kept.Count && x.ParagraphOf(kept[keptIndex].Start) < p)
+            {
+                keptIndex++;
+            }
+            if (retag is not null && !retag[p])
+            {
+                while (keptIndex < kept.Count && x.ParagraphOf(kept[keptIndex].Start) == p)
+                {
+                    spans.Add(kept[keptIndex++]);
+                }
+                continue;
+            }
             if (!cues.Tagged[p])
             {
                 continue;
@@ -321,6 +345,8 @@ internal sealed class AttributionTagger(QuoteModel model)
         public readonly CueContext Cues = new();
         public readonly FeatureKeys Keys = new();
         public readonly List<ContentSpan> Spans = [];
+        public readonly List<ContentSpan> KeptSpans = [];
+        public bool[] Retag = [];
         public readonly List<int> Linked = [];
         public readonly List<int> ByCue = [];
         public readonly List<int> CueCandidates = [];
@@ -333,8 +359,12 @@ internal sealed class AttributionTagger(QuoteModel model)
         public byte[] ContentLabels = [];
         public byte[] BackPointers = [];
 
-        public void Ensure(int tokens)
+        public void Ensure(int tokens, int paragraphs)
         {
+            if (Retag.Length < paragraphs)
+            {
+                Retag = new bool[Math.Max(paragraphs, Retag.Length * 2)];
+            }
             if (CueLabels.Length < tokens)
             {
                 CueLabels = new byte[Math.Max(tokens, CueLabels.Length * 2)];

@@ -25,27 +25,65 @@ internal static class ContentDecoder
         {
             previous[l] = ContentLabels.Allowed(ContentLabels.Start, l) ? emissions[l] + transitions[ContentLabels.Start * L + l] : Forbidden;
         }
+        // Inside labels follow only their own begin or inside label; the others follow any. Outside and the begin
+        // labels are never forbidden, an inside label only on the first token, and a forbidden score (far below any
+        // real one) never wins: so the same first best previous label is found with fewer tests.
         for (int t = 1; t < count; t++)
         {
+            var e = emissions.Slice(t * L, L);
+            var back = backPointers.Slice(t * L, L);
+            long p0 = previous[0], p1 = previous[1], p2 = previous[2], p3 = previous[3], p4 = previous[4];
             for (int l = 0; l < L; l++)
             {
-                long best = Forbidden;
-                int from = 0;
-                for (int p = 0; p < L; p++)
+                long best;
+                int from;
+                if (l == ContentLabels.InsideVerbatim || l == ContentLabels.InsideReported)
                 {
-                    if (previous[p] <= Forbidden || !ContentLabels.Allowed(p, l))
+                    int begin = l - 1;
+                    long fromBegin = (begin == ContentLabels.BeginVerbatim ? p1 : p3) + transitions[begin * L + l];
+                    long fromInside = (l == ContentLabels.InsideVerbatim ? p2 : p4) + transitions[l * L + l];
+                    if (fromInside > fromBegin && (l == ContentLabels.InsideVerbatim ? p2 : p4) > Forbidden)
                     {
-                        continue;
+                        best = fromInside;
+                        from = l;
                     }
-                    long score = previous[p] + transitions[p * L + l];
+                    else
+                    {
+                        best = fromBegin;
+                        from = begin;
+                    }
+                }
+                else
+                {
+                    best = p0 + transitions[l];
+                    from = 0;
+                    long score = p1 + transitions[L + l];
                     if (score > best)
                     {
                         best = score;
-                        from = p;
+                        from = 1;
+                    }
+                    score = p2 + transitions[2 * L + l];
+                    if (p2 > Forbidden && score > best)
+                    {
+                        best = score;
+                        from = 2;
+                    }
+                    score = p3 + transitions[3 * L + l];
+                    if (score > best)
+                    {
+                        best = score;
+                        from = 3;
+                    }
+                    score = p4 + transitions[4 * L + l];
+                    if (p4 > Forbidden && score > best)
+                    {
+                        best = score;
+                        from = 4;
                     }
                 }
-                current[l] = best <= Forbidden ? Forbidden : best + emissions[t * L + l];
-                backPointers[t * L + l] = (byte)from;
+                current[l] = best + e[l];
+                back[l] = (byte)from;
             }
             current.CopyTo(previous);
         }

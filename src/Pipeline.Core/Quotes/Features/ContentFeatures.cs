@@ -13,9 +13,24 @@ internal static class ContentFeatures
         ClassNearCues = 17, Position = 18, Sentence = 19, PreviousSentence = 20, BothSides = 21, MarkCues = 22, WordLeft = 23,
         LeftQuoted = 24, RightQuoted = 25, MarksAround = 26, Bigram = 27, LeftSentence = 28, RightSentence = 29;
 
+    /// <summary>The templates whose values are few, for <see cref="DenseRows"/> (a value outside the bounds is hashed as usual).</summary>
+    public static DenseTemplate[] DenseTemplates =>
+    [
+        new(Bias, 1), new(ShapeEntity, 6, 8), new(Marks, 4, 3), new(InCue, 3),
+        new(Left, 11, 2), new(LeftCommas, 8, 3), new(LeftQuoted, 8, 2), new(LeftSentence, 12, 2),
+        new(Right, 11, 2), new(RightCommas, 8, 3), new(RightQuoted, 8, 2), new(RightSentence, 12, 32),
+        new(BothSides, 8, 8), new(MarkCues, 4, 32), new(MarksAround, 4, 4), new(Position, 12), new(Sentence, 32, 3), new(PreviousSentence, 8, 32),
+    ];
+
     public static void Emit(AttributionText x, CueContext cues, int t, FeatureKeys keys)
     {
         keys.Clear();
+        Append(x, cues, t, keys);
+    }
+
+    /// <summary>Appends token <paramref name="t"/>'s keys to <paramref name="keys"/> (a buffer of many tokens' keys).</summary>
+    public static void Append(AttributionText x, CueContext cues, int t, FeatureKeys keys)
+    {
         int n = x.Count;
         var document = x.Document;
         int s = x.SentenceOf[t];

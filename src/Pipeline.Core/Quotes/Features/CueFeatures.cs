@@ -24,6 +24,18 @@ internal static class CueFeatures
         WordMark = 20, SpeechAround = 21, SourceLeft = 22, SourceRight = 23, TrailingClass = 24, TrailingWord = 25,
         FirstLabel = 26, FirstNeighbours = 27, FirstLater = 28, FirstEarlier = 29, FirstLaterWord = 30, FirstLaterClass = 31, FirstLabelLater = 32, FirstLaterTrailing = 33;
 
+    /// <summary>The templates of <see cref="EmitToken"/> whose values are few, for <see cref="DenseRows"/> (a value outside the bounds is hashed as usual).</summary>
+    public static DenseTemplate[] TokenDenseTemplates =>
+    [
+        new(Marks, 125), new(EntitiesAround, 8, 8), new(Position, 8), new(SpeechAround, 5, 3), new(SourceLeft, 176, 4), new(SourceRight, 176, 4),
+    ];
+
+    /// <summary>The templates of <see cref="EmitSecondPass"/> whose values are few.</summary>
+    public static DenseTemplate[] SecondDenseTemplates =>
+    [
+        new(FirstNeighbours, 4, 4), new(FirstLater, 12, 5), new(FirstEarlier, 5, 3), new(FirstLabelLater, 3, 50), new(FirstLaterTrailing, 12, 7),
+    ];
+
     /// <summary>True when token <paramref name="t"/> is scored at all after an <see cref="Outside"/> label.</summary>
     public static bool MayBegin(AttributionText x, HashIndex cueWords, int t) =>
         (x.Class[t] & QuoteLexicon.Verb) != 0 || cueWords.TryGet(x.Lower[t], out _);
@@ -32,6 +44,26 @@ internal static class CueFeatures
     public static void Emit(AttributionText x, int t, int previousLabel, ReadOnlySpan<byte> firstPass, FeatureKeys keys)
     {
         keys.Clear();
+        // In the order training has always seen them (the trainer numbers rows by first appearance).
+        keys.Add(Bias, (ulong)previousLabel);
+        EmitToken(x, t, keys, previousLabel);
+        if (!firstPass.IsEmpty)
+        {
+            EmitSecondPass(x, t, firstPass, keys);
+        }
+    }
+
+    /// <summary>Appends the keys that read the previous label: the only ones a pass's own labels change.</summary>
+    public static void EmitLabel(AttributionText x, int t, int previousLabel, FeatureKeys keys)
+    {
+        keys.Add(Bias, (ulong)previousLabel);
+        keys.Add(LabelClass, (ulong)previousLabel, (ulong)x.Class[t]);
+    }
+
+    /// <summary>Appends the keys of the token and its sentence, the same in both passes and for any previous label.</summary>
+    /// <param name="previousLabel">When 0 or more, the previous label's class key goes in between, where <see cref="Emit"/> has it.</param>
+    public static void EmitToken(AttributionText x, int t, FeatureKeys keys, int previousLabel = -1)
+    {
         int n = x.Count;
         int paragraph = x.ParagraphOf(t);
         bool hasPrevious = t > 0 && x.ParagraphOf(t - 1) == paragraph;
@@ -42,7 +74,6 @@ internal static class CueFeatures
         ulong wordClass = (ulong)x.Class[t];
         ulong previousClass = hasPrevious ? (ulong)x.Class[t - 1] : 1UL << 20;
         ulong nextClass = hasNext ? (ulong)x.Class[t + 1] : 1UL << 20;
-        keys.Add(Bias, (ulong)previousLabel);
         keys.Add(Word, word);
         keys.Add(Class, wordClass);
         keys.Add(ShapeClass, x.Shape[t], wordClass);
@@ -62,7 +93,10 @@ internal static class CueFeatures
         keys.Add(Suffix, text.Length > 3 ? FeatureHash.LowerChars(text[^3..]) : word);
         var sentence = x.Document.Sentences[x.SentenceOf[t]];
         keys.Add(Position, (ulong)((t == sentence.FirstToken ? 1 : 0) + (t == sentence.EndToken - 1 ? 2 : 0) + (t + 1 == sentence.EndToken - 1 ? 4 : 0)));
-        keys.Add(LabelClass, (ulong)previousLabel, wordClass);
+        if (previousLabel >= 0)
+        {
+            keys.Add(LabelClass, (ulong)previousLabel, wordClass);
+        }
         keys.Add(ClassMark, wordClass, (ulong)x.Mark[t]);
         keys.Add(WordMark, word, (ulong)x.Mark[t]);
         ulong trailing = TrailingSpeech(x, t + 1, sentence.EndToken);
@@ -71,14 +105,14 @@ internal static class CueFeatures
         keys.Add(TrailingWord, trailing == 0 ? 0UL : 1UL, word);
         keys.Add(SourceLeft, NearestSource(x, t - 1, sentence.FirstToken - 1, -1), wordClass & (ulong)QuoteLexicon.Verb);
         keys.Add(SourceRight, NearestSource(x, t + 1, sentence.EndToken, +1), wordClass & (ulong)QuoteLexicon.Verb);
-        if (!firstPass.IsEmpty)
-        {
-            EmitSecondPass(x, t, sentence, firstPass, word, wordClass, keys);
-        }
     }
 
-    private static void EmitSecondPass(AttributionText x, int t, Text.Sentence sentence, ReadOnlySpan<byte> firstPass, ulong word, ulong wordClass, FeatureKeys keys)
+    /// <summary>Appends the second pass's keys, which read the first pass's labels of the sentence.</summary>
+    public static void EmitSecondPass(AttributionText x, int t, ReadOnlySpan<byte> firstPass, FeatureKeys keys)
     {
+        var sentence = x.Document.Sentences[x.SentenceOf[t]];
+        ulong word = x.Lower[t];
+        ulong wordClass = (ulong)x.Class[t];
         keys.Add(FirstLabel, firstPass[t], wordClass);
         keys.Add(FirstNeighbours, t > sentence.FirstToken ? firstPass[t - 1] : 3UL, t + 1 < sentence.EndToken ? firstPass[t + 1] : 3UL);
         // The nearest first-pass cue after this token's own cue: 1 + distance bucket, doubled when it trails a comma or a mark.

@@ -16,8 +16,26 @@ internal sealed class FeatureKeys
 
     public void Clear() => Count = 0;
 
+    /// <summary>
+    /// When set, the keys of its templates are not added but their weights summed into <see cref="DenseScores"/>
+    /// (run time only: training needs every key).
+    /// </summary>
+    public DenseRows? Dense { get; set; }
+
+    /// <summary>The summed weights of the keys <see cref="Dense"/> took since the last <see cref="ClearDense"/>.</summary>
+    public readonly int[] DenseScores = new int[8];
+
+    public void ClearDense() => Array.Clear(DenseScores);
+
+    /// <summary>Keys <c>[start, end)</c>, for a buffer that holds the keys of many decisions one after another.</summary>
+    public ReadOnlySpan<ulong> Range(int start, int end) => _keys.AsSpan(start, end - start);
+
     public void Add(int template, ulong value)
     {
+        if (Dense is { } dense && dense.TryAdd(template, value, DenseScores))
+        {
+            return;
+        }
         if (Count == _keys.Length)
         {
             Array.Resize(ref _keys, _keys.Length * 2);
@@ -27,6 +45,10 @@ internal sealed class FeatureKeys
 
     public void Add(int template, ulong a, ulong b)
     {
+        if (Dense is { } dense && dense.TryAdd(template, a, b, DenseScores))
+        {
+            return;
+        }
         if (Count == _keys.Length)
         {
             Array.Resize(ref _keys, _keys.Length * 2);

@@ -1,3 +1,5 @@
+using Pipeline.Entities.Tagging;
+
 namespace Pipeline.Quotes;
 
 /// <summary>
@@ -93,6 +95,104 @@ internal static class SourceFeatures
         keys.Add(EntityWhere, entity, where);
         keys.Add(ClassWhere, wordClass, where);
         keys.Add(Nearer, FeatureKeys.Few(candidate.NearerSources), direction * 8 + between);
+    }
+
+    /// <summary>
+    /// The score of <see cref="Emit"/>'s keys under <paramref name="weights"/>'s model, read mostly from tables rather
+    /// than hashed: the keys of few values from <paramref name="weights"/>, the token's own keys (its word, class, shape,
+    /// neighbours) once per token into <paramref name="tokenScores"/> (<see cref="int.MinValue"/> until known), and the cue
+    /// word's keys once per cue in <paramref name="cueWord"/> (by <c>direction × 2 + near</c>).
+    /// </summary>
+    public static int Score(SourceWeights weights, AttributionText x, ReadOnlySpan<int> owner, int cueIndex, int cueStart, SourceCandidate candidate,
+        ReadOnlySpan<int> cueWord, Span<int> tokenScores)
+    {
+        var model = weights.Model;
+        int t = candidate.Token;
+        int n = x.Count;
+        int own = tokenScores[t];
+        if (own == int.MinValue)
+        {
+            ulong entityValue = x.Entity[t];
+            own = model.Score(FeatureHash.Key(Word, x.Lower[t]))
+                  + model.Score(FeatureHash.Key(Class, (ulong)x.Class[t]))
+                  + model.Score(FeatureHash.Key(ShapeEntity, x.Shape[t], entityValue))
+                  + model.Score(FeatureHash.Key(PreviousWord, t > 0 ? x.Lower[t - 1] : AttributionText.Edge))
+                  + model.Score(FeatureHash.Key(NextWord, t + 1 < n ? x.Lower[t + 1] : AttributionText.Edge));
+            tokenScores[t] = own;
+        }
+        ulong direction = candidate.After ? 1UL : 0;
+        ulong distance = FeatureKeys.Distance(candidate.Distance);
+        ulong same = x.SentenceOf[t] == x.SentenceOf[cueStart] ? 1UL : 0;
+        ulong where = direction * 32 + same * 16 + distance;
+        ulong entity = x.Entity[t];
+        ulong near = direction * 2 + (candidate.Distance <= 2 ? 1UL : 0);
+        ulong between = (candidate.Comma ? 1UL : 0) + (candidate.Mark ? 2UL : 0) + (candidate.Content ? 4UL : 0) + (candidate.OtherCue ? 8UL : 0);
+        ulong inContent = owner[t] < 0 ? 0UL : owner[t] == cueIndex ? 1UL : 2UL;
+        return own + weights.Bias + weights.Where[where]
+               + model.Score(FeatureHash.Key(WordWhere, x.Lower[t], near))
+               + weights.Between[between * 2 + direction]
+               + weights.InContent[inContent * 4 + (ulong)x.Mark[t]]
+               + cueWord[(int)near]
+               + weights.EntityWhere[entity * 64 + where]
+               + model.Score(FeatureHash.Key(ClassWhere, (ulong)x.Class[t], where))
+               + weights.Nearer[FeatureKeys.Few(candidate.NearerSources) * 32 + direction * 8 + between];
+    }
+
+    /// <summary>Fills <paramref name="cueWord"/> (4 long) with the weight of the cue word's key for each <c>direction × 2 + near</c>.</summary>
+    public static void CueWordWeights(SourceWeights weights, AttributionText x, int cueStart, Span<int> cueWord)
+    {
+        for (int v = 0; v < 4; v++)
+        {
+            cueWord[v] = weights.Model.Score(FeatureHash.Key(CueWord, x.Lower[cueStart], (ulong)v));
+        }
+    }
+
+    /// <summary>The source stage's weights of the keys with few values, as <see cref="Score"/> reads them.</summary>
+    internal sealed class SourceWeights
+    {
+        public SourceWeights(LinearModel model)
+        {
+            Model = model;
+            Bias = model.Score(FeatureHash.Key(SourceFeatures.Bias, 0));
+            for (ulong where = 0; where < 64; where++)
+            {
+                Where[where] = model.Score(FeatureHash.Key(SourceFeatures.Where, where));
+                for (ulong entity = 0; entity < 32; entity++)
+                {
+                    EntityWhere[entity * 64 + where] = model.Score(FeatureHash.Key(SourceFeatures.EntityWhere, entity, where));
+                }
+            }
+            for (ulong between = 0; between < 16; between++)
+            {
+                for (ulong direction = 0; direction < 2; direction++)
+                {
+                    Between[between * 2 + direction] = model.Score(FeatureHash.Key(SourceFeatures.Between, between, direction));
+                }
+            }
+            for (ulong inContent = 0; inContent < 3; inContent++)
+            {
+                for (ulong mark = 0; mark < 4; mark++)
+                {
+                    InContent[inContent * 4 + mark] = model.Score(FeatureHash.Key(SourceFeatures.InContent, inContent, mark));
+                }
+            }
+            for (ulong few = 0; few < 3; few++)
+            {
+                for (ulong value = 0; value < 32; value++)
+                {
+                    Nearer[few * 32 + value] = model.Score(FeatureHash.Key(SourceFeatures.Nearer, few, value));
+                }
+            }
+        }
+
+        public LinearModel Model { get; }
+
+        public readonly int Bias;
+        public readonly int[] Where = new int[64];
+        public readonly int[] EntityWhere = new int[32 * 64];
+        public readonly int[] Between = new int[32];
+        public readonly int[] InContent = new int[12];
+        public readonly int[] Nearer = new int[3 * 32];
     }
 
     /// <summary>The features of "no source" for cue <paramref name="cueIndex"/>.</summary>

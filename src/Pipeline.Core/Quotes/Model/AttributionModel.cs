@@ -22,6 +22,10 @@ internal sealed class AttributionModel
         Source = source;
         Verbatim = verbatim;
         Extension = extension;
+        SourceWeights = new SourceFeatures.SourceWeights(source);
+        ContentDense = new DenseRows(content, ContentFeatures.DenseTemplates);
+        CueTokenDense = new DenseRows([cue, cueSecond], CueFeatures.TokenDenseTemplates);
+        CueSecondDense = new DenseRows(cueSecond, CueFeatures.SecondDenseTemplates);
         const int L = ContentLabels.Count;
         Transitions = new int[(L + 1) * L];
         for (int previous = 0; previous <= L; previous++)
@@ -44,6 +48,18 @@ internal sealed class AttributionModel
     public LinearModel Link { get; }
 
     public LinearModel Source { get; }
+
+    /// <summary><see cref="Cue"/>'s and then <see cref="CueSecond"/>'s weights of the token templates with few values, which both passes share.</summary>
+    public DenseRows CueTokenDense { get; }
+
+    /// <summary><see cref="CueSecond"/>'s weights of its own templates with few values.</summary>
+    public DenseRows CueSecondDense { get; }
+
+    /// <summary><see cref="Content"/>'s weights of the templates with few values.</summary>
+    public DenseRows ContentDense { get; }
+
+    /// <summary><see cref="Source"/>'s weights of the keys with few values, for <see cref="SourceFeatures.Score"/>.</summary>
+    public SourceFeatures.SourceWeights SourceWeights { get; }
 
     /// <summary>Scores an attribution as the speaker's own words against <see cref="VerbatimFeatures.EmitReported"/>.</summary>
     public LinearModel Verbatim { get; }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Pipeline.Entities;
 using Pipeline.Entities.Tagging;
 using Pipeline.Text;
@@ -48,8 +49,7 @@ internal sealed class AttributionTagger(QuoteModel model)
         var x = scratch.Text;
         int n = x.Count;
         scratch.Ensure(n, x.Document.Paragraphs.Length);
-        PredictCues(m.CueWords, m.Cue, x, [], scratch.Keys, scratch.FirstPass);
-        PredictCues(m.CueWords, m.CueSecond, x, scratch.FirstPass.AsSpan(0, n), scratch.Keys, scratch.CueLabels, scratch.CueMargins);
+        PredictCues(m, x, scratch);
         scratch.Cues.Load(x, scratch.CueLabels.AsSpan(0, n));
         var spans = scratch.Spans;
         var owner = scratch.Owner.AsSpan(0, n);
@@ -88,6 +88,7 @@ internal sealed class AttributionTagger(QuoteModel model)
         var parts = new List<(int Start, int End)>(2);
         var byCue = scratch.ByCue;
         byCue.Clear();
+        scratch.SourceTokenScores.AsSpan(0, n).Fill(int.MinValue);
         for (int i = 0; i < spans.Count; i++)
         {
             if (linked[i] >= 0 && !byCue.Contains(linked[i]))
@@ -106,7 +107,7 @@ internal sealed class AttributionTagger(QuoteModel model)
                 }
             }
             Extend(m, x, scratch.Cues, owner, cue, parts, scratch.Keys);
-            int source = ChooseSource(m, x, scratch.Cues, owner, cue, scratch.Keys, scratch.SourceCandidates);
+            int source = ChooseSource(m, x, scratch.Cues, owner, cue, scratch.Keys, scratch.SourceCandidates, scratch.SourceTokenScores.AsSpan(0, n));
             var (cueStart, cueEnd) = scratch.Cues.Spans[cue];
             var partArray = parts.ToArray();
             output.Add(new FoundAttribution(partArray, cueStart, cueEnd, source, IsVerbatim(m, x, partArray, cueStart, cueEnd, spans, scratch.Keys)));
@@ -144,6 +145,149 @@ internal sealed class AttributionTagger(QuoteModel model)
             {
                 owner.Slice(spans[i].Start, spans[i].End - spans[i].Start).Fill(cue);
             }
+        }
+    }
+
+    /// <summary>Tokens scored at a time: their keys' slots are loaded together (<see cref="LinearModel.Touch"/>), then probed.</summary>
+    private const int Batch = 32;
+
+    /// <summary>
+    /// Both cue passes, as <see cref="PredictCues(HashIndex, LinearModel, AttributionText, ReadOnlySpan{byte}, FeatureKeys, byte[], int[])"/>
+    /// gives them (into <see cref="Scratch.FirstPass"/>, then <see cref="Scratch.CueLabels"/> and <see cref="Scratch.CueMargins"/>),
+    /// with the same scores added up in another order: the keys that do not read the previous label are hashed once
+    /// for both passes and scored in batches of tokens, and only the previous label's keys are scored left to right.
+    /// </summary>
+    private static void PredictCues(AttributionModel m, AttributionText x, Scratch scratch)
+    {
+        const int L = CueFeatures.Labels;
+        int n = x.Count;
+        var candidateOf = scratch.CandidateOf.AsSpan(0, n);
+        var candidates = scratch.Candidates;
+        candidates.Clear();
+        var tokenKeys = scratch.TokenKeys;
+        tokenKeys.Clear();
+        var tokenStarts = scratch.TokenStarts;
+        tokenStarts.Clear();
+        var tokenDense = scratch.TokenDense;
+        tokenDense.Clear();
+        tokenKeys.Dense = m.CueTokenDense;
+        for (int t = 0; t < n; t++)
+        {
+            if (CueFeatures.MayBegin(x, m.CueWords, t))
+            {
+                candidateOf[t] = candidates.Count;
+                candidates.Add(t);
+                tokenStarts.Add(tokenKeys.Count);
+                tokenKeys.ClearDense();
+                CueFeatures.EmitToken(x, t, tokenKeys);
+                tokenDense.AddRange(tokenKeys.DenseScores.AsSpan(0, 2 * L));
+            }
+            else
+            {
+                candidateOf[t] = -1;
+            }
+        }
+        tokenKeys.Dense = null;
+        int count = candidates.Count;
+        tokenStarts.Add(tokenKeys.Count);
+        var dense = CollectionsMarshal.AsSpan(tokenDense);
+        scratch.EnsureCandidates(count);
+        var starts = CollectionsMarshal.AsSpan(tokenStarts);
+        var scores = scratch.CandidateScores.AsSpan(0, count * L);
+        for (int from = 0; from < count; from += Batch)
+        {
+            int to = Math.Min(from + Batch, count);
+            scratch.Sink ^= m.Cue.Touch(tokenKeys.Range(starts[from], starts[to]));
+            for (int c = from; c < to; c++)
+            {
+                var own = scores.Slice(c * L, L);
+                dense.Slice(c * 2 * L, L).CopyTo(own);
+                m.Cue.Add(tokenKeys.Range(starts[c], starts[c + 1]), own);
+            }
+        }
+        var firstPass = scratch.FirstPass.AsSpan(0, n);
+        LabelCues(m.Cue, x, [], candidateOf, scores, scratch.Keys, scratch.FirstPass, null);
+
+        var secondKeys = scratch.SecondKeys;
+        secondKeys.Clear();
+        var secondStarts = scratch.SecondStarts;
+        secondStarts.Clear();
+        secondKeys.Dense = m.CueSecondDense;
+        for (int c = 0; c < count; c++)
+        {
+            secondStarts.Add(secondKeys.Count);
+            secondKeys.ClearDense();
+            CueFeatures.EmitSecondPass(x, candidates[c], firstPass, secondKeys);
+            // The second pass's dense weights: the shared token keys' and its own.
+            var own = dense.Slice(c * 2 * L + L, L);
+            for (int l = 0; l < L; l++)
+            {
+                own[l] += secondKeys.DenseScores[l];
+            }
+        }
+        secondKeys.Dense = null;
+        secondStarts.Add(secondKeys.Count);
+        var second = CollectionsMarshal.AsSpan(secondStarts);
+        for (int from = 0; from < count; from += Batch)
+        {
+            int to = Math.Min(from + Batch, count);
+            scratch.Sink ^= m.CueSecond.Touch(tokenKeys.Range(starts[from], starts[to]));
+            scratch.Sink ^= m.CueSecond.Touch(secondKeys.Range(second[from], second[to]));
+            for (int c = from; c < to; c++)
+            {
+                var own = scores.Slice(c * L, L);
+                dense.Slice(c * 2 * L + L, L).CopyTo(own);
+                m.CueSecond.Add(tokenKeys.Range(starts[c], starts[c + 1]), own);
+                m.CueSecond.Add(secondKeys.Range(second[c], second[c + 1]), own);
+            }
+        }
+        LabelCues(m.CueSecond, x, firstPass, candidateOf, scores, scratch.Keys, scratch.CueLabels, scratch.CueMargins);
+    }
+
+    /// <summary>
+    /// The left-to-right labelling of <see cref="PredictCues(HashIndex, LinearModel, AttributionText, ReadOnlySpan{byte}, FeatureKeys, byte[], int[])"/>,
+    /// a candidate token's score being its <paramref name="candidateScores"/> plus its previous label's keys.
+    /// </summary>
+    private static void LabelCues(LinearModel stage, AttributionText x, ReadOnlySpan<byte> firstPass, ReadOnlySpan<int> candidateOf, ReadOnlySpan<int> candidateScores,
+        FeatureKeys keys, byte[] labels, int[]? margins)
+    {
+        const int L = CueFeatures.Labels;
+        Span<int> scores = stackalloc int[L];
+        int previous = CueFeatures.Outside;
+        for (int t = 0; t < x.Count; t++)
+        {
+            if (t > 0 && x.SentenceOf[t] != x.SentenceOf[t - 1])
+            {
+                previous = CueFeatures.Outside;
+            }
+            int label = CueFeatures.Outside;
+            int candidate = candidateOf[t];
+            if (previous != CueFeatures.Outside || candidate >= 0)
+            {
+                if (candidate >= 0)
+                {
+                    keys.Clear();
+                    CueFeatures.EmitLabel(x, t, previous, keys);
+                    candidateScores.Slice(candidate * L, L).CopyTo(scores);
+                    stage.Add(keys.Keys, scores);
+                }
+                else
+                {
+                    CueFeatures.Emit(x, t, previous, firstPass, keys);
+                    stage.Score(keys.Keys, scores);
+                }
+                label = scores[CueFeatures.Begin] > scores[label] ? CueFeatures.Begin : label;
+                if (margins is not null)
+                {
+                    margins[t] = scores[CueFeatures.Begin] - scores[CueFeatures.Outside];
+                }
+                if (previous != CueFeatures.Outside && scores[CueFeatures.Inside] > scores[label])
+                {
+                    label = CueFeatures.Inside;
+                }
+            }
+            labels[t] = (byte)label;
+            previous = label;
         }
     }
 
@@ -221,10 +365,29 @@ internal sealed class AttributionTagger(QuoteModel model)
             }
             scratch.EnsureParagraph(count);
             var emissions = scratch.Emissions.AsSpan(0, count * L);
+            var keys = scratch.TokenKeys;
+            keys.Clear();
+            var starts = scratch.TokenStarts;
+            starts.Clear();
+            keys.Dense = m.ContentDense;
             for (int k = 0; k < count; k++)
             {
-                ContentFeatures.Emit(x, cues, first + k, scratch.Keys);
-                m.Content.Score(scratch.Keys.Keys, emissions.Slice(k * L, L));
+                starts.Add(keys.Count);
+                keys.ClearDense();
+                ContentFeatures.Append(x, cues, first + k, keys);
+                keys.DenseScores.AsSpan(0, L).CopyTo(emissions.Slice(k * L, L));
+            }
+            keys.Dense = null;
+            starts.Add(keys.Count);
+            var at = CollectionsMarshal.AsSpan(starts);
+            for (int from = 0; from < count; from += Batch)
+            {
+                int to = Math.Min(from + Batch, count);
+                scratch.Sink ^= m.Content.Touch(keys.Range(at[from], at[to]));
+                for (int k = from; k < to; k++)
+                {
+                    m.Content.Add(keys.Range(at[k], at[k + 1]), emissions.Slice(k * L, L));
+                }
             }
             var labels = scratch.ContentLabels.AsSpan(0, count);
             ContentDecoder.Decode(emissions, m.Transitions, count, labels, scratch.BackPointers);
@@ -272,15 +435,19 @@ internal sealed class AttributionTagger(QuoteModel model)
     }
 
     /// <summary>The best-ranked source token of cue <paramref name="cue"/>, or -1 for none.</summary>
-    internal static int ChooseSource(AttributionModel m, AttributionText x, CueContext cues, ReadOnlySpan<int> owner, int cue, FeatureKeys keys, List<SourceCandidate> candidates)
+    /// <param name="tokenScores">Per token, the score of its own keys once known (<see cref="SourceFeatures.Score"/>); <see cref="int.MinValue"/> before.</param>
+    internal static int ChooseSource(AttributionModel m, AttributionText x, CueContext cues, ReadOnlySpan<int> owner, int cue, FeatureKeys keys, List<SourceCandidate> candidates,
+        Span<int> tokenScores)
     {
         SourceFeatures.Candidates(x, cues, owner, cue, candidates);
         SourceFeatures.EmitNothing(x, cues, cue, candidates.Count, keys);
         int best = -1, bestScore = m.Source.Score(keys.Keys);
+        int cueStart = cues.Spans[cue].Start;
+        Span<int> cueWord = stackalloc int[4];
+        SourceFeatures.CueWordWeights(m.SourceWeights, x, cueStart, cueWord);
         foreach (var candidate in candidates)
         {
-            SourceFeatures.Emit(x, cues, owner, cue, candidate, keys);
-            int score = m.Source.Score(keys.Keys);
+            int score = SourceFeatures.Score(m.SourceWeights, x, owner, cue, cueStart, candidate, cueWord, tokenScores);
             if (score > bestScore)
             {
                 bestScore = score;
@@ -359,6 +526,36 @@ internal sealed class AttributionTagger(QuoteModel model)
         public byte[] ContentLabels = [];
         public byte[] BackPointers = [];
 
+        /// <summary>The keys of many tokens one after another (a paragraph's content, or the cue candidates'), and where each token's start.</summary>
+        public readonly FeatureKeys TokenKeys = new();
+        public readonly List<int> TokenStarts = [];
+
+        /// <summary>The second cue pass's own keys of each candidate, and where each candidate's start.</summary>
+        public readonly FeatureKeys SecondKeys = new();
+        public readonly List<int> SecondStarts = [];
+
+        /// <summary>Tokens that may begin a cue, in text order; per token its index among them or -1; their scores before the previous label's keys.</summary>
+        public readonly List<int> Candidates = [];
+        public int[] CandidateOf = [];
+        public int[] CandidateScores = [];
+
+        /// <summary>Per candidate, the dense weights of its token keys (<see cref="AttributionModel.CueTokenDense"/>): the first pass's labels, then the second's.</summary>
+        public readonly List<int> TokenDense = [];
+
+        /// <summary>Per token, the source stage's score of its own keys, once computed.</summary>
+        public int[] SourceTokenScores = [];
+
+        /// <summary>Where <see cref="LinearModel.Touch"/>'s reads go, so they are not optimized away.</summary>
+        public ulong Sink;
+
+        public void EnsureCandidates(int candidates)
+        {
+            if (CandidateScores.Length < candidates * CueFeatures.Labels)
+            {
+                CandidateScores = new int[Math.Max(candidates * CueFeatures.Labels, CandidateScores.Length * 2)];
+            }
+        }
+
         public void Ensure(int tokens, int paragraphs)
         {
             if (Retag.Length < paragraphs)
@@ -371,6 +568,8 @@ internal sealed class AttributionTagger(QuoteModel model)
                 FirstPass = new byte[CueLabels.Length];
                 CueMargins = new int[CueLabels.Length];
                 Owner = new int[CueLabels.Length];
+                CandidateOf = new int[CueLabels.Length];
+                SourceTokenScores = new int[CueLabels.Length];
             }
         }
 

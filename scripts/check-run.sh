@@ -6,7 +6,7 @@
 source "$(dirname "$0")/common.sh"
 
 API=http://127.0.0.1:7071/api
-PIPELINE="dotnet src/Pipeline.Cli/bin/Release/net10.0/pipeline.dll"
+PIPELINE="dotnet pipeline"
 MAX_STOP_SECONDS=15
 WORK="$(mktemp -d /tmp/pipeline-check.XXXXXX)"
 export PIPELINE_AZURITE_LOCATION="$WORK/azurite"

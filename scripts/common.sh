@@ -22,6 +22,23 @@ install_dependencies() {
   dotnet restore Pipeline.sln --verbosity quiet
 }
 
+# The command line as a local .NET tool (`dotnet pipeline …`, .config/dotnet-tools.json): packed from the source into
+# .artifacts/tools, then restored from there. The version stays 1.0.0, so the copy NuGet unpacked from an earlier pack
+# is removed first; otherwise `dotnet tool restore` would keep running the old code.
+# Packed again only when a source file is newer than the package.
+install_cli() {
+  local stamp=.artifacts/tools/packed
+  if [ ! -f "$stamp" ] || [ -n "$(find src Directory.*.props -path '*/bin' -prune -o -path '*/obj' -prune -o -type f -newer "$stamp" -print -quit)" ]; then
+    echo "== dotnet pack src/Pipeline.Cli (the pipeline command)"
+    dotnet pack src/Pipeline.Cli -c Release --no-restore --verbosity quiet
+    local packages
+    packages="$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')"
+    rm -rf "${packages%/}/pipeline.cli" "${packages%/}"/pipeline.cli.*
+    touch "$stamp"
+  fi
+  dotnet tool restore --add-source .artifacts/tools >/dev/null
+}
+
 # Chromium for the browser test (tests/browser/browse.mjs), from the distribution's packages: playwright-core
 # downloads no browser, and CI machines start with nothing installed. Skipped when it is there already. Only the test
 # command needs it; running the pipeline does not.

@@ -26,7 +26,7 @@ trap 'echo; echo "Stopping."; exit 0' INT TERM
 install_dependencies
 echo "== dotnet build (Release)"
 dotnet build src/Pipeline.LocalHost -c Release --no-restore --verbosity quiet
-dotnet build src/Pipeline.Cli -c Release --no-restore --verbosity quiet
+install_cli
 
 SETTINGS=src/Pipeline.Functions/local.settings.json
 if [ ! -f "$SETTINGS" ]; then
@@ -44,7 +44,7 @@ else
   echo "== Starting Azurite (data in $AZURITE_DATA)"
   mkdir -p "$AZURITE_DATA"
   # One process per service: Azurite serves each on one thread, and the blob trigger's container scans, receipts
-  # and queue messages would otherwise wait in line with the table writes and queries (README, Performance).
+  # and queue messages would otherwise wait in line with the table writes and queries (docs/performance.md).
   for service in blob queue table; do
     node_modules/.bin/azurite-$service --silent --skipApiVersionCheck --disableTelemetry \
       --${service}Host 127.0.0.1 --location "$AZURITE_DATA" >"$AZURITE_DATA/azurite-$service.log" 2>&1 &
@@ -66,7 +66,7 @@ for _ in $(seq 1 600); do
 done
 curl -fs "$API/health" >/dev/null || { echo "error: the host did not become healthy" >&2; exit 1; }
 
-PIPELINE="dotnet src/Pipeline.Cli/bin/Release/net10.0/pipeline.dll"
+PIPELINE="dotnet pipeline"
 echo "== Uploading seeds/"
 $PIPELINE upload seeds/
 $PIPELINE wait seeds/ --timeout 120 || echo "(seeds/ is not all processed: see above)"

@@ -7,6 +7,7 @@ install_dependencies
 install_chromium
 echo "== dotnet build (Release)"
 dotnet build Pipeline.sln -c Release --no-restore --verbosity quiet
+install_cli
 echo "== dotnet test"
 dotnet test Pipeline.sln -c Release --no-build --logger "console;verbosity=minimal"
 echo "== run command check"

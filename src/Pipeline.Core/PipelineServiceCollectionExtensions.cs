@@ -9,6 +9,8 @@ using Pipeline.Extraction;
 using Pipeline.Processing;
 using Pipeline.Queries;
 using Pipeline.Quotes;
+using Pipeline.Recovery;
+using Pipeline.Results;
 using Pipeline.Storage;
 using Pipeline.Summaries;
 
@@ -26,6 +28,11 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<PipelineOptions>()
             .Bind(configuration.GetSection(PipelineOptions.Section))
             .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<RecoveryOptions>()
+            .Bind(configuration.GetSection(RecoveryOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(_ => Moved(configuration) is null, Moved(configuration) ?? "")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
@@ -51,8 +58,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IPoisonMessageHandler, PoisonMessages>();
         services.AddSingleton<IArticleDeletions, ArticleDeletions>();
         services.TryAddSingleton<ITriggerReceipts, UnknownTriggerReceipts>();
-        services.AddSingleton<ArticleRedriver>();
-        services.AddSingleton<IArticleReconciler>(sp => sp.GetRequiredService<ArticleRedriver>());
+        services.AddSingleton<ArticleRecovery>();
+        services.AddSingleton<IArticleRecovery>(sp => sp.GetRequiredService<ArticleRecovery>());
         services.AddSingleton<ContinuationTokens>();
         services.AddSingleton<PageCache>();
         services.AddSingleton<ReadCoalescer>();
@@ -61,5 +68,18 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IArticleQueries, ArticleQueries>();
         services.AddSingleton<IIndexQueries, IndexQueries>();
         return services;
+    }
+
+    /// <summary>A recovery setting still written under <c>Pipeline</c>, where it was before it had its own section.</summary>
+    private static string? Moved(IConfiguration configuration)
+    {
+        foreach (var name in RecoveryOptions.FormerNames)
+        {
+            if (configuration[$"{PipelineOptions.Section}:{name}"] is not null)
+            {
+                return $"{PipelineOptions.Section}:{name} has moved to {RecoveryOptions.Section}:{name} (app setting {RecoveryOptions.Section}__{name}).";
+            }
+        }
+        return null;
     }
 }

@@ -23,7 +23,7 @@ public sealed class ProcessArticle(IArticleProcessor processor)
     /// Articles processed at once by one host (<c>extensions.blobs.maxDegreeOfParallelism</c> in host.json, which the
     /// local host reads too; the extension's default is 8 per core). The extension keeps between half and all of
     /// them busy, and an article mostly waits on storage round trips: with the default, too few were in flight to
-    /// keep storage busy during a burst of uploads (README, Performance).
+    /// keep storage busy during a burst of uploads (docs/performance.md).
     /// </summary>
     public const int MaxConcurrency = 32;
 

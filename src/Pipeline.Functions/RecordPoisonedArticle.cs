@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Processing;
+using Pipeline.Recovery;
 
 namespace Pipeline.Functions;
 

@@ -1,6 +1,7 @@
 using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Host;
 using Pipeline.Configuration;
+using Pipeline.Recovery;
 using Pipeline.Functions;
 using Pipeline.Functions.Http;
 using Pipeline.Processing;

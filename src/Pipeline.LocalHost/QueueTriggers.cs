@@ -1,5 +1,6 @@
 using Microsoft.Azure.WebJobs;
 using Pipeline.Functions;
+using Pipeline.Recovery;
 using Pipeline.Processing;
 
 namespace Pipeline.LocalHost;

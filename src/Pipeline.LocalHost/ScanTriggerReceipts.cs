@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs.Models;
 using Pipeline.Processing;
+using Pipeline.Recovery;
 using Pipeline.Storage;
 
 namespace Pipeline.LocalHost;

@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Options;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using NCrontab;
 using Pipeline.Functions;
+using Pipeline.Recovery;
 using Pipeline.Processing;
 using Pipeline.Storage;
 
@@ -19,9 +21,6 @@ public sealed class TimerTriggers(IServiceProvider services, IConfiguration conf
 {
     private static readonly TimeSpan LeasePeriod = TimeSpan.FromSeconds(60);
 
-    /// <summary>How often the host looks for blobs its container scan skipped (<see cref="IArticleReconciler.ProcessMissedAsync"/>).</summary>
-    public static readonly TimeSpan MissedCheckInterval = TimeSpan.FromSeconds(10);
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(RunSweepAsync(stoppingToken), RunMissedCheckAsync(stoppingToken));
 
@@ -31,8 +30,10 @@ public sealed class TimerTriggers(IServiceProvider services, IConfiguration conf
     /// </summary>
     private async Task RunMissedCheckAsync(CancellationToken stoppingToken)
     {
-        var reconciler = services.GetRequiredService<IArticleReconciler>();
-        using var timer = new PeriodicTimer(MissedCheckInterval);
+        var reconciler = services.GetRequiredService<IArticleRecovery>();
+        // How often the host looks for blobs its container scan skipped (IArticleRecovery.ProcessMissedAsync).
+        var interval = services.GetRequiredService<IOptions<RecoveryOptions>>().Value.MissedCheckInterval;
+        using var timer = new PeriodicTimer(interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
@@ -41,7 +42,7 @@ public sealed class TimerTriggers(IServiceProvider services, IConfiguration conf
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(e, "Looking for blobs the scan skipped failed; it looks again in {Interval}", MissedCheckInterval);
+                logger.LogWarning(e, "Looking for blobs the scan skipped failed; it looks again in {Interval}", interval);
             }
         }
     }

@@ -32,7 +32,8 @@ internal static class BenchCommand
     private static Command Run()
     {
         var articles = new Option<int>("--articles") { Description = "Articles uploaded in the end-to-end run (0 skips it, with the query load).", DefaultValueFactory = _ => 1_000 };
-        var throughputArticles = new Option<int>("--throughput-articles") { Description = "Articles in the throughput comparison.", DefaultValueFactory = _ => 1_000 };
+        var throughputArticles = new Option<int>("--throughput-articles") { Description = "Articles in the throughput comparison (0 skips it).", DefaultValueFactory = _ => 1_000 };
+        throughputArticles.Validators.Add(result => { if (result.GetValueOrDefault<int>() < 0) { result.AddError("--throughput-articles must be 0 or more."); } });
         var requests = new Option<int>("--requests") { Description = "Requests per route and connection count.", DefaultValueFactory = _ => 2_000 };
         var paced = new Option<int>("--paced-articles") { Description = "Articles then uploaded one at a time, for the latency a user sees (0 skips it).", DefaultValueFactory = _ => 30 };
         var pacedInterval = new Option<int>("--paced-interval-ms") { Description = "Milliseconds between the paced uploads.", DefaultValueFactory = _ => 1_000 };

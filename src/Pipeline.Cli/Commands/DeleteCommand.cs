@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Processing;
+using Pipeline.Results;
 using Pipeline.Storage;
 
 namespace Pipeline.Cli.Commands;

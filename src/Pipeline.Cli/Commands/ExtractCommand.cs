@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Results;
 using Pipeline.Articles;
 using Pipeline.Articles.Formats;
 using Pipeline.Extraction;
@@ -15,6 +18,7 @@ internal static class ExtractCommand
     {
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(ReportJson.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     public static Command Create()
@@ -29,7 +33,7 @@ internal static class ExtractCommand
         {
             path, json, output,
         };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction(parse =>
         {
             var input = parse.GetValue(path)!;
             var extractor = CliServices.Extraction().GetRequiredService<ArticleExtractor>();
@@ -40,7 +44,7 @@ internal static class ExtractCommand
                     Console.Error.WriteLine("A folder needs --out <folder> for the JSON files.");
                     return 2;
                 }
-                return await ExtractFolderAsync(extractor, folder, outFolder, cancellationToken);
+                return ExtractFolder(extractor, folder, outFolder);
             }
             if (!input.Exists)
             {
@@ -49,7 +53,7 @@ internal static class ExtractCommand
             }
             try
             {
-                var article = await ReadAsync(input.FullName, cancellationToken);
+                var article = Read(input.FullName);
                 var report = ExtractionReport.From(extractor.Extract(article));
                 if (parse.GetValue(json))
                 {
@@ -74,20 +78,22 @@ internal static class ExtractCommand
     /// Every .txt of <paramref name="folder"/> to <c>out/&lt;name&gt;.json</c>, offsets in code points of the text as read
     /// (for .txt files, the file itself), so any scorer can use them. Files that cannot be read are listed and skipped.
     /// </summary>
-    private static async Task<int> ExtractFolderAsync(ArticleExtractor extractor, DirectoryInfo folder, DirectoryInfo output, CancellationToken cancellationToken)
+    private static int ExtractFolder(ArticleExtractor extractor, DirectoryInfo folder, DirectoryInfo output)
     {
         var files = folder.GetFiles("*.txt");
         Array.Sort(files, (a, b) => string.CompareOrdinal(a.Name, b.Name));
         output.Create();
         int written = 0, rejected = 0;
-        await Parallel.ForEachAsync(files, cancellationToken, async (file, ct) =>
+        var report = (JsonTypeInfo<ExtractionReport>)Json.GetTypeInfo(typeof(ExtractionReport));
+        // Synchronous reads and writes on the pool's threads: each file is small, and the work is the extraction.
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
         {
             try
             {
-                var article = await ReadAsync(file.FullName, ct);
-                var report = ExtractionReport.From(extractor.Extract(article)).InCodePoints(article.Text);
-                await File.WriteAllTextAsync(Path.Combine(output.FullName, Path.GetFileNameWithoutExtension(file.Name) + ".json"),
-                    JsonSerializer.Serialize(report, Json), ct);
+                var article = Read(file.FullName);
+                var extraction = ExtractionReport.From(extractor.Extract(article)).InCodePoints(article.Text);
+                File.WriteAllBytes(Path.Combine(output.FullName, Path.GetFileNameWithoutExtension(file.Name) + ".json"),
+                    JsonSerializer.SerializeToUtf8Bytes(extraction, report));
                 Interlocked.Increment(ref written);
             }
             catch (ArticleRejectedException e)
@@ -100,9 +106,14 @@ internal static class ExtractCommand
         return rejected > 0 ? 1 : 0;
     }
 
-    private static async Task<Article> ReadAsync(string path, CancellationToken cancellationToken)
+    private static Article Read(string path)
     {
         var name = Path.GetFileName(path);
-        return ArticleReader.Read(ArticleId.FromBlobName(name), name, await File.ReadAllBytesAsync(path, cancellationToken));
+        return ArticleReader.Read(ArticleId.FromBlobName(name), name, File.ReadAllBytes(path));
     }
 }
+
+/// <summary>The batch output's serializer, generated at build time rather than built by reflection on first use.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true)]
+[JsonSerializable(typeof(ExtractionReport))]
+internal sealed partial class ReportJson : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using Pipeline.Results;
 using Pipeline.Extraction;
 using Spectre.Console;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Processing;
+using Pipeline.Recovery;
 
 namespace Pipeline.Cli.Commands;
 
@@ -12,7 +13,7 @@ internal static class RetryCommand
         var failed = new Option<bool>("--failed") { Description = "Every failed article (the default)." };
         var poisoned = new Option<bool>("--poisoned") { Description = "Articles the blob trigger gave up on after transient errors (the poison queue)." };
         var outdated = new Option<bool>("--outdated") { Description = "Articles processed by an older extractor version." };
-        var stuck = new Option<bool>("--stuck") { Description = "Blobs with no final status for Pipeline:StuckAfter (what the reconciliation sweep re-drives)." };
+        var stuck = new Option<bool>("--stuck") { Description = "Blobs with no final status for Recovery:StuckAfter (what the reconciliation sweep re-drives)." };
         var all = new Option<bool>("--all") { Description = "Every article." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Only count what would be re-driven." };
         var command = new Command("retry", "Re-drive articles: their blobs are re-uploaded unchanged, which triggers processing again (locally and in Azure).")
@@ -21,13 +22,13 @@ internal static class RetryCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var selection = parse.GetValue(all) ? RedriveSelection.All
-                : parse.GetValue(stuck) ? RedriveSelection.Stuck
-                : parse.GetValue(outdated) ? RedriveSelection.Outdated
-                : parse.GetValue(poisoned) ? RedriveSelection.Poisoned
-                : RedriveSelection.Failed;
+            var selection = parse.GetValue(all) ? RetrySelection.All
+                : parse.GetValue(stuck) ? RetrySelection.Stuck
+                : parse.GetValue(outdated) ? RetrySelection.Outdated
+                : parse.GetValue(poisoned) ? RetrySelection.Poisoned
+                : RetrySelection.Failed;
             await using var services = CliServices.Build(parse);
-            var report = await services.GetRequiredService<ArticleRedriver>().RedriveAsync(selection, parse.GetValue(dryRun), cancellationToken);
+            var report = await services.GetRequiredService<ArticleRecovery>().RetryAsync(selection, parse.GetValue(dryRun), cancellationToken);
             foreach (var (id, error) in report.Errors)
             {
                 Console.Error.WriteLine($"failed: {id}: {error}");

@@ -57,6 +57,6 @@ internal static class StatusCommand
             table.AddRow(Markup.Escape(id), Markup.Escape(status));
         }
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine("The host takes them up while it runs; one a stopped host left half-done is retried by the trigger or, at the latest, by the reconciliation sweep after [bold]Pipeline:StuckAfter[/].");
+        AnsiConsole.MarkupLine("The host takes them up while it runs; one a stopped host left half-done is retried by the trigger or, at the latest, by the reconciliation sweep after [bold]Recovery:StuckAfter[/].");
     }
 }

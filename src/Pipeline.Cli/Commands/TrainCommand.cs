@@ -1,3 +1,4 @@
+using Pipeline.Evaluation.Entities.Training;
 using System.CommandLine;
 using Pipeline.Entities.Tagging;
 using Pipeline.Evaluation.Quotes.Training;

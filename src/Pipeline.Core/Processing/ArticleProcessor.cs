@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Pipeline.Articles;
 using Pipeline.Articles.Formats;
 using Pipeline.Extraction;
+using Pipeline.Results;
 using Pipeline.Storage;
 using Pipeline.Storage.Rows;
 

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Pipeline.Articles;
+using Pipeline.Results;
 using Pipeline.Storage;
 using Pipeline.Storage.Rows;
 using Pipeline.Summaries;

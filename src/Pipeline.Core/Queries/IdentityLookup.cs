@@ -1,8 +1,10 @@
 using Azure.Data.Tables;
 using Pipeline.Entities;
 using Pipeline.Entities.Identity;
+using Pipeline.Results;
 using Pipeline.Storage;
 using Pipeline.Storage.Rows;
+using Pipeline.Text;
 
 namespace Pipeline.Queries;
 
@@ -20,7 +22,7 @@ public sealed class IdentityLookup(PipelineTables tables, ReadCoalescer reads)
         {
             return IdentityLinks.Link(identity, []);
         }
-        string partition = TableKey.Encode(identity.Group);
+        string partition = SafeKey.Encode(identity.Group);
         var members = await reads.ReadAsync(tables.EntityNames.Name + "|" + partition, async ct =>
         {
             var found = new List<GroupMember>();

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Pipeline.Results;
 using Pipeline.Storage;
 using Pipeline.Storage.Rows;
 

@@ -2,8 +2,10 @@ using Azure;
 using Azure.Data.Tables;
 using Pipeline.Entities;
 using Pipeline.Entities.Identity;
+using Pipeline.Results;
 using Pipeline.Storage;
 using Pipeline.Storage.Rows;
+using Pipeline.Text;
 
 namespace Pipeline.Queries;
 
@@ -24,7 +26,7 @@ public interface IIndexQueries
 /// of its spellings, and the spellings the corpus links to it (<see cref="IdentityLookup"/>), each a partition of an
 /// index table read through <see cref="IndexPages"/>. No table is scanned: a point read and a partition query per key.
 /// </summary>
-public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, ContinuationTokens tokens, IdentityLookup identities, IndexPages index) : IIndexQueries
+public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, ContinuationTokens tokens, IdentityLookup identities, IndexPages index, ReadCoalescer reads) : IIndexQueries
 {
     /// <summary>
     /// <c>GET /api/entities?type=&amp;prefix=</c>: identities with article counts, by name, each once: a spelling the
@@ -46,7 +48,7 @@ public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, C
             return bad;
         }
         string partition = string.IsNullOrEmpty(type) ? "" : EntityKey.TypeName(parsed);
-        string from = string.IsNullOrEmpty(prefix) ? "" : TableKey.Encode(EntityKey.Slug(prefix));
+        string from = string.IsNullOrEmpty(prefix) ? "" : SafeKey.Encode(EntityKey.Slug(prefix));
         string scope = $"catalog|{partition}|{from}";
         PagePosition after = default;
         bool continued = !string.IsNullOrEmpty(continuationToken);
@@ -75,8 +77,16 @@ public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, C
         string? filter = conditions.Count == 0 ? null : "(" + string.Join(") and (", conditions) + ")";
 
         await tables.EnsureCreatedAsync(cancellationToken);
+        // A page costs a query and a point read per entry (its count, under every spelling): requests for the same page
+        // at the same time share one computation, begun after each of them arrived, so every answer stays exact.
+        string key = $"{tables.Entities.Name}|{scope}|{after.PartitionKey}|{after.RowKey}|{count}";
+        return await reads.ReadAsync(key, ct => CatalogPageAsync(filter, count, from.Length > 0, scope, ct), cancellationToken);
+    }
+
+    private async Task<Page<CatalogEntityDto>> CatalogPageAsync(string? filter, int count, bool substitute, string scope, CancellationToken cancellationToken)
+    {
         var (rows, next) = await KeysetPages.ReadAsync<EntityCatalogRow>(tables.Entities, filter, count, null, cancellationToken);
-        var entries = await Task.WhenAll(rows.ConvertAll(row => CatalogEntryAsync(row, substitute: from.Length > 0, cancellationToken)));
+        var entries = await Task.WhenAll(rows.ConvertAll(row => CatalogEntryAsync(row, substitute, cancellationToken)));
         var items = new List<CatalogEntityDto>(rows.Count);
         var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
@@ -155,21 +165,21 @@ public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, C
         {
             return bad;
         }
-        string written = IndexKeys.Speaker(speaker!);
+        string written = SpeakerIndex.Partition(speaker!);
         if (written.Length == 0)
         {
             return QueryProblem.BadRequest("'speaker' must contain letters or digits.");
         }
         // Speakers are people mostly; a speaker that is not (an organization, "officials") is indexed as written.
         var identity = EntityIdentity.Of(EntityType.Person, speaker!);
-        string scope = "speaker|" + IndexKeys.Speaker(identity.Key);
+        string scope = "speaker|" + SpeakerIndex.Partition(identity.Key);
         if (!tokens.TryReadRowKey(continuationToken, scope, out var after))
         {
             return QueryParameters.BadToken();
         }
         await tables.EnsureCreatedAsync(cancellationToken);
         var linked = await identities.LinkAsync(identity, cancellationToken);
-        var partitions = linked.Keys.Select(IndexKeys.Speaker).Append(written).Distinct(StringComparer.Ordinal).ToList();
+        var partitions = linked.Keys.Select(SpeakerIndex.Partition).Append(written).Distinct(StringComparer.Ordinal).ToList();
         var (items, next) = await index.SpeakerQuotesAsync(partitions, after ?? "", count, cancellationToken);
         return new IdentityPage<SpeakerQuoteDto>(IdentityLookup.ToDto(linked, EntityType.Person), items, Token(scope, next));
     }

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Pipeline.Storage.Rows;
+using Pipeline.Text;
 
 namespace Pipeline.Storage;
 
@@ -250,7 +251,7 @@ public sealed class EntityCatalog(PipelineTables tables)
         EntityNameRow? name = null;
         if (entry.Group is { } group)
         {
-            var found = await tables.EntityNames.GetEntityIfExistsAsync<EntityNameRow>(TableKey.Encode(group), TableKey.Encode(entityKey), cancellationToken: cancellationToken);
+            var found = await tables.EntityNames.GetEntityIfExistsAsync<EntityNameRow>(SafeKey.Encode(group), SafeKey.Encode(entityKey), cancellationToken: cancellationToken);
             if (found.HasValue)
             {
                 name = found.Value!;
@@ -271,7 +272,7 @@ public sealed class EntityCatalog(PipelineTables tables)
     private static (string Type, string Slug) CatalogKeys(string entityKey)
     {
         int colon = entityKey.IndexOf(':');
-        return (entityKey[..colon], TableKey.Encode(entityKey[(colon + 1)..]));
+        return (entityKey[..colon], SafeKey.Encode(entityKey[(colon + 1)..]));
     }
 
     private async Task<bool> TryReplaceAsync(EntityArticleRow row, CountRow found, CancellationToken cancellationToken)
@@ -351,8 +352,8 @@ public sealed class EntityCatalog(PipelineTables tables)
         Task named = row.Group is { } group
             ? tables.EntityNames.UpsertEntityAsync(new EntityNameRow
             {
-                PartitionKey = TableKey.Encode(group),
-                RowKey = TableKey.Encode(row.EntityKey),
+                PartitionKey = SafeKey.Encode(group),
+                RowKey = SafeKey.Encode(row.EntityKey),
                 Key = row.EntityKey,
                 Name = row.IdentityName ?? row.Name,
                 Kind = row.Kind ?? "",

@@ -1,4 +1,4 @@
-using Pipeline.Entities;
+using Pipeline.Text;
 
 namespace Pipeline.Storage;
 
@@ -6,21 +6,7 @@ namespace Pipeline.Storage;
 public static class IndexKeys
 {
     /// <summary>Partition of <c>entityarticles</c> for an entity key (<c>person:joe-biden</c>).</summary>
-    public static string Entity(string entityKey) => TableKey.Encode(entityKey);
-
-    /// <summary>
-    /// Partition of <c>speakerquotes</c> for a speaker: the slug of the name, so <c>Jake Sullivan</c>,
-    /// <c>jake sullivan</c> and the entity key <c>person:jake-sullivan</c> all find the same quotes.
-    /// </summary>
-    public static string Speaker(string speaker)
-    {
-        int colon = speaker.IndexOf(':');
-        if (colon > 0 && EntityKey.TryParseType(speaker.AsSpan(0, colon), out _))
-        {
-            speaker = speaker[(colon + 1)..];
-        }
-        return TableKey.Encode(EntityKey.Slug(speaker));
-    }
+    public static string Entity(string entityKey) => SafeKey.Encode(entityKey);
 
     /// <summary>
     /// RowKey of the marker row of a <c>speakerquotes</c> partition, rewritten in the batch of every write to the
@@ -42,8 +28,4 @@ public static class IndexKeys
     /// every article id and after <paramref name="marker"/> itself, so index queries that end before the marker still do.
     /// </summary>
     public static string MarkerRowKey(string marker, string partition) => marker + "|" + partition;
-
-    /// <summary>Pronouns that could not be resolved say nothing across articles and are not indexed.</summary>
-    public static bool IsIndexableSpeaker(string? speaker) =>
-        !string.IsNullOrWhiteSpace(speaker) && speaker is not ("he" or "she" or "they") && EntityKey.Slug(speaker).Length > 0;
 }

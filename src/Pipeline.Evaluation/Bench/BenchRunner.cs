@@ -22,31 +22,34 @@ public static class BenchRunner
     public static async Task<BenchReport> RunAsync(BenchOptions options, ArticleExtractor extractor, TextWriter log, CancellationToken cancellationToken)
     {
         var started = DateTimeOffset.UtcNow;
-        var corpus = BenchCorpus.Load(options.DataPath, options.ThroughputArticles);
-        log.WriteLine($"corpus: {corpus.Source}, {corpus.Articles.Count} articles, {corpus.Words:N0} words");
-
-        // Ours and wink-nlp (the close race) take turns, so a noisy minute on the shared machine hits both; each
-        // is then the median of its runs.
-        log.WriteLine("extraction throughput…");
-        ExtractionThroughput.Warm(extractor, corpus);
-        List<Throughput> ones = [], alls = [], winks = [];
-        for (int run = 0; run < Math.Max(1, options.ThroughputRuns); run++)
+        Throughput? one = null, all = null;
+        var peers = new List<Throughput>();
+        var corpus = BenchCorpus.Load(options.DataPath, Math.Max(1, options.ThroughputArticles));
+        if (options.ThroughputArticles > 0)
         {
-            ones.Add(ExtractionThroughput.OneThread(extractor, corpus));
-            alls.Add(ExtractionThroughput.AllCores(extractor, corpus));
+            log.WriteLine($"corpus: {corpus.Source}, {corpus.Articles.Count} articles, {corpus.Words:N0} words");
+            // Ours and wink-nlp (the close race) take turns, so a noisy minute on the shared machine hits both; each
+            // is then the median of its runs.
+            log.WriteLine("extraction throughput…");
+            ExtractionThroughput.Warm(extractor, corpus);
+            List<Throughput> ones = [], alls = [], winks = [];
+            for (int run = 0; run < Math.Max(1, options.ThroughputRuns); run++)
+            {
+                ones.Add(ExtractionThroughput.OneThread(extractor, corpus));
+                alls.Add(ExtractionThroughput.AllCores(extractor, corpus));
+                if (options.Peers)
+                {
+                    log.WriteLine($"peer wink.mjs, run {run + 1}…");
+                    winks.Add(await PeerThroughput.MeasureAsync("wink.mjs", corpus, rounds: 1, cancellationToken));
+                }
+            }
+            (one, all) = (Throughput.Median(ones), Throughput.Median(alls));
             if (options.Peers)
             {
-                log.WriteLine($"peer wink.mjs, run {run + 1}…");
-                winks.Add(await PeerThroughput.MeasureAsync("wink.mjs", corpus, rounds: 1, cancellationToken));
+                log.WriteLine("peer compromise.mjs…");
+                peers.Add(await PeerThroughput.MeasureAsync("compromise.mjs", corpus, rounds: 1, cancellationToken));
+                peers.Add(Throughput.Median(winks));
             }
-        }
-        var (one, all) = (Throughput.Median(ones), Throughput.Median(alls));
-        var peers = new List<Throughput>();
-        if (options.Peers)
-        {
-            log.WriteLine("peer compromise.mjs…");
-            peers.Add(await PeerThroughput.MeasureAsync("compromise.mjs", corpus, rounds: 1, cancellationToken));
-            peers.Add(Throughput.Median(winks));
         }
 
         EndToEndResult? pipeline = null, baseline = null;

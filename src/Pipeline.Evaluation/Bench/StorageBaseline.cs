@@ -6,6 +6,7 @@ using Pipeline.Articles;
 using Pipeline.Articles.Formats;
 using Pipeline.Evaluation.Hosting;
 using Pipeline.Extraction;
+using Pipeline.Results;
 using Pipeline.Storage;
 
 namespace Pipeline.Evaluation.Bench;

@@ -22,9 +22,9 @@ public static class RepositoryPaths
     public static string CliDll(string configuration) =>
         Path.Combine(Root, "src", "Pipeline.Cli", "bin", configuration, "net10.0", "pipeline.dll");
 
-    /// <summary>"Release" or "Debug", as the running program was built.</summary>
+    /// <summary>"Debug" when the running program was built so, else "Release" (the installed tool is a Release build).</summary>
     public static string CurrentConfiguration =>
-        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
 
     private static string FindRoot()
     {

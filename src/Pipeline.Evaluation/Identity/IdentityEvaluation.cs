@@ -5,6 +5,7 @@ using Pipeline.Entities.Identity;
 using Pipeline.Evaluation.Quotes;
 using Pipeline.Extraction;
 using Pipeline.Quotes;
+using Pipeline.Results;
 using Pipeline.Storage;
 using Pipeline.Text;
 
@@ -29,7 +30,7 @@ public sealed record SpeakerQueryScores(int Named, int Returned, int Others)
 
 /// <summary>
 /// Measures entity identity across documents, with the same code the pipeline runs (<see cref="EntityIdentity"/>,
-/// <see cref="IdentityLinks"/>, <see cref="RowMapping.SpeakerIndex"/>) and the names index kept in memory as the tables
+/// <see cref="IdentityLinks"/>, <see cref="SpeakerIndex.Of"/>) and the names index kept in memory as the tables
 /// would hold it for the whole corpus. <em>GUM</em>: its mentions carry Wikipedia identities, so pairs of entities in
 /// different documents are gold-same when their Wikipedia pages are. <em>PolNeAR</em>: the quotes found with their
 /// named speaker right, and whether the query for that person's full name returns them. Each is scored twice: by the
@@ -108,7 +109,7 @@ public sealed class IdentityEvaluation(ArticleExtractor extractor)
                     ? Link(EntityIdentity.Of(EntityType.Person, entity.Name), names)
                     : null;
                 all.Add((quote, person));
-                if (person is null || quote.SpeakerMention is not { } mention || RowMapping.SpeakerIndex(quote) is null)
+                if (person is null || quote.SpeakerMention is not { } mention || SpeakerIndex.Of(quote) is null)
                 {
                     continue;
                 }
@@ -122,12 +123,12 @@ public sealed class IdentityEvaluation(ArticleExtractor extractor)
 
         // As before identities: the speaker partition was the slug of the speaker as written, and the query read the slug
         // of the name asked for, here the person's full name as the corpus knows it.
-        int byName = named.Count(n => IndexKeys.Speaker(n.Quote.Speaker!) == IndexKeys.Speaker(n.Person.Name));
+        int byName = named.Count(n => SpeakerIndex.Partition(n.Quote.Speaker!) == SpeakerIndex.Partition(n.Person.Name));
         // By identity: the query for the person's full name, as IndexQueries answers it.
         int byIdentity = 0;
         foreach (var (quote, person) in named)
         {
-            if (Partitions(person.Name, names).Contains(RowMapping.SpeakerIndex(quote)!))
+            if (Partitions(person.Name, names).Contains(SpeakerIndex.Of(quote)!))
             {
                 byIdentity++;
             }
@@ -138,7 +139,7 @@ public sealed class IdentityEvaluation(ArticleExtractor extractor)
         {
             var partitions = Partitions(asked.Name, names);
             others += all.Count(q => q.Person is { } p && p.Key != asked.Key && IsFullName(p) && IsFullName(asked)
-                && RowMapping.SpeakerIndex(q.Quote) is { } index && partitions.Contains(index));
+                && SpeakerIndex.Of(q.Quote) is { } index && partitions.Contains(index));
         }
         return (new SpeakerQueryScores(named.Count, byName, 0), new SpeakerQueryScores(named.Count, byIdentity, others));
     }
@@ -147,8 +148,8 @@ public sealed class IdentityEvaluation(ArticleExtractor extractor)
     private static HashSet<string> Partitions(string name, Dictionary<string, List<GroupMember>> names)
     {
         var linked = Link(EntityIdentity.Of(EntityType.Person, name), names);
-        var partitions = linked.Keys.Select(IndexKeys.Speaker).ToHashSet(StringComparer.Ordinal);
-        partitions.Add(IndexKeys.Speaker(name));
+        var partitions = linked.Keys.Select(SpeakerIndex.Partition).ToHashSet(StringComparer.Ordinal);
+        partitions.Add(SpeakerIndex.Partition(name));
         return partitions;
     }
 

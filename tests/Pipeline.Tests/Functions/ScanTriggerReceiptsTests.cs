@@ -1,4 +1,5 @@
 using Pipeline.LocalHost;
+using Pipeline.Recovery;
 using Pipeline.Processing;
 
 namespace Pipeline.Tests.Functions;

@@ -56,7 +56,7 @@ public sealed class PipelineFixture : IAsyncLifetime
             // product: 1 min each). A blob the sweep takes while its queue message waits is processed once more,
             // which changes nothing.
             "--ReconcileSchedule", "*/5 * * * * *",
-            "--Pipeline:UnseenAfter", "00:00:05",
+            "--Recovery:UnseenAfter", "00:00:05",
         ]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

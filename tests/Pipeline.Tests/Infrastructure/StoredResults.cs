@@ -1,9 +1,10 @@
-using Pipeline.Evaluation.Hosting;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Articles;
 using Pipeline.Entities;
+using Pipeline.Evaluation.Hosting;
+using Pipeline.Results;
 using Pipeline.Storage;
 using Pipeline.Storage.Rows;
 
@@ -15,7 +16,7 @@ public sealed record StoredCounts(int ArticleEntities, int ArticleQuotes, int En
 public static class StoredResults
 {
     /// <summary>The pipeline's services against a storage account, without a host.</summary>
-    /// <param name="settings">More configuration, as <c>("Pipeline:UnseenAfter", "00:00:05")</c>.</param>
+    /// <param name="settings">More configuration, as <c>("Recovery:UnseenAfter", "00:00:05")</c>.</param>
     public static ServiceProvider Services(string connectionString, params (string Key, string Value)[] settings)
     {
         var values = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = connectionString };
@@ -45,7 +46,7 @@ public static class StoredResults
     {
         var result = Seed.Extractor.Extract(ArticleParser.Parse(ArticleId.FromBlobName(blobName), blobName, text));
         int indexed = result.Entities.Count(e => e.Type != EntityType.Date);
-        int speakers = result.Quotes.Where(q => IndexKeys.IsIndexableSpeaker(q.Speaker)).Select(q => IndexKeys.Speaker(q.Speaker!)).Distinct().Count();
+        int speakers = result.Quotes.Where(q => SpeakerIndex.IsIndexable(q.Speaker)).Select(q => SpeakerIndex.Partition(q.Speaker!)).Distinct().Count();
         return new StoredCounts(result.Entities.Count, result.Quotes.Count, indexed, speakers);
     }
 

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.LocalHost;
+using Pipeline.Recovery;
 using Pipeline.Processing;
 using Pipeline.Storage;
 using Pipeline.Tests.Infrastructure;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Articles;
 using Pipeline.Entities;
+using Pipeline.Results;
 using Pipeline.Storage;
 using Pipeline.Storage.Rows;
 using Pipeline.Tests.Infrastructure;
@@ -64,8 +65,8 @@ public sealed class IdempotencyTests(PipelineFixture pipeline)
 
         // Nothing of the first version is left: not in the article's rows, the indexes or the catalog.
         Assert.False((await Tables.EntityArticles.GetEntityIfExistsAsync<EntityArticleRow>(IndexKeys.Entity("person:sarah-mitchell"), id)).HasValue);
-        Assert.False((await Tables.SpeakerQuotes.GetEntityIfExistsAsync<SpeakerQuotesRow>(IndexKeys.Speaker("Sarah Mitchell"), id)).HasValue);
-        Assert.True((await Tables.SpeakerQuotes.GetEntityIfExistsAsync<SpeakerQuotesRow>(IndexKeys.Speaker("Peter Lindqvist"), id)).HasValue);
+        Assert.False((await Tables.SpeakerQuotes.GetEntityIfExistsAsync<SpeakerQuotesRow>(SpeakerIndex.Partition("Sarah Mitchell"), id)).HasValue);
+        Assert.True((await Tables.SpeakerQuotes.GetEntityIfExistsAsync<SpeakerQuotesRow>(SpeakerIndex.Partition("Peter Lindqvist"), id)).HasValue);
         Assert.Equal(lindqvistBefore + 1, await CatalogCountAsync("person:peter-lindqvist"));
         Assert.Equal(mitchellBefore - 1, await CatalogCountAsync("person:sarah-mitchell"));
     }

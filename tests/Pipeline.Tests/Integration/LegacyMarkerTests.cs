@@ -2,9 +2,11 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Entities;
 using Pipeline.Queries;
+using Pipeline.Results;
 using Pipeline.Storage;
 using Pipeline.Storage.Rows;
 using Pipeline.Tests.Infrastructure;
+using Pipeline.Text;
 
 namespace Pipeline.Tests.Integration;
 
@@ -26,7 +28,7 @@ public sealed class LegacyMarkerTests(PipelineFixture pipeline)
         Assert.True(string.CompareOrdinal(a, EntityCatalog.RowsEnd) > 0);
         Assert.True(string.CompareOrdinal(IndexKeys.SpeakerVersionRowKey("ann-lee"), IndexKeys.SpeakerRowsEnd) > 0);
         // Article ids are encoded blob names: '~' only as an escape followed by two hex digits, never "~c" or "~v".
-        string id = TableKey.Encode("news/~count and ~version.txt");
+        string id = SafeKey.Encode("news/~count and ~version.txt");
         Assert.DoesNotContain("~c", id, StringComparison.Ordinal);
         Assert.DoesNotContain("~v", id, StringComparison.Ordinal);
     }
@@ -77,7 +79,7 @@ public sealed class LegacyMarkerTests(PipelineFixture pipeline)
     public async Task A_speaker_partition_with_a_legacy_marker_is_versioned_by_it_until_written_again()
     {
         const string speaker = "Legacy Spokesperson";
-        string partition = IndexKeys.Speaker(speaker);
+        string partition = SpeakerIndex.Partition(speaker);
         const string route = "/api/quotes?speaker=Legacy%20Spokesperson";
         await Tables.SpeakerQuotes.UpsertEntityAsync(Quotes(partition, "legacy~2Fone.txt", "The first thing."));
         await Tables.SpeakerQuotes.UpsertEntityAsync(new TableEntity(partition, IndexKeys.LegacySpeakerVersionRowKey));

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using Pipeline.Articles;
+using Pipeline.Recovery;
 using Pipeline.Processing;
 using Pipeline.Storage;
 using Pipeline.Storage.Rows;
@@ -30,7 +31,7 @@ public sealed class ResilienceTests(ITestOutputHelper output)
     private static TimeSpan Patience(int articles) => TimeSpan.FromSeconds(90 + articles * 0.5);
 
     /// <summary>Host settings for these tests: the reconciliation sweep every 5 s, re-driving after 20 s without progress.</summary>
-    private static readonly string[] FastRecovery = ["--ReconcileSchedule", "*/5 * * * * *", "--Pipeline:StuckAfter", "00:00:20"];
+    private static readonly string[] FastRecovery = ["--ReconcileSchedule", "*/5 * * * * *", "--Recovery:StuckAfter", "00:00:20"];
 
     [Fact]
     public async Task Two_hosts_process_every_article_once_even_when_one_is_killed_midway_and_a_tenth_are_deleted()
@@ -189,7 +190,7 @@ public sealed class ResilienceTests(ITestOutputHelper output)
         }
         Assert.Contains("gave up", row.Error);
 
-        var report = await services.GetRequiredService<ArticleRedriver>().RedriveAsync(RedriveSelection.Poisoned, false, CancellationToken.None);
+        var report = await services.GetRequiredService<ArticleRecovery>().RetryAsync(RetrySelection.Poisoned, false, CancellationToken.None);
         Assert.Equal(1, report.Redriven);
         var final = await services.GetRequiredService<ProcessingMonitor>().WaitAsync([name], TimeSpan.FromSeconds(60), null, CancellationToken.None);
         output.WriteLine($"poison: recorded as '{row.Error}', re-driven, then {(final.Succeeded == 1 ? "succeeded" : "not succeeded")}");
@@ -202,10 +203,10 @@ public sealed class ResilienceTests(ITestOutputHelper output)
         await using var azurite = new AzuriteServer();
         await azurite.StartAsync();
         // No host runs, so nothing triggers: as when the container scan skips a blob written while it lists.
-        await using var services = StoredResults.Services(azurite.ConnectionString, ("Pipeline:UnseenAfter", "00:00:05"));
+        await using var services = StoredResults.Services(azurite.ConnectionString, ("Recovery:UnseenAfter", "00:00:05"));
         var blobs = services.GetRequiredService<ArticleBlobs>();
         var tables = services.GetRequiredService<PipelineTables>();
-        var reconciler = services.GetRequiredService<IArticleReconciler>();
+        var reconciler = services.GetRequiredService<IArticleRecovery>();
         await blobs.EnsureContainerAsync(CancellationToken.None);
         const string name = "missed/article.txt";
         string text = SeedVariants.Text(3), id = ArticleId.FromBlobName(name);
@@ -227,9 +228,9 @@ public sealed class ResilienceTests(ITestOutputHelper output)
     {
         await using var azurite = new AzuriteServer();
         await azurite.StartAsync();
-        await using var services = StoredResults.Services(azurite.ConnectionString, ("Pipeline:UnseenAfter", "00:00:05"));
+        await using var services = StoredResults.Services(azurite.ConnectionString, ("Recovery:UnseenAfter", "00:00:05"));
         var blobs = services.GetRequiredService<ArticleBlobs>();
-        var reconciler = services.GetRequiredService<IArticleReconciler>();
+        var reconciler = services.GetRequiredService<IArticleRecovery>();
         await blobs.EnsureContainerAsync(CancellationToken.None);
         var waiting = blobs.Container.GetBlobClient("burst/waiting.txt");
         await waiting.UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(SeedVariants.Text(4))));
@@ -251,9 +252,9 @@ public sealed class ResilienceTests(ITestOutputHelper output)
         await using var azurite = new AzuriteServer();
         await azurite.StartAsync();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        await using var services = WithReceipts(azurite, seen, "Pipeline:UnseenAfter", "00:00:05");
+        await using var services = WithReceipts(azurite, seen, "Recovery:UnseenAfter", "00:00:05");
         var blobs = services.GetRequiredService<ArticleBlobs>();
-        var reconciler = services.GetRequiredService<IArticleReconciler>();
+        var reconciler = services.GetRequiredService<IArticleRecovery>();
         await blobs.EnsureContainerAsync(CancellationToken.None);
         var waiting = blobs.Container.GetBlobClient("burst/waiting.txt");
         var skipped = blobs.Container.GetBlobClient("burst/skipped.txt");
@@ -279,9 +280,9 @@ public sealed class ResilienceTests(ITestOutputHelper output)
         await using var azurite = new AzuriteServer();
         await azurite.StartAsync();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        await using var services = WithReceipts(azurite, seen, "Pipeline:MissedAfter", "00:00:05");
+        await using var services = WithReceipts(azurite, seen, "Recovery:MissedAfter", "00:00:05");
         var blobs = services.GetRequiredService<ArticleBlobs>();
-        var reconciler = services.GetRequiredService<IArticleReconciler>();
+        var reconciler = services.GetRequiredService<IArticleRecovery>();
         await blobs.EnsureContainerAsync(CancellationToken.None);
         var queued = blobs.Container.GetBlobClient("scan/queued.txt");
         var skipped = blobs.Container.GetBlobClient("scan/skipped.txt");

@@ -1,3 +1,4 @@
+using Pipeline.Results;
 using Pipeline.Articles;
 using Pipeline.Extraction;
 using Pipeline.Tests.Infrastructure;

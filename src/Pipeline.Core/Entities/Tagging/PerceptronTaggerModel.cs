@@ -43,7 +43,7 @@ public sealed class PerceptronTaggerModel
 
     internal Gazetteer Gazetteer { get; }
 
-    /// <summary>The external name lists (see <see cref="NameListReader"/>), matched as a gazetteer whose types are the lists.</summary>
+    /// <summary>The external name lists (see <c>NameListReader</c> (Pipeline.Evaluation)), matched as a gazetteer whose types are the lists.</summary>
     internal Gazetteer NameLists { get; }
 
     internal WordClusters Clusters { get; }

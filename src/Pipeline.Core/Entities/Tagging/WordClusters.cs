@@ -1,7 +1,7 @@
 namespace Pipeline.Entities.Tagging;
 
 /// <summary>
-/// Word classes learned from unlabelled news (see <see cref="ClusterBuilder"/>) at several granularities, from coarse
+/// Word classes learned from unlabelled news (see <c>ClusterBuilder</c> (Pipeline.Evaluation)) at several granularities, from coarse
 /// to fine. A rare word shares the weights of frequent words in its classes, which is what lets the tagger handle
 /// names and words it never saw labelled. Only hashes of lower-cased words and class ids are kept, never text.
 /// </summary>

@@ -38,7 +38,7 @@ public sealed class ArticleRow : ITableEntity
     public long ContentLength { get; set; }
     public string? ExtractorVersion { get; set; }
 
-    /// <summary>Which result rows are current; see <see cref="ArticleStore"/>.</summary>
+    /// <summary>Which result rows are current; see <c>Results.ArticleStore</c>.</summary>
     public string? Generation { get; set; }
 
     public int EntityCount { get; set; }

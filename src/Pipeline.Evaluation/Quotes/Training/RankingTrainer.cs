@@ -1,3 +1,4 @@
+using Pipeline.Evaluation.Entities.Training;
 using System.Runtime.InteropServices;
 using Pipeline.Entities.Tagging;
 using Pipeline.Quotes;

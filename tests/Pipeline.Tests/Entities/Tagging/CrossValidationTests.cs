@@ -1,3 +1,4 @@
+using Pipeline.Evaluation.Entities.Training;
 using Pipeline.Entities.Tagging;
 
 namespace Pipeline.Tests.Entities.Tagging;

@@ -1,3 +1,4 @@
+using Pipeline.Evaluation.Entities.Training;
 using System.Text;
 using Pipeline.Entities;
 using Pipeline.Entities.Tagging;

@@ -70,4 +70,30 @@ public sealed class QuoteModelTrainingTests
         var quotes = new LearnedQuoteExtractor(model).Extract(document, Pipeline.Entities.EntityExtraction.Empty);
         Assert.All(quotes, q => Assert.InRange(q.Span.End, q.Span.Start, document.Text.Length));
     }
+
+    [Fact]
+    public void Pruning_drops_small_weights_and_the_rows_they_leave_empty()
+    {
+        var rows = new Pipeline.Entities.Tagging.HashIndex(3);
+        rows.Set(11, 0);
+        rows.Set(22, 1);
+        rows.Set(33, 2);
+        var stage = new LinearModel(2, rows, [32767, 10, 20, -30, 400, -500]);
+        var pruned = StageBuilder.Prune(stage, 0.01);
+        Assert.Equal(2, pruned.Rows.Count);
+        Span<int> scores = stackalloc int[2];
+        pruned.Score([11UL, 22UL, 33UL], scores);
+        Assert.Equal([32767 + 400, -500], scores.ToArray());
+    }
+
+    [Fact]
+    public void Cue_words_are_the_words_that_begin_cues_often_enough()
+    {
+        var articles = QuoteTraining.Prepare(Articles).Marked;
+        var log = new StringWriter();
+        var words = CueTrainer.CueWords(articles, 2, 0.5, log, "marked");
+        Assert.True(words.TryGet(Pipeline.Entities.Tagging.FeatureHash.LowerChars("said"), out _));
+        Assert.False(words.TryGet(Pipeline.Entities.Tagging.FeatureHash.LowerChars("the"), out _));
+        Assert.Contains("cue candidates", log.ToString(), StringComparison.Ordinal);
+    }
 }

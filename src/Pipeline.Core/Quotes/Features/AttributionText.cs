@@ -83,7 +83,8 @@ internal sealed class AttributionText
             var word = document[tokens[t]];
             ulong lower = FeatureHash.LowerChars(word);
             Lower[t] = lower;
-            Class[t] = tokens[t].Kind == TokenKind.Word ? QuoteLexicon.Of(lower) : WordClass.None;
+            // Relay is not a feature: it only redirects an attribution afterwards (AttributionTagger.Relayed).
+            Class[t] = tokens[t].Kind == TokenKind.Word ? QuoteLexicon.Of(lower) & ~WordClass.Relay : WordClass.None;
             Shape[t] = ShapeOf(tokens[t], word);
             Entity[t] = 0;
             Mark[t] = MarkState.Outside;

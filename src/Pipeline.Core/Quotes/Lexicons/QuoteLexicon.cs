@@ -39,6 +39,8 @@ internal enum WordClass : uint
     Present = 1 << 16,
     /// <summary>A past-tense verb that tells the sentence's tense: <c>was</c>, <c>had</c>.</summary>
     PastTense = 1 << 17,
+    /// <summary>A cue that names the channel of someone's words: <c>according</c> (to his office).</summary>
+    Relay = 1 << 18,
 }
 
 /// <summary>
@@ -115,6 +117,7 @@ internal static class QuoteLexicon
                     "first" => WordClass.FirstPerson,
                     "second" => WordClass.SecondPerson,
                     "determiner" => WordClass.Determiner,
+                    "relay" => WordClass.Relay,
                     _ => WordClass.FirstOrSecondWord,
                 });
             }

@@ -18,6 +18,15 @@ public sealed record QuoteTrainingOptions
 
     /// <summary>How often a word must begin a training cue for the cue stage to score it when no cue lexicon lists it.</summary>
     public int MinCueWordCount { get; init; } = 2;
+
+    /// <summary>How often, of the times it occurs, a word must begin a training cue for the cue stage to score it (<see cref="CueTrainer.CueWords"/>).</summary>
+    public double MinCueWordRate { get; init; } = 0.01;
+
+    /// <summary>
+    /// Weights smaller than this share of their stage's largest are dropped from the shipped model (<see cref="StageBuilder.Prune"/>):
+    /// a smaller model stays in the processor's caches.
+    /// </summary>
+    public double Prune { get; init; } = 0.01;
 }
 
 /// <summary>
@@ -29,7 +38,7 @@ internal static class AttributionTrainer
     public static AttributionModel Train(IReadOnlyList<TrainingArticle> articles, QuoteTrainingOptions options, TextWriter log, string name)
     {
         var watch = Stopwatch.StartNew();
-        var cueWords = CueTrainer.CueWords(articles, options.MinCueWordCount);
+        var cueWords = CueTrainer.CueWords(articles, options.MinCueWordCount, options.MinCueWordRate, log, name);
         CueTrainer.Jackknife(articles, cueWords, options.JackknifeFolds, options.CueEpochs, options.Seed);
         var cue = CueTrainer.Train(articles, cueWords, options.CueEpochs, options.Seed, secondPass: false);
         var cueSecond = CueTrainer.Train(articles, cueWords, options.CueEpochs, options.Seed, secondPass: true);
@@ -46,7 +55,14 @@ internal static class AttributionTrainer
         var verbatim = RankingTrainer.Train(verbatims, options.SourceEpochs, options.Seed);
         log.WriteLine($"  {name}: links ({links.Count:N0} spans), sources and kinds ({sources.Count:N0} cues) in {watch.Elapsed.TotalSeconds:F0} s");
         var extension = RankingTrainer.Train(extensions, options.SourceEpochs, options.Seed);
-        return new AttributionModel(cueWords, cue, cueSecond, content, link, source, verbatim, extension);
+        var stages = new[] { cue, cueSecond, content, link, source, verbatim, extension };
+        int before = stages.Sum(s => s.Rows.Count);
+        for (int i = 0; i < stages.Length; i++)
+        {
+            stages[i] = StageBuilder.Prune(stages[i], options.Prune);
+        }
+        log.WriteLine($"  {name}: {before:N0} features, {stages.Sum(s => s.Rows.Count):N0} after pruning weights below {options.Prune:G} of each stage's largest");
+        return new AttributionModel(cueWords, stages[0], stages[1], stages[2], stages[3], stages[4], stages[5], stages[6]);
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
-using Pipeline.Evaluation.Entities.Training;
 using System.Runtime.InteropServices;
 using Pipeline.Entities.Tagging;
+using Pipeline.Evaluation.Entities.Training;
 using Pipeline.Quotes;
 
 namespace Pipeline.Evaluation.Quotes.Training;

@@ -1,5 +1,5 @@
-using Pipeline.Evaluation.Entities.Training;
 using Pipeline.Entities.Tagging;
+using Pipeline.Evaluation.Entities.Training;
 using Pipeline.Quotes;
 
 namespace Pipeline.Evaluation.Quotes.Training;
@@ -11,26 +11,50 @@ namespace Pipeline.Evaluation.Quotes.Training;
 /// </summary>
 internal static class CueTrainer
 {
-    /// <summary>Lower-cased words that began at least <paramref name="minCount"/> gold cues: the cue stage scores them besides the listed verbs.</summary>
-    public static HashIndex CueWords(IReadOnlyList<TrainingArticle> articles, int minCount)
+    /// <summary>
+    /// The words the cue stage scores (<see cref="CueFeatures.MayBegin"/>): lower-cased words that began at least
+    /// <paramref name="minCount"/> gold cues and began one at least <paramref name="minRate"/> of the times they occur.
+    /// Nearly every token began some cue in training (<c>the</c>, <c>to</c>), so the rate is what keeps the stage to the
+    /// words worth scoring. Logs how many tokens that makes candidates and how many gold cues they cover.
+    /// </summary>
+    public static HashIndex CueWords(IReadOnlyList<TrainingArticle> articles, int minCount, double minRate, TextWriter log, string name)
     {
-        var counts = new Dictionary<ulong, int>();
+        var begins = new Dictionary<ulong, int>();
+        var occurrences = new Dictionary<ulong, int>();
         foreach (var article in articles)
         {
-            for (int t = 0; t < article.Text.Count; t++)
+            var x = article.Text;
+            for (int t = 0; t < x.Count; t++)
             {
+                occurrences[x.Lower[t]] = occurrences.GetValueOrDefault(x.Lower[t]) + 1;
                 if (article.CueGold[t] == CueFeatures.Begin)
                 {
-                    counts[article.Text.Lower[t]] = counts.GetValueOrDefault(article.Text.Lower[t]) + 1;
+                    begins[x.Lower[t]] = begins.GetValueOrDefault(x.Lower[t]) + 1;
                 }
             }
         }
-        var words = counts.Where(c => c.Value >= minCount).Select(c => c.Key).Order().ToList();
+        var words = begins.Where(c => c.Value >= minCount && c.Value >= minRate * occurrences[c.Key]).Select(c => c.Key).Order().ToList();
         var index = new HashIndex(words.Count);
         foreach (var word in words)
         {
             index.Set(word, 1);
         }
+        long tokens = 0, candidates = 0, gold = 0, covered = 0;
+        foreach (var article in articles)
+        {
+            var x = article.Text;
+            for (int t = 0; t < x.Count; t++)
+            {
+                bool candidate = CueFeatures.MayBegin(x, index, t);
+                bool begin = article.CueGold[t] == CueFeatures.Begin;
+                tokens++;
+                candidates += candidate ? 1 : 0;
+                gold += begin ? 1 : 0;
+                covered += candidate && begin ? 1 : 0;
+            }
+        }
+        log.WriteLine($"  {name}: {words.Count:N0} cue words; cue candidates {(double)candidates / Math.Max(1, tokens):P1} of tokens, " +
+                      $"covering {(double)covered / Math.Max(1, gold):P1} of gold cue beginnings");
         return index;
     }
 

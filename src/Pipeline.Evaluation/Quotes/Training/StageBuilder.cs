@@ -1,5 +1,5 @@
-using Pipeline.Evaluation.Entities.Training;
 using Pipeline.Entities.Tagging;
+using Pipeline.Evaluation.Entities.Training;
 using Pipeline.Quotes;
 
 namespace Pipeline.Evaluation.Quotes.Training;
@@ -43,12 +43,49 @@ internal static class StageBuilder
                 quantized.Add(w);
             }
         }
-        var index = new HashIndex(kept.Count);
-        for (int i = 0; i < kept.Count; i++)
+        return Indexed(labels, kept, quantized);
+    }
+
+    /// <summary>
+    /// <paramref name="stage"/> without the weights smaller than <paramref name="share"/> of its largest (which is
+    /// <see cref="short.MaxValue"/> after <see cref="Build"/>), and without the rows that leaves all zero.
+    /// </summary>
+    public static LinearModel Prune(LinearModel stage, double share)
+    {
+        int labels = stage.Labels;
+        int threshold = (int)Math.Round(share * short.MaxValue);
+        var entries = new List<KeyValuePair<ulong, int>>(stage.Rows.Count);
+        stage.Rows.CopyTo(entries);
+        entries.Sort((a, b) => a.Value.CompareTo(b.Value));
+        var kept = new List<ulong>();
+        var weights = new List<short>();
+        Span<short> row = stackalloc short[labels];
+        foreach (var (key, index) in entries)
         {
-            index.Set(kept[i], i);
+            bool any = false;
+            for (int l = 0; l < labels; l++)
+            {
+                short w = stage.Weights[index * labels + l];
+                row[l] = Math.Abs((int)w) < threshold ? (short)0 : w;
+                any |= row[l] != 0;
+            }
+            if (any)
+            {
+                kept.Add(key);
+                weights.AddRange(row);
+            }
         }
-        return new LinearModel(labels, index, [.. quantized]);
+        return Indexed(labels, kept, weights);
+    }
+
+    private static LinearModel Indexed(int labels, List<ulong> keys, List<short> weights)
+    {
+        var index = new HashIndex(keys.Count);
+        for (int i = 0; i < keys.Count; i++)
+        {
+            index.Set(keys[i], i);
+        }
+        return new LinearModel(labels, index, [.. weights]);
     }
 
     /// <summary>A stage with no features, for models that are built one stage at a time.</summary>

@@ -38,7 +38,7 @@ public static class PipelineServiceCollectionExtensions
 
         services.AddSingleton<IEntityRecognizer>(_ => EntityModels.Recognizer);
         services.AddSingleton<IEntityExtractor, EntityExtractor>();
-        services.AddSingleton<IQuoteExtractor, QuoteExtractor>();
+        services.AddSingleton<IQuoteExtractor>(_ => QuoteModels.Extractor);
         services.AddSingleton<ISummarizer>(_ => new FeatureSummarizer());
         services.AddSingleton<KeyPhraseExtractor>();
         services.AddSingleton<ArticleExtractor>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Entities.Tagging;
 using Pipeline.Evaluation.Bench;
 using Pipeline.Extraction;
+using Pipeline.Quotes;
 using Pipeline.Evaluation.Summaries;
 using Pipeline.Summaries;
 
@@ -86,11 +87,13 @@ internal static class BenchCommand
     private static Command Stages()
     {
         var count = new Option<int>("--articles") { Description = "Articles to profile.", DefaultValueFactory = _ => 300 };
-        var command = new Command("stages", "Where one thread's extraction time goes, stage by stage.") { Data, count };
+        var quoteModel = new Option<FileInfo?>("--quote-model") { Description = "Time the learned quote model in this file or folder (pipeline train quotes) instead of the shipped one." };
+        var command = new Command("stages", "Where one thread's extraction time goes, stage by stage.") { Data, count, quoteModel };
         command.SetAction(parse =>
         {
             var corpus = BenchCorpus.Load(parse.GetValue(Data)?.FullName, parse.GetValue(count));
-            var stages = StageProfile.Measure(corpus);
+            var quotes = parse.GetValue(quoteModel) is { } model ? new LearnedQuoteExtractor(QuoteModel.Load(model.FullName)) : null;
+            var stages = StageProfile.Measure(corpus, quotes: quotes);
             double total = stages.Sum(s => s.Seconds);
             double thousands = corpus.Words * 2 / 1000.0;
             Console.WriteLine($"| stage | ms per 1,000 words | share | KB allocated per 1,000 words |\n|---|---:|---:|---:|");

@@ -1,12 +1,13 @@
 using Pipeline.Evaluation.Entities.Training;
 using System.CommandLine;
 using Pipeline.Entities.Tagging;
+using Pipeline.Evaluation.Quotes.Training;
 using Pipeline.Evaluation.Summaries;
 using Pipeline.Evaluation.Summaries.Training;
 
 namespace Pipeline.Cli.Commands;
 
-/// <summary><c>pipeline train entities</c>: trains the entity tagger from CoNLL-2003 files given by path.</summary>
+/// <summary><c>pipeline train entities | quotes | summaries</c>: trains the project's models from annotated data given by path.</summary>
 internal static class TrainCommand
 {
     public const string ShippedModel = "src/Pipeline.Core/Entities/Tagging/ner-model.bin";
@@ -17,7 +18,31 @@ internal static class TrainCommand
     {
         var command = new Command("train", "Train the project's models from annotated data you give by path (the data never ships; the model does).");
         command.Add(Entities());
+        command.Add(Quotes());
         command.Add(Summaries());
+        return command;
+    }
+
+    public const string ShippedQuoteModel = "src/Pipeline.Core/Quotes/Model";
+
+    private static Command Quotes()
+    {
+        var defaults = new QuoteTrainingOptions();
+        var data = new Option<DirectoryInfo>("--data") { Description = "A PolNeAR training split holding text/ and attributions/, e.g. ../shared/eval/polnear/train.", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write quote-model.bin into. The default replaces the shipped model; rebuild to embed it.", DefaultValueFactory = _ => new DirectoryInfo(ShippedQuoteModel) };
+        var seed = new Option<int>("--seed") { Description = "Shuffle seed; the same seed and data give the same model.", DefaultValueFactory = _ => defaults.Seed };
+        var rate = new Option<double>("--min-cue-word-rate") { Description = "Share of its occurrences a word must begin a training cue in to be scored as a cue (speed against recall).", DefaultValueFactory = _ => defaults.MinCueWordRate };
+        var prune = new Option<double>("--prune") { Description = "Drop weights smaller than this share of their stage's largest (model size against accuracy).", DefaultValueFactory = _ => defaults.Prune };
+        var command = new Command("quotes", "Train the quote attribution model (cues, content, links, sources; with and without quotation marks) on PolNeAR train.")
+        {
+            data, output, seed, rate, prune,
+        };
+        command.SetAction(parse =>
+        {
+            var options = defaults with { Seed = parse.GetValue(seed), MinCueWordRate = parse.GetValue(rate), Prune = parse.GetValue(prune) };
+            QuoteTraining.Run(parse.GetValue(data)!.FullName, parse.GetValue(output)!.FullName, options, Console.Out);
+            return 0;
+        });
         return command;
     }
 

@@ -111,8 +111,9 @@ internal static class MentionNames
     private static bool IsReportingVerbClosingName(TextDocument document, int token)
     {
         var word = Word(document, token);
-        var cue = CueVerbs.Of(word, capitalized: true);
-        bool reporting = cue.Strength == CueStrength.Speech && (cue.Form == CueForm.Past || word.Equals("says", StringComparison.OrdinalIgnoreCase));
+        var wordClass = QuoteLexicon.Of(word);
+        bool reporting = (wordClass & WordClass.SpeechVerb) != 0
+            && ((wordClass & WordClass.Past) != 0 || word.Equals("says", StringComparison.OrdinalIgnoreCase));
         return reporting && (!CharClass.IsUpper(word[0]) || CapitalizesEveryWord(document, token));
     }
 

@@ -183,6 +183,21 @@ internal static class QuotationMarks
         return false;
     }
 
+    /// <summary>True when token <paramref name="token"/> is a quotation mark of any kind.</summary>
+    public static bool IsMark(TextDocument document, int token) =>
+        document.Tokens[token].Kind == TokenKind.Punctuation && document.Tokens[token].Length == 1 && CharClass.IsQuoteMark(document.Text[document.Tokens[token].Start]);
+
+    /// <summary>True when token <paramref name="token"/> is a double quotation mark (also typed <c>''</c> or <c>``</c>) or a guillemet.</summary>
+    public static bool IsDoubleMark(TextDocument document, int token)
+    {
+        var t = document.Tokens[token];
+        if (t.Kind != TokenKind.Punctuation || t.Length > 2)
+        {
+            return false;
+        }
+        return document[t] is "\"" or "“" or "”" or "«" or "»" or "„" or "''" or "``";
+    }
+
     /// <summary>The mark a token stands for; <c>''</c> and <c>``</c> (typewriter and Penn Treebank style) count as <c>"</c>.</summary>
     private static char MarkOf(string text, Token token)
     {

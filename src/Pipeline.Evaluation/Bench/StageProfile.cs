@@ -14,10 +14,11 @@ public sealed record StageTime(string Stage, double Seconds, double Share, long 
 /// <summary>Where one thread's extraction time goes, stage by stage, over a corpus (after a warm-up pass).</summary>
 public static class StageProfile
 {
-    public static List<StageTime> Measure(BenchCorpus corpus, int rounds = 2)
+    /// <param name="quotes">The quote stage to time; the shipped model when null.</param>
+    public static List<StageTime> Measure(BenchCorpus corpus, int rounds = 2, IQuoteExtractor? quotes = null)
     {
         var recognizer = EntityModels.Recognizer;
-        var quotes = new QuoteExtractor();
+        quotes ??= QuoteModels.Extractor;
         var summarizer = new FeatureSummarizer();
         var phrases = new KeyPhraseExtractor();
         var times = new double[7];

@@ -6,15 +6,26 @@ namespace Pipeline.Evaluation.Entities.Training;
 /// <summary>
 /// Multiclass perceptron weights over feature rows with exact lazy averaging (Daumé's trick: keep
 /// <c>u += c·Δ</c> beside <c>w</c>; the average is <c>w − u/c</c>). Integer weights because every update is ±1,
-/// so averaging is exact and deterministic.
+/// so averaging is exact and deterministic. Shared by the entity tagger (BILOU labels) and the quote models (a few
+/// labels, or one score per candidate for ranking).
 /// </summary>
 internal sealed class AveragedPerceptron
 {
-    private const int L = BilouLabels.Count;
+    private readonly int L;
 
-    private int[] _weights = new int[1024 * L];
-    private long[] _updates = new long[1024 * L];
+    private int[] _weights;
+    private long[] _updates;
     private long _clock = 1;
+
+    /// <param name="labels">Weights per feature row: the label count, or 1 for a ranker's single score.</param>
+    public AveragedPerceptron(int labels = BilouLabels.Count)
+    {
+        L = labels;
+        _weights = new int[1024 * L];
+        _updates = new long[1024 * L];
+    }
+
+    public int Labels => L;
 
     public void EnsureRows(int rows)
     {
@@ -57,7 +68,7 @@ internal sealed class AveragedPerceptron
     /// <summary>Advances the averaging clock by one training instance.</summary>
     public void Tick() => _clock++;
 
-    /// <summary>All averaged weights, row-major (<see cref="BilouLabels.Count"/> per row), for building a model.</summary>
+    /// <summary>All averaged weights, row-major (<see cref="Labels"/> per row), for building a model.</summary>
     public float[] Snapshot(int rows)
     {
         var averaged = new float[rows * L];

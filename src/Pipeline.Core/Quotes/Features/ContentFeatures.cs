@@ -1,0 +1,153 @@
+namespace Pipeline.Quotes;
+
+/// <summary>
+/// Content as sequence labelling over a paragraph (<see cref="ContentLabels"/>): each token's features say where the
+/// nearest cue on either side is (distance, same sentence or not, the commas between, the word after or before the
+/// cue), the token's own word, class and quotation-mark state, and its sentence's person and position. The labels
+/// tell verbatim content (quoted words, with or without their marks) from reported content.
+/// </summary>
+internal static class ContentFeatures
+{
+    private const int Bias = 1, Word = 2, Class = 3, ShapeEntity = 4, PreviousWord = 5, NextWord = 6, Marks = 7, InCue = 8,
+        Left = 9, LeftAfter = 10, LeftCommas = 11, LeftCue = 12, Right = 13, RightBefore = 14, RightCommas = 15, RightCue = 16,
+        ClassNearCues = 17, Position = 18, Sentence = 19, PreviousSentence = 20, BothSides = 21, MarkCues = 22, WordLeft = 23,
+        LeftQuoted = 24, RightQuoted = 25, MarksAround = 26, Bigram = 27, LeftSentence = 28, RightSentence = 29;
+
+    /// <summary>The templates whose values are few, for <see cref="DenseRows"/> (a value outside the bounds is hashed as usual).</summary>
+    public static DenseTemplate[] DenseTemplates =>
+    [
+        new(Bias, 1), new(ShapeEntity, 6, 8), new(Marks, 4, 3), new(InCue, 3),
+        new(Left, 11, 2), new(LeftCommas, 8, 3), new(LeftQuoted, 8, 2), new(LeftSentence, 12, 2),
+        new(Right, 11, 2), new(RightCommas, 8, 3), new(RightQuoted, 8, 2), new(RightSentence, 12, 32),
+        new(BothSides, 8, 8), new(MarkCues, 4, 32), new(MarksAround, 4, 4), new(Position, 12), new(Sentence, 32, 3), new(PreviousSentence, 8, 32),
+    ];
+
+    public static void Emit(AttributionText x, CueContext cues, int t, FeatureKeys keys)
+    {
+        keys.Clear();
+        Append(x, cues, t, keys);
+    }
+
+    /// <summary>Appends token <paramref name="t"/>'s keys to <paramref name="keys"/> (a buffer of many tokens' keys).</summary>
+    public static void Append(AttributionText x, CueContext cues, int t, FeatureKeys keys)
+    {
+        int n = x.Count;
+        var document = x.Document;
+        int s = x.SentenceOf[t];
+        var sentence = document.Sentences[s];
+        int paragraph = sentence.Paragraph;
+        int paragraphStart = document.ParagraphTokenStarts[paragraph];
+        bool hasPrevious = t > paragraphStart;
+        bool hasNext = t + 1 < n && x.ParagraphOf(t + 1) == paragraph;
+        ulong wordClass = (ulong)x.Class[t];
+        keys.Add(Bias, 0);
+        keys.Add(Word, x.Lower[t]);
+        keys.Add(Class, wordClass);
+        keys.Add(ShapeEntity, x.Shape[t], (ulong)(x.Entity[t] & 7));
+        keys.Add(PreviousWord, hasPrevious ? x.Lower[t - 1] : AttributionText.Edge);
+        keys.Add(NextWord, hasNext ? x.Lower[t + 1] : AttributionText.Edge);
+        keys.Add(Marks, (ulong)x.Mark[t], (ulong)(x.SentenceFlags[s] & AttributionText.MarksFlag));
+        keys.Add(InCue, cues.InCue[t]);
+
+        int leftIndex = cues.Left[t], rightIndex = cues.Right[t];
+        ulong left = 0, leftCoarse = 0, leftSame = 0;
+        if (leftIndex >= 0)
+        {
+            var (start, end) = cues.Spans[leftIndex];
+            left = 1 + FeatureKeys.Distance(t - end + 1);
+            leftCoarse = Coarse(t - end + 1);
+            leftSame = x.SentenceOf[end - 1] == s ? 1UL : 0;
+            keys.Add(LeftAfter, leftCoarse * 2 + leftSame, end < n ? x.Lower[end] : AttributionText.Edge);
+            keys.Add(LeftCommas, leftCoarse * 2 + leftSame, FeatureKeys.Few(x.CommasBefore[t] - x.CommasBefore[end]));
+            keys.Add(LeftCue, leftSame, x.Lower[start]);
+            // ," she said, … : a cue right after a quotation has had its content.
+            keys.Add(LeftQuoted, leftCoarse * 2 + leftSame, x.ClosesIn(start - 3, start) ? 1UL : 0);
+            // X said: … / X said, … : the words after a cue that opens onto them, however many sentences on.
+            keys.Add(LeftSentence, FeatureKeys.Few(s - x.SentenceOf[end - 1]) * 4 + (end < n && x.Word(end) is ":" ? 1UL : end < n && x.Word(end) is "," ? 2UL : 0),
+                (ulong)(x.SentenceFlags[s] & AttributionText.FirstPersonFlag));
+        }
+        keys.Add(Left, left, leftSame);
+        ulong right = 0, rightCoarse = 0, rightSame = 0;
+        if (rightIndex >= 0)
+        {
+            var (start, _) = cues.Spans[rightIndex];
+            right = 1 + FeatureKeys.Distance(start - t);
+            rightCoarse = Coarse(start - t);
+            rightSame = x.SentenceOf[start] == s ? 1UL : 0;
+            keys.Add(RightBefore, rightCoarse * 2 + rightSame, start > 0 ? x.Lower[start - 1] : AttributionText.Edge);
+            keys.Add(RightCommas, rightCoarse * 2 + rightSame, FeatureKeys.Few(x.CommasBefore[start] - x.CommasBefore[t + 1]));
+            keys.Add(RightCue, rightSame, x.Lower[start]);
+            // … he said: "… : a cue right before a quotation takes its content there.
+            keys.Add(RightQuoted, rightCoarse * 2 + rightSame, x.OpensIn(cues.Spans[rightIndex].End, cues.Spans[rightIndex].End + 3) ? 1UL : 0);
+            // A. B, X said. : sentences before a trailing attribution are its content too.
+            keys.Add(RightSentence, FeatureKeys.Few(x.SentenceOf[start] - s) * 4 + (Trails(x, start) ? 1UL : 0),
+                (ulong)(x.SentenceFlags[s] & AttributionText.VoiceFlags));
+        }
+        keys.Add(Right, right, rightSame);
+        keys.Add(BothSides, leftCoarse * 2 + leftSame, rightCoarse * 2 + rightSame);
+        keys.Add(ClassNearCues, wordClass, Math.Min(left, 4) * 8 + Math.Min(right, 4));
+        keys.Add(MarkCues, (ulong)x.Mark[t], leftCoarse * 8 + rightCoarse);
+        keys.Add(WordLeft, x.Lower[t], leftSame * 2 + rightSame);
+        keys.Add(Bigram, hasPrevious ? x.Lower[t - 1] : AttributionText.Edge, x.Lower[t]);
+        keys.Add(MarksAround, (ulong)x.Mark[t], (x.ClosesIn(sentence.FirstToken, t) ? 1UL : 0) + (x.OpensIn(t + 1, sentence.EndToken) ? 2UL : 0));
+
+        int sentenceInParagraph = 0;
+        for (int p = s - 1; p >= 0 && document.Sentences[p].Paragraph == paragraph && sentenceInParagraph < 2; p--)
+        {
+            sentenceInParagraph++;
+        }
+        keys.Add(Position, (ulong)((t == sentence.FirstToken ? 1 : 0) + (t == sentence.EndToken - 1 ? 2 : 0) + 4 * sentenceInParagraph));
+        keys.Add(Sentence, x.SentenceFlags[s], FeatureKeys.Few(cues.SentenceCues[s]));
+        ulong previousSentence = 7;
+        if (s > 0 && document.Sentences[s - 1].Paragraph == paragraph)
+        {
+            var before = document.Sentences[s - 1];
+            bool colon = x.Word(before.EndToken - 1) is ":";
+            previousSentence = FeatureKeys.Few(cues.SentenceCues[s - 1]) + (colon ? 3UL : 0);
+        }
+        keys.Add(PreviousSentence, previousSentence, x.SentenceFlags[s]);
+    }
+
+    /// <summary>A cue after a comma or a closing mark within the three tokens before it (<c>…, Sullivan said</c>).</summary>
+    private static bool Trails(AttributionText x, int cueStart)
+    {
+        int first = x.Document.Sentences[x.SentenceOf[cueStart]].FirstToken;
+        for (int t = cueStart - 1; t >= Math.Max(first, cueStart - 3); t--)
+        {
+            if (x.Word(t) is "," || x.Mark[t] == MarkState.Closing)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>1–3, 4–12, 13 or more (0 stands for no cue).</summary>
+    private static ulong Coarse(int distance) => distance <= 3 ? 1UL : distance <= 12 ? 2UL : 3UL;
+}
+
+/// <summary>The content labels: outside, and begin or inside of verbatim or reported content.</summary>
+internal static class ContentLabels
+{
+    public const int Outside = 0;
+    public const int BeginVerbatim = 1;
+    public const int InsideVerbatim = 2;
+    public const int BeginReported = 3;
+    public const int InsideReported = 4;
+    public const int Count = 5;
+
+    /// <summary>The "previous label" of a paragraph's first token.</summary>
+    public const int Start = Count;
+
+    public static bool IsBegin(int label) => label is BeginVerbatim or BeginReported;
+
+    public static bool IsVerbatim(int label) => label is BeginVerbatim or InsideVerbatim;
+
+    /// <summary>An inside label only after the begin or inside label of its own kind.</summary>
+    public static bool Allowed(int previous, int label) => label switch
+    {
+        InsideVerbatim => previous is BeginVerbatim or InsideVerbatim,
+        InsideReported => previous is BeginReported or InsideReported,
+        _ => true,
+    };
+}

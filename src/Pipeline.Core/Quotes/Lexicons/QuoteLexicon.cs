@@ -1,0 +1,165 @@
+using Pipeline.Entities.Tagging;
+
+namespace Pipeline.Quotes;
+
+/// <summary>What the lexicons say about a word; several classes can hold at once (<c>reports</c>: a cue and a source noun).</summary>
+[Flags]
+internal enum WordClass : uint
+{
+    None = 0,
+    /// <summary>A verb of saying: <c>said</c>, <c>told</c>, <c>argued</c>.</summary>
+    SpeechVerb = 1 << 0,
+    /// <summary>A verb of belief, intention, judgement or evidence: <c>wants</c>, <c>criticized</c>, <c>shows</c>.</summary>
+    StanceVerb = 1 << 1,
+    /// <summary>A verb whose content is often its object (<c>praised the bill</c>), or one that acts on things.</summary>
+    ObjectVerb = 1 << 2,
+    /// <summary>Past tense or participle of a listed verb.</summary>
+    Past = 1 << 3,
+    /// <summary>Third-person present of a listed verb.</summary>
+    Third = 1 << 4,
+    /// <summary>-ing form of a listed verb.</summary>
+    Ing = 1 << 5,
+    /// <summary>A present form that is a common noun too (<c>plans</c>, <c>claims</c>).</summary>
+    AlsoNoun = 1 << 6,
+    /// <summary>A noun that heads a description of a source: <c>spokesman</c>, <c>officials</c>, <c>the study</c>.</summary>
+    SpeakerNoun = 1 << 7,
+    He = 1 << 8,
+    She = 1 << 9,
+    They = 1 << 10,
+    It = 1 << 11,
+    /// <summary><c>I</c>, <c>we</c>.</summary>
+    FirstPerson = 1 << 12,
+    /// <summary><c>you</c>.</summary>
+    SecondPerson = 1 << 13,
+    /// <summary>Other first- or second-person forms: <c>me</c>, <c>our</c>, <c>your</c>.</summary>
+    FirstOrSecondWord = 1 << 14,
+    /// <summary>Opens a noun phrase: <c>a</c>, <c>the</c>, <c>his</c>.</summary>
+    Determiner = 1 << 15,
+    /// <summary>A present-tense verb that tells the sentence's tense: <c>is</c>, <c>have</c>, <c>will</c>.</summary>
+    Present = 1 << 16,
+    /// <summary>A past-tense verb that tells the sentence's tense: <c>was</c>, <c>had</c>.</summary>
+    PastTense = 1 << 17,
+    /// <summary>A cue that names the channel of someone's words: <c>according</c> (to his office).</summary>
+    Relay = 1 << 18,
+}
+
+/// <summary>
+/// The word lists behind the quote model's word classes (cue verbs in every inflection, source nouns, pronouns, determiners),
+/// read once from the embedded files in <c>Quotes/Lexicons</c>. Keyed by the lower-cased word's
+/// <see cref="FeatureHash.LowerChars"/>, the hash the features compute anyway, so a lookup costs one probe.
+/// </summary>
+internal static class QuoteLexicon
+{
+    private static readonly Lazy<HashIndex> Classes = new(Load);
+
+    /// <summary>The classes of the word whose lower-cased hash is <paramref name="lowerHash"/>.</summary>
+    public static WordClass Of(ulong lowerHash) => (WordClass)Classes.Value.Get(lowerHash, 0);
+
+    public static WordClass Of(ReadOnlySpan<char> word) => Of(FeatureHash.LowerChars(word));
+
+    /// <summary>Any verb class: a token that may be a cue.</summary>
+    public const WordClass Verb = WordClass.SpeechVerb | WordClass.StanceVerb;
+
+    /// <summary>A pronoun that may stand for a source.</summary>
+    public const WordClass ThirdPersonPronoun = WordClass.He | WordClass.She | WordClass.They | WordClass.It;
+
+    private static HashIndex Load()
+    {
+        var classes = new Dictionary<string, WordClass>(StringComparer.Ordinal);
+        foreach (var fields in Lines("cue-verbs.txt"))
+        {
+            var verb = fields[0];
+            var kind = fields[1] switch
+            {
+                "speech" => WordClass.SpeechVerb,
+                "stance" => WordClass.StanceVerb,
+                _ => WordClass.None,
+            };
+            int firstPast = 2;
+            if (fields.Length > 2 && fields[2] == "object")
+            {
+                kind |= WordClass.ObjectVerb;
+                firstPast = 3;
+            }
+            Add(classes, verb, kind);
+            Add(classes, VerbInflections.Third(verb), kind | WordClass.Third);
+            Add(classes, VerbInflections.Ing(verb, fields.AsSpan(firstPast)), kind | WordClass.Ing);
+            if (fields.Length > firstPast)
+            {
+                foreach (var past in fields.AsSpan(firstPast))
+                {
+                    Add(classes, past, kind | WordClass.Past);
+                }
+            }
+            else
+            {
+                Add(classes, VerbInflections.Past(verb), kind | WordClass.Past);
+            }
+        }
+        foreach (var fields in Lines("noun-forms.txt"))
+        {
+            Add(classes, fields[0], WordClass.AlsoNoun);
+        }
+        foreach (var fields in Lines("speaker-nouns.txt"))
+        {
+            Add(classes, fields[0], WordClass.SpeakerNoun);
+        }
+        foreach (var fields in Lines("function-words.txt"))
+        {
+            foreach (var name in fields.AsSpan(1))
+            {
+                Add(classes, fields[0], name switch
+                {
+                    "he" => WordClass.He,
+                    "she" => WordClass.She,
+                    "they" => WordClass.They,
+                    "it" => WordClass.It,
+                    "first" => WordClass.FirstPerson,
+                    "second" => WordClass.SecondPerson,
+                    "determiner" => WordClass.Determiner,
+                    "relay" => WordClass.Relay,
+                    _ => WordClass.FirstOrSecondWord,
+                });
+            }
+        }
+        foreach (var fields in Lines("tense-words.txt"))
+        {
+            Add(classes, fields[0], fields[1] == "past" ? WordClass.PastTense : WordClass.Present);
+        }
+        var index = new HashIndex(classes.Count);
+        foreach (var (word, wordClass) in classes)
+        {
+            index.Set(FeatureHash.LowerChars(word), (int)wordClass);
+        }
+        return index;
+    }
+
+    /// <summary>A verb of saying wins over one of stance; other classes add up.</summary>
+    private static void Add(Dictionary<string, WordClass> classes, string word, WordClass wordClass)
+    {
+        classes.TryGetValue(word, out var existing);
+        var merged = existing | wordClass;
+        if ((merged & WordClass.SpeechVerb) != 0)
+        {
+            merged &= ~WordClass.StanceVerb;
+        }
+        classes[word] = merged;
+    }
+
+    private static IEnumerable<string[]> Lines(string file)
+    {
+        string name = "Pipeline.Quotes.Lexicons." + file;
+        using var stream = typeof(QuoteLexicon).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The embedded word list '{name}' is missing.");
+        using var reader = new StreamReader(stream);
+        var lines = new List<string[]>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && line[0] != '#')
+            {
+                lines.Add(line.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            }
+        }
+        return lines;
+    }
+}

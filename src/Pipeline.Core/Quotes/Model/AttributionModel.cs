@@ -1,0 +1,72 @@
+using Pipeline.Entities.Tagging;
+
+namespace Pipeline.Quotes;
+
+/// <summary>
+/// The learned stages of attribution for one kind of text (with quotation marks, or with every mark stripped): cue
+/// detection, content labelling, linking content to its cue, growing content by whole sentences, choosing the source, and
+/// telling the speaker's own words from reported speech. Immutable.
+/// </summary>
+internal sealed class AttributionModel
+{
+    /// <summary>Key of the transition feature from <c>previous</c> (a <see cref="ContentLabels"/> value or Start).</summary>
+    public static ulong TransitionKey(int previous) => FeatureHash.Key(99, (ulong)previous);
+
+    public AttributionModel(HashIndex cueWords, LinearModel cue, LinearModel cueSecond, LinearModel content, LinearModel link, LinearModel source, LinearModel verbatim, LinearModel extension)
+    {
+        CueWords = cueWords;
+        Cue = cue;
+        CueSecond = cueSecond;
+        Content = content;
+        Link = link;
+        Source = source;
+        Verbatim = verbatim;
+        Extension = extension;
+        SourceWeights = new SourceFeatures.SourceWeights(source);
+        ContentDense = new DenseRows(content, ContentFeatures.DenseTemplates);
+        CueTokenDense = new DenseRows([cue, cueSecond], CueFeatures.TokenDenseTemplates);
+        CueSecondDense = new DenseRows(cueSecond, CueFeatures.SecondDenseTemplates);
+        const int L = ContentLabels.Count;
+        Transitions = new int[(L + 1) * L];
+        for (int previous = 0; previous <= L; previous++)
+        {
+            content.Row(TransitionKey(previous), Transitions.AsSpan(previous * L, L));
+        }
+    }
+
+    /// <summary>Lower-cased word hashes that began a cue in training: tokens the cue stage scores besides the listed verbs.</summary>
+    public HashIndex CueWords { get; }
+
+    /// <summary>The cue stage's first pass.</summary>
+    public LinearModel Cue { get; }
+
+    /// <summary>The cue stage's second pass, which also reads the first pass's labels of the sentence.</summary>
+    public LinearModel CueSecond { get; }
+
+    public LinearModel Content { get; }
+
+    public LinearModel Link { get; }
+
+    public LinearModel Source { get; }
+
+    /// <summary><see cref="Cue"/>'s and then <see cref="CueSecond"/>'s weights of the token templates with few values, which both passes share.</summary>
+    public DenseRows CueTokenDense { get; }
+
+    /// <summary><see cref="CueSecond"/>'s weights of its own templates with few values.</summary>
+    public DenseRows CueSecondDense { get; }
+
+    /// <summary><see cref="Content"/>'s weights of the templates with few values.</summary>
+    public DenseRows ContentDense { get; }
+
+    /// <summary><see cref="Source"/>'s weights of the keys with few values, for <see cref="SourceFeatures.Score"/>.</summary>
+    public SourceFeatures.SourceWeights SourceWeights { get; }
+
+    /// <summary>Scores an attribution as the speaker's own words against <see cref="VerbatimFeatures.EmitReported"/>.</summary>
+    public LinearModel Verbatim { get; }
+
+    /// <summary>Scores a whole sentence next to a content as going on with it, against <see cref="ExtensionFeatures.EmitStop"/>.</summary>
+    public LinearModel Extension { get; }
+
+    /// <summary>Content label transitions, <c>[previous × Count + label]</c>, unpacked from <see cref="Content"/>.</summary>
+    public int[] Transitions { get; }
+}

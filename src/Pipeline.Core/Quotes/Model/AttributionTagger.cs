@@ -1,0 +1,612 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Pipeline.Entities;
+using Pipeline.Entities.Tagging;
+using Pipeline.Text;
+
+namespace Pipeline.Quotes;
+
+/// <summary>An attribution found: content parts (token ranges), cue tokens, the source token (-1 for none), verbatim or reported.</summary>
+internal sealed record FoundAttribution((int Start, int End)[] Parts, int CueStart, int CueEnd, int SourceToken, bool Verbatim);
+
+/// <summary>
+/// Runs a <see cref="QuoteModel"/> over a document: cues token by token, content by Viterbi over each paragraph that
+/// holds a cue or quotation marks, each content span linked to the best-ranked cue (spans of one cue become one
+/// attribution's parts), and each cue's source ranked among the words around it. The marked model reads text with
+/// double quotation marks; the stripped model text without. Thread-safe: the model is read-only and each thread
+/// keeps its own scratch. The stage methods are static so that training runs exactly the same code.
+/// </summary>
+internal sealed class AttributionTagger(QuoteModel model)
+{
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    /// <summary>Appends the attributions of <paramref name="document"/> to <paramref name="output"/>, in text order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Tag(TextDocument document, EntityExtraction entities, List<FoundAttribution> output)
+    {
+        if (document.Tokens.Length == 0)
+        {
+            return;
+        }
+        var scratch = t_scratch ?? new Scratch();
+        t_scratch = null;
+        try
+        {
+            var x = scratch.Text;
+            x.Load(document, entities, QuotationMarks.Find(document));
+            Run(x.HasDoubleMarks ? model.Marked : model.Stripped, scratch, output);
+        }
+        finally
+        {
+            t_scratch = scratch.Text.Capacity <= AttributionText.RetainLimit ? scratch : null;
+        }
+    }
+
+    /// <summary>All the stages over a loaded <see cref="Scratch.Text"/>.</summary>
+    internal static void Run(AttributionModel m, Scratch scratch, List<FoundAttribution> output)
+    {
+        var x = scratch.Text;
+        int n = x.Count;
+        scratch.Ensure(n, x.Document.Paragraphs.Length);
+        PredictCues(m, x, scratch);
+        scratch.Cues.Load(x, scratch.CueLabels.AsSpan(0, n));
+        var spans = scratch.Spans;
+        var owner = scratch.Owner.AsSpan(0, n);
+        var linked = scratch.Linked;
+        TagAndLink(m, x, scratch);
+        // A cue no content is linked to is no attribution (every attribution has content). Attributions do not nest:
+        // when such a cue trails, after a comma and its subject, content another cue of its sentence took (… has
+        // emphasized that X, Sullivan said.), it is the outer attribution and the other cue goes; when it follows such
+        // content without a comma, the surer cue stays; otherwise the empty cue goes. Then tag once more.
+        bool orphans = false;
+        var retag = scratch.Retag.AsSpan(0, x.Document.Paragraphs.Length);
+        retag.Clear();
+        var cues = scratch.Cues.Spans;
+        for (int c = 0; c < cues.Count; c++)
+        {
+            if (linked.Contains(c))
+            {
+                continue;
+            }
+            int drop = c;
+            var (rivalToken, trails) = cues[c].Start > 0 ? RivalToken(x, cues[c].Start) : (0, false);
+            int rival = cues[c].Start > 0 ? owner[rivalToken] : -1;
+            if (rival >= 0 && rival != c && x.SentenceOf[cues[rival].Start] == x.SentenceOf[cues[c].Start]
+                && (trails || scratch.CueMargins[cues[c].Start] > scratch.CueMargins[cues[rival].Start]))
+            {
+                drop = rival;
+            }
+            scratch.CueLabels.AsSpan(cues[drop].Start, cues[drop].End - cues[drop].Start).Clear();
+            retag[x.ParagraphOf(cues[drop].Start)] = true;
+            orphans = true;
+        }
+        if (orphans)
+        {
+            // Content features see only their own paragraph's cues: tag again only where a cue went.
+            scratch.Cues.Load(x, scratch.CueLabels.AsSpan(0, n));
+            TagAndLink(m, x, scratch, scratch.Retag);
+        }
+        var parts = new List<(int Start, int End)>(2);
+        var byCue = scratch.ByCue;
+        byCue.Clear();
+        scratch.SourceTokenScores.AsSpan(0, n).Fill(int.MinValue);
+        for (int i = 0; i < spans.Count; i++)
+        {
+            if (linked[i] >= 0 && !byCue.Contains(linked[i]))
+            {
+                byCue.Add(linked[i]);
+            }
+        }
+        foreach (int cue in byCue)
+        {
+            parts.Clear();
+            for (int i = 0; i < spans.Count; i++)
+            {
+                if (linked[i] == cue)
+                {
+                    parts.Add((spans[i].Start, spans[i].End));
+                }
+            }
+            Extend(m, x, scratch.Cues, owner, cue, parts, scratch.Keys);
+            int source = ChooseSource(m, x, scratch.Cues, owner, cue, scratch.Keys, scratch.SourceCandidates, scratch.SourceTokenScores.AsSpan(0, n));
+            var (cueStart, cueEnd) = scratch.Cues.Spans[cue];
+            (cueStart, cueEnd, source) = Relayed(x, cueStart, cueEnd, source);
+            var partArray = parts.ToArray();
+            output.Add(new FoundAttribution(partArray, cueStart, cueEnd, source, IsVerbatim(m, x, partArray, cueStart, cueEnd, spans, scratch.Keys)));
+        }
+    }
+
+    /// <summary>
+    /// The token a trailing cue's rival content would end on: before the cue's subject and the comma (<c>X, Sullivan said</c>),
+    /// and whether there is such a comma; else the token before the cue.
+    /// </summary>
+    private static (int Token, bool AfterComma) RivalToken(AttributionText x, int cueStart)
+    {
+        int first = x.Document.Sentences[x.SentenceOf[cueStart]].FirstToken;
+        for (int t = cueStart - 1; t > first && t >= cueStart - 4; t--)
+        {
+            if (x.Word(t) is ",")
+            {
+                return (t - 1, true);
+            }
+        }
+        return (cueStart - 1, false);
+    }
+
+    /// <summary>
+    /// The speaker behind a relay (<c>…, Netanyahu said, according to the Prime Minister's Office</c>): the words are the
+    /// speaker's and the office only passed them on. PolNeAR credits the relay, so the model learned to; the query
+    /// "every quote by Netanyahu" wants the speaker. When the relay cue follows a comma, a verb of saying and its subject
+    /// (a name or a pronoun), the attribution is that verb's and that subject's.
+    /// </summary>
+    private static (int CueStart, int CueEnd, int Source) Relayed(AttributionText x, int cueStart, int cueEnd, int source)
+    {
+        int verb = cueStart - 2;
+        if ((QuoteLexicon.Of(x.Lower[cueStart]) & WordClass.Relay) == 0 || verb < 1 || x.Word(cueStart - 1) is not ","
+            || (x.Class[verb] & WordClass.SpeechVerb) == 0 || x.SentenceOf[verb - 1] != x.SentenceOf[cueStart])
+        {
+            return (cueStart, cueEnd, source);
+        }
+        int subject = verb - 1;
+        bool speaker = (x.Entity[subject] & 16) != 0 && (x.Entity[subject] & 7) is 1 or 2 || (x.Class[subject] & QuoteLexicon.ThirdPersonPronoun) != 0;
+        return speaker ? (verb, verb + 1, subject) : (cueStart, cueEnd, source);
+    }
+
+    /// <summary>Content spans of the loaded cues, each linked to its cue (-1 for none) in <see cref="Scratch.Linked"/>, and the owner of every token.</summary>
+    private static void TagAndLink(AttributionModel m, AttributionText x, Scratch scratch, bool[]? retag = null)
+    {
+        var spans = scratch.Spans;
+        PredictContent(m, x, scratch.Cues, scratch, spans, retag);
+        var owner = scratch.Owner.AsSpan(0, x.Count);
+        owner.Fill(-1);
+        var linked = scratch.Linked;
+        linked.Clear();
+        for (int i = 0; i < spans.Count; i++)
+        {
+            int cue = Link(m, x, scratch.Cues, spans, i, scratch.Keys, scratch.CueCandidates);
+            linked.Add(cue);
+            if (cue >= 0)
+            {
+                owner.Slice(spans[i].Start, spans[i].End - spans[i].Start).Fill(cue);
+            }
+        }
+    }
+
+    /// <summary>Tokens scored at a time: their keys' slots are loaded together (<see cref="LinearModel.Touch"/>), then probed.</summary>
+    private const int Batch = 32;
+
+    /// <summary>
+    /// Both cue passes, as <see cref="PredictCues(HashIndex, LinearModel, AttributionText, ReadOnlySpan{byte}, FeatureKeys, byte[], int[])"/>
+    /// gives them (into <see cref="Scratch.FirstPass"/>, then <see cref="Scratch.CueLabels"/> and <see cref="Scratch.CueMargins"/>),
+    /// with the same scores added up in another order: the keys that do not read the previous label are hashed once
+    /// for both passes and scored in batches of tokens, and only the previous label's keys are scored left to right.
+    /// </summary>
+    private static void PredictCues(AttributionModel m, AttributionText x, Scratch scratch)
+    {
+        const int L = CueFeatures.Labels;
+        int n = x.Count;
+        var candidateOf = scratch.CandidateOf.AsSpan(0, n);
+        var candidates = scratch.Candidates;
+        candidates.Clear();
+        var tokenKeys = scratch.TokenKeys;
+        tokenKeys.Clear();
+        var tokenStarts = scratch.TokenStarts;
+        tokenStarts.Clear();
+        var tokenDense = scratch.TokenDense;
+        tokenDense.Clear();
+        tokenKeys.Dense = m.CueTokenDense;
+        for (int t = 0; t < n; t++)
+        {
+            if (CueFeatures.MayBegin(x, m.CueWords, t))
+            {
+                candidateOf[t] = candidates.Count;
+                candidates.Add(t);
+                tokenStarts.Add(tokenKeys.Count);
+                tokenKeys.ClearDense();
+                CueFeatures.EmitToken(x, t, tokenKeys);
+                tokenDense.AddRange(tokenKeys.DenseScores.AsSpan(0, 2 * L));
+            }
+            else
+            {
+                candidateOf[t] = -1;
+            }
+        }
+        tokenKeys.Dense = null;
+        int count = candidates.Count;
+        tokenStarts.Add(tokenKeys.Count);
+        var dense = CollectionsMarshal.AsSpan(tokenDense);
+        scratch.EnsureCandidates(count);
+        var starts = CollectionsMarshal.AsSpan(tokenStarts);
+        var scores = scratch.CandidateScores.AsSpan(0, count * L);
+        for (int from = 0; from < count; from += Batch)
+        {
+            int to = Math.Min(from + Batch, count);
+            scratch.Sink ^= m.Cue.Touch(tokenKeys.Range(starts[from], starts[to]));
+            for (int c = from; c < to; c++)
+            {
+                var own = scores.Slice(c * L, L);
+                dense.Slice(c * 2 * L, L).CopyTo(own);
+                m.Cue.Add(tokenKeys.Range(starts[c], starts[c + 1]), own);
+            }
+        }
+        var firstPass = scratch.FirstPass.AsSpan(0, n);
+        LabelCues(m.Cue, x, [], candidateOf, scores, scratch.Keys, scratch.FirstPass, null);
+
+        var secondKeys = scratch.SecondKeys;
+        secondKeys.Clear();
+        var secondStarts = scratch.SecondStarts;
+        secondStarts.Clear();
+        secondKeys.Dense = m.CueSecondDense;
+        for (int c = 0; c < count; c++)
+        {
+            secondStarts.Add(secondKeys.Count);
+            secondKeys.ClearDense();
+            CueFeatures.EmitSecondPass(x, candidates[c], firstPass, secondKeys);
+            // The second pass's dense weights: the shared token keys' and its own.
+            var own = dense.Slice(c * 2 * L + L, L);
+            for (int l = 0; l < L; l++)
+            {
+                own[l] += secondKeys.DenseScores[l];
+            }
+        }
+        secondKeys.Dense = null;
+        secondStarts.Add(secondKeys.Count);
+        var second = CollectionsMarshal.AsSpan(secondStarts);
+        for (int from = 0; from < count; from += Batch)
+        {
+            int to = Math.Min(from + Batch, count);
+            scratch.Sink ^= m.CueSecond.Touch(tokenKeys.Range(starts[from], starts[to]));
+            scratch.Sink ^= m.CueSecond.Touch(secondKeys.Range(second[from], second[to]));
+            for (int c = from; c < to; c++)
+            {
+                var own = scores.Slice(c * L, L);
+                dense.Slice(c * 2 * L + L, L).CopyTo(own);
+                m.CueSecond.Add(tokenKeys.Range(starts[c], starts[c + 1]), own);
+                m.CueSecond.Add(secondKeys.Range(second[c], second[c + 1]), own);
+            }
+        }
+        LabelCues(m.CueSecond, x, firstPass, candidateOf, scores, scratch.Keys, scratch.CueLabels, scratch.CueMargins);
+    }
+
+    /// <summary>
+    /// The left-to-right labelling of <see cref="PredictCues(HashIndex, LinearModel, AttributionText, ReadOnlySpan{byte}, FeatureKeys, byte[], int[])"/>,
+    /// a candidate token's score being its <paramref name="candidateScores"/> plus its previous label's keys.
+    /// </summary>
+    private static void LabelCues(LinearModel stage, AttributionText x, ReadOnlySpan<byte> firstPass, ReadOnlySpan<int> candidateOf, ReadOnlySpan<int> candidateScores,
+        FeatureKeys keys, byte[] labels, int[]? margins)
+    {
+        const int L = CueFeatures.Labels;
+        Span<int> scores = stackalloc int[L];
+        int previous = CueFeatures.Outside;
+        for (int t = 0; t < x.Count; t++)
+        {
+            if (t > 0 && x.SentenceOf[t] != x.SentenceOf[t - 1])
+            {
+                previous = CueFeatures.Outside;
+            }
+            int label = CueFeatures.Outside;
+            int candidate = candidateOf[t];
+            if (previous != CueFeatures.Outside || candidate >= 0)
+            {
+                if (candidate >= 0)
+                {
+                    keys.Clear();
+                    CueFeatures.EmitLabel(x, t, previous, keys);
+                    candidateScores.Slice(candidate * L, L).CopyTo(scores);
+                    stage.Add(keys.Keys, scores);
+                }
+                else
+                {
+                    CueFeatures.Emit(x, t, previous, firstPass, keys);
+                    stage.Score(keys.Keys, scores);
+                }
+                label = scores[CueFeatures.Begin] > scores[label] ? CueFeatures.Begin : label;
+                if (margins is not null)
+                {
+                    margins[t] = scores[CueFeatures.Begin] - scores[CueFeatures.Outside];
+                }
+                if (previous != CueFeatures.Outside && scores[CueFeatures.Inside] > scores[label])
+                {
+                    label = CueFeatures.Inside;
+                }
+            }
+            labels[t] = (byte)label;
+            previous = label;
+        }
+    }
+
+    /// <summary>Labels every token Outside, Begin or Inside of a cue, left to right: the first pass, or the second reading <paramref name="firstPass"/>.</summary>
+    /// <param name="margins">When given, receives each cue's first token's margin of Begin over Outside.</param>
+    internal static void PredictCues(HashIndex cueWords, LinearModel stage, AttributionText x, ReadOnlySpan<byte> firstPass, FeatureKeys keys, byte[] labels,
+        int[]? margins = null)
+    {
+        Span<int> scores = stackalloc int[CueFeatures.Labels];
+        int previous = CueFeatures.Outside;
+        for (int t = 0; t < x.Count; t++)
+        {
+            if (t > 0 && x.SentenceOf[t] != x.SentenceOf[t - 1])
+            {
+                previous = CueFeatures.Outside;
+            }
+            int label = CueFeatures.Outside;
+            if (previous != CueFeatures.Outside || CueFeatures.MayBegin(x, cueWords, t))
+            {
+                CueFeatures.Emit(x, t, previous, firstPass, keys);
+                stage.Score(keys.Keys, scores);
+                label = scores[CueFeatures.Begin] > scores[label] ? CueFeatures.Begin : label;
+                if (margins is not null)
+                {
+                    margins[t] = scores[CueFeatures.Begin] - scores[CueFeatures.Outside];
+                }
+                if (previous != CueFeatures.Outside && scores[CueFeatures.Inside] > scores[label])
+                {
+                    label = CueFeatures.Inside;
+                }
+            }
+            labels[t] = (byte)label;
+            previous = label;
+        }
+    }
+
+    /// <summary>Labels the content of every paragraph the cues or marks make worth tagging and collects its spans.</summary>
+    /// <param name="retag">When given, only these paragraphs are tagged again; the others keep their spans in <paramref name="spans"/>.</param>
+    internal static void PredictContent(AttributionModel m, AttributionText x, CueContext cues, Scratch scratch, List<ContentSpan> spans, bool[]? retag = null)
+    {
+        var kept = scratch.KeptSpans;
+        kept.Clear();
+        if (retag is not null)
+        {
+            kept.AddRange(spans);
+        }
+        spans.Clear();
+        var document = x.Document;
+        const int L = ContentLabels.Count;
+        int keptIndex = 0;
+        for (int p = 0; p < document.Paragraphs.Length; p++)
+        {
+            while (keptIndex < kept.Count && x.ParagraphOf(kept[keptIndex].Start) < p)
+            {
+                keptIndex++;
+            }
+            if (retag is not null && !retag[p])
+            {
+                while (keptIndex < kept.Count && x.ParagraphOf(kept[keptIndex].Start) == p)
+                {
+                    spans.Add(kept[keptIndex++]);
+                }
+                continue;
+            }
+            if (!cues.Tagged[p])
+            {
+                continue;
+            }
+            int first = document.ParagraphTokenStarts[p];
+            int end = p + 1 < document.Paragraphs.Length ? document.ParagraphTokenStarts[p + 1] : x.Count;
+            int count = end - first;
+            if (count <= 0)
+            {
+                continue;
+            }
+            scratch.EnsureParagraph(count);
+            var emissions = scratch.Emissions.AsSpan(0, count * L);
+            var keys = scratch.TokenKeys;
+            keys.Clear();
+            var starts = scratch.TokenStarts;
+            starts.Clear();
+            keys.Dense = m.ContentDense;
+            for (int k = 0; k < count; k++)
+            {
+                starts.Add(keys.Count);
+                keys.ClearDense();
+                ContentFeatures.Append(x, cues, first + k, keys);
+                keys.DenseScores.AsSpan(0, L).CopyTo(emissions.Slice(k * L, L));
+            }
+            keys.Dense = null;
+            starts.Add(keys.Count);
+            var at = CollectionsMarshal.AsSpan(starts);
+            for (int from = 0; from < count; from += Batch)
+            {
+                int to = Math.Min(from + Batch, count);
+                scratch.Sink ^= m.Content.Touch(keys.Range(at[from], at[to]));
+                for (int k = from; k < to; k++)
+                {
+                    m.Content.Add(keys.Range(at[k], at[k + 1]), emissions.Slice(k * L, L));
+                }
+            }
+            var labels = scratch.ContentLabels.AsSpan(0, count);
+            ContentDecoder.Decode(emissions, m.Transitions, count, labels, scratch.BackPointers);
+            CollectSpans(labels, first, spans);
+        }
+    }
+
+    /// <summary>Turns a paragraph's content labels into spans.</summary>
+    internal static void CollectSpans(ReadOnlySpan<byte> labels, int first, List<ContentSpan> spans)
+    {
+        for (int k = 0; k < labels.Length; k++)
+        {
+            if (labels[k] == ContentLabels.Outside)
+            {
+                continue;
+            }
+            int start = k;
+            bool verbatim = ContentLabels.IsVerbatim(labels[k]);
+            k++;
+            while (k < labels.Length && labels[k] is ContentLabels.InsideVerbatim or ContentLabels.InsideReported)
+            {
+                k++;
+            }
+            spans.Add(new ContentSpan(first + start, first + k, verbatim));
+            k--;
+        }
+    }
+
+    /// <summary>The best-ranked cue for span <paramref name="spanIndex"/>, or -1 when it has no candidate.</summary>
+    internal static int Link(AttributionModel m, AttributionText x, CueContext cues, List<ContentSpan> spans, int spanIndex, FeatureKeys keys, List<int> candidates)
+    {
+        LinkFeatures.Candidates(x, cues, spans[spanIndex], candidates);
+        int best = -1, bestScore = int.MinValue;
+        foreach (int cue in candidates)
+        {
+            LinkFeatures.Emit(x, cues, spans, spanIndex, cue, keys);
+            int score = m.Link.Score(keys.Keys);
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = cue;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>The best-ranked source token of cue <paramref name="cue"/>, or -1 for none.</summary>
+    /// <param name="tokenScores">Per token, the score of its own keys once known (<see cref="SourceFeatures.Score"/>); <see cref="int.MinValue"/> before.</param>
+    internal static int ChooseSource(AttributionModel m, AttributionText x, CueContext cues, ReadOnlySpan<int> owner, int cue, FeatureKeys keys, List<SourceCandidate> candidates,
+        Span<int> tokenScores)
+    {
+        SourceFeatures.Candidates(x, cues, owner, cue, candidates);
+        SourceFeatures.EmitNothing(x, cues, cue, candidates.Count, keys);
+        int best = -1, bestScore = m.Source.Score(keys.Keys);
+        int cueStart = cues.Spans[cue].Start;
+        Span<int> cueWord = stackalloc int[4];
+        SourceFeatures.CueWordWeights(m.SourceWeights, x, cueStart, cueWord);
+        foreach (var candidate in candidates)
+        {
+            int score = SourceFeatures.Score(m.SourceWeights, x, owner, cue, cueStart, candidate, cueWord, tokenScores);
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = candidate.Token;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Grows the content of cue <paramref name="cue"/> by whole free sentences before and after it while the model says they go on with it.</summary>
+    internal static void Extend(AttributionModel m, AttributionText x, CueContext cues, Span<int> owner, int cue, List<(int Start, int End)> parts, FeatureKeys keys)
+    {
+        var sentences = x.Document.Sentences;
+        int cueStart = cues.Spans[cue].Start;
+        int core = x.SentenceOf[cueStart];
+        int paragraph = sentences[core].Paragraph;
+        ExtensionFeatures.EmitStop(keys);
+        int stop = m.Extension.Score(keys.Keys);
+        int first = x.SentenceOf[parts[0].Start];
+        if (parts[0].Start <= sentences[first].FirstToken + 1)
+        {
+            for (int s = first - 1; s > first - 1 - ExtensionFeatures.MaxSentences && ExtensionFeatures.IsFree(x, cues, owner, s, paragraph); s--)
+            {
+                ExtensionFeatures.Emit(x, s, core, cueStart, backward: true, keys);
+                if (m.Extension.Score(keys.Keys) <= stop)
+                {
+                    break;
+                }
+                owner.Slice(sentences[s].FirstToken, sentences[s].TokenCount).Fill(cue);
+                parts[0] = (sentences[s].FirstToken, parts[0].End);
+            }
+        }
+        int last = x.SentenceOf[parts[^1].End - 1];
+        if (parts[^1].End >= sentences[last].EndToken - 1)
+        {
+            for (int s = last + 1; s < last + 1 + ExtensionFeatures.MaxSentences && ExtensionFeatures.IsFree(x, cues, owner, s, paragraph); s++)
+            {
+                ExtensionFeatures.Emit(x, s, core, cueStart, backward: false, keys);
+                if (m.Extension.Score(keys.Keys) <= stop)
+                {
+                    break;
+                }
+                owner.Slice(sentences[s].FirstToken, sentences[s].TokenCount).Fill(cue);
+                parts[^1] = (parts[^1].Start, sentences[s].EndToken);
+            }
+        }
+    }
+
+    /// <summary>True when the model reads the content as the speaker's own words rather than reported speech.</summary>
+    internal static bool IsVerbatim(AttributionModel m, AttributionText x, ReadOnlySpan<(int Start, int End)> parts, int cueStart, int cueEnd, List<ContentSpan> spans, FeatureKeys keys)
+    {
+        VerbatimFeatures.EmitReported(keys);
+        int reported = m.Verbatim.Score(keys.Keys);
+        VerbatimFeatures.Emit(x, parts, cueStart, cueEnd, spans, keys);
+        return m.Verbatim.Score(keys.Keys) > reported;
+    }
+
+    /// <summary>One thread's working memory.</summary>
+    internal sealed class Scratch
+    {
+        public readonly AttributionText Text = new();
+        public readonly CueContext Cues = new();
+        public readonly FeatureKeys Keys = new();
+        public readonly List<ContentSpan> Spans = [];
+        public readonly List<ContentSpan> KeptSpans = [];
+        public bool[] Retag = [];
+        public readonly List<int> Linked = [];
+        public readonly List<int> ByCue = [];
+        public readonly List<int> CueCandidates = [];
+        public readonly List<SourceCandidate> SourceCandidates = [];
+        public byte[] CueLabels = [];
+        public byte[] FirstPass = [];
+        public int[] CueMargins = [];
+        public int[] Owner = [];
+        public int[] Emissions = [];
+        public byte[] ContentLabels = [];
+        public byte[] BackPointers = [];
+
+        /// <summary>The keys of many tokens one after another (a paragraph's content, or the cue candidates'), and where each token's start.</summary>
+        public readonly FeatureKeys TokenKeys = new();
+        public readonly List<int> TokenStarts = [];
+
+        /// <summary>The second cue pass's own keys of each candidate, and where each candidate's start.</summary>
+        public readonly FeatureKeys SecondKeys = new();
+        public readonly List<int> SecondStarts = [];
+
+        /// <summary>Tokens that may begin a cue, in text order; per token its index among them or -1; their scores before the previous label's keys.</summary>
+        public readonly List<int> Candidates = [];
+        public int[] CandidateOf = [];
+        public int[] CandidateScores = [];
+
+        /// <summary>Per candidate, the dense weights of its token keys (<see cref="AttributionModel.CueTokenDense"/>): the first pass's labels, then the second's.</summary>
+        public readonly List<int> TokenDense = [];
+
+        /// <summary>Per token, the source stage's score of its own keys, once computed.</summary>
+        public int[] SourceTokenScores = [];
+
+        /// <summary>Where <see cref="LinearModel.Touch"/>'s reads go, so they are not optimized away.</summary>
+        public ulong Sink;
+
+        public void EnsureCandidates(int candidates)
+        {
+            if (CandidateScores.Length < candidates * CueFeatures.Labels)
+            {
+                CandidateScores = new int[Math.Max(candidates * CueFeatures.Labels, CandidateScores.Length * 2)];
+            }
+        }
+
+        public void Ensure(int tokens, int paragraphs)
+        {
+            if (Retag.Length < paragraphs)
+            {
+                Retag = new bool[Math.Max(paragraphs, Retag.Length * 2)];
+            }
+            if (CueLabels.Length < tokens)
+            {
+                CueLabels = new byte[Math.Max(tokens, CueLabels.Length * 2)];
+                FirstPass = new byte[CueLabels.Length];
+                CueMargins = new int[CueLabels.Length];
+                Owner = new int[CueLabels.Length];
+                CandidateOf = new int[CueLabels.Length];
+                SourceTokenScores = new int[CueLabels.Length];
+            }
+        }
+
+        public void EnsureParagraph(int tokens)
+        {
+            if (ContentLabels.Length < tokens)
+            {
+                int size = Math.Max(tokens, ContentLabels.Length * 2);
+                ContentLabels = new byte[size];
+                Emissions = new int[size * Quotes.ContentLabels.Count];
+                BackPointers = new byte[size * Quotes.ContentLabels.Count];
+            }
+        }
+    }
+}

@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using Pipeline.Quotes;
+
+namespace Pipeline.Evaluation.Quotes.Training;
+
+/// <summary>Hyper-parameters of quote training, chosen on PolNeAR dev.</summary>
+public sealed record QuoteTrainingOptions
+{
+    /// <summary>Seed of every shuffle; the same seed and data give the same model, byte for byte.</summary>
+    public int Seed { get; init; } = 1;
+    public int CueEpochs { get; init; } = 6;
+    public int ContentEpochs { get; init; } = 8;
+    public int LinkEpochs { get; init; } = 6;
+    public int SourceEpochs { get; init; } = 8;
+
+    /// <summary>Parts the training articles are split into so that later stages learn from cues a model found without seeing them.</summary>
+    public int JackknifeFolds { get; init; } = 5;
+
+    /// <summary>How often a word must begin a training cue for the cue stage to score it when no cue lexicon lists it.</summary>
+    public int MinCueWordCount { get; init; } = 2;
+
+    /// <summary>How often, of the times it occurs, a word must begin a training cue for the cue stage to score it (<see cref="CueTrainer.CueWords"/>).</summary>
+    public double MinCueWordRate { get; init; } = 0.01;
+
+    /// <summary>
+    /// Weights smaller than this share of their stage's largest are dropped from the shipped model (<see cref="StageBuilder.Prune"/>):
+    /// a smaller model stays in the processor's caches.
+    /// </summary>
+    public double Prune { get; init; } = 0.01;
+}
+
+/// <summary>
+/// Trains the four stages of one <see cref="AttributionModel"/> in order: cues (and their jackknife), content on the
+/// jackknifed cues, links from gold content spans to the found cue that matches the gold cue, and sources around it.
+/// </summary>
+internal static class AttributionTrainer
+{
+    public static AttributionModel Train(IReadOnlyList<TrainingArticle> articles, QuoteTrainingOptions options, TextWriter log, string name)
+    {
+        var watch = Stopwatch.StartNew();
+        var cueWords = CueTrainer.CueWords(articles, options.MinCueWordCount, options.MinCueWordRate, log, name);
+        CueTrainer.Jackknife(articles, cueWords, options.JackknifeFolds, options.CueEpochs, options.Seed);
+        var cue = CueTrainer.Train(articles, cueWords, options.CueEpochs, options.Seed, secondPass: false);
+        var cueSecond = CueTrainer.Train(articles, cueWords, options.CueEpochs, options.Seed, secondPass: true);
+        var (found, gold, matched) = CueAgreement(articles);
+        log.WriteLine($"  {name}: cues ({cue.Rows.Count:N0} features) in {watch.Elapsed.TotalSeconds:F0} s; jackknifed cues overlap gold: " +
+                      $"precision {(double)matched / Math.Max(1, found):F3}, recall {(double)matched / Math.Max(1, gold):F3}");
+        var content = ContentTrainer.Train(articles, options.ContentEpochs, options.Seed);
+        var foundSpans = ContentTrainer.Jackknife(articles, options.JackknifeFolds, options.ContentEpochs, options.Seed);
+        log.WriteLine($"  {name}: content ({content.Rows.Count:N0} features) in {watch.Elapsed.TotalSeconds:F0} s");
+        var (links, sources, verbatims) = RankingSets(articles, foundSpans);
+        var extensions = ExtensionTraining.Instances(articles);
+        var link = RankingTrainer.Train(links, options.LinkEpochs, options.Seed);
+        var source = RankingTrainer.Train(sources, options.SourceEpochs, options.Seed);
+        var verbatim = RankingTrainer.Train(verbatims, options.SourceEpochs, options.Seed);
+        log.WriteLine($"  {name}: links ({links.Count:N0} spans), sources and kinds ({sources.Count:N0} cues) in {watch.Elapsed.TotalSeconds:F0} s");
+        var extension = RankingTrainer.Train(extensions, options.SourceEpochs, options.Seed);
+        var stages = new[] { cue, cueSecond, content, link, source, verbatim, extension };
+        int before = stages.Sum(s => s.Rows.Count);
+        for (int i = 0; i < stages.Length; i++)
+        {
+            stages[i] = StageBuilder.Prune(stages[i], options.Prune);
+        }
+        log.WriteLine($"  {name}: {before:N0} features, {stages.Sum(s => s.Rows.Count):N0} after pruning weights below {options.Prune:G} of each stage's largest");
+        return new AttributionModel(cueWords, stages[0], stages[1], stages[2], stages[3], stages[4], stages[5], stages[6]);
+    }
+
+    /// <summary>
+    /// The link, source and verbatim instances of every article, anchored on the jackknifed cue that overlaps each gold
+    /// cue. Links are learned on the jackknifed content spans (<paramref name="foundSpans"/>), each belonging to the gold
+    /// attribution it overlaps most, as the run-time spans are cut.
+    /// </summary>
+    private static (RankingSet Links, RankingSet Sources, RankingSet Verbatims) RankingSets(IReadOnlyList<TrainingArticle> articles, List<ContentSpan>[] foundSpans)
+    {
+        var links = new RankingSet();
+        var sources = new RankingSet();
+        var verbatims = new RankingSet();
+        var keys = new FeatureKeys();
+        var cues = new CueContext();
+        var spans = new List<ContentSpan>();
+        var linkCandidates = new List<int>();
+        var sourceCandidates = new List<SourceCandidate>();
+        for (int a = 0; a < articles.Count; a++)
+        {
+            var article = articles[a];
+            var x = article.Text;
+            cues.Load(x, article.PredictedCues.AsSpan(0, x.Count));
+            var anchors = article.Relations.Select(r => Anchor(cues, r.Cue)).ToArray();
+            var owner = new int[x.Count];
+            Array.Fill(owner, -1);
+            for (int r = 0; r < article.Relations.Count; r++)
+            {
+                foreach (var (start, end) in article.Relations[r].Parts)
+                {
+                    owner.AsSpan(start, end - start).Fill(anchors[r] >= 0 ? anchors[r] : int.MaxValue);
+                }
+            }
+
+            spans.Clear();
+            spans.AddRange(foundSpans[a]);
+            for (int i = 0; i < spans.Count; i++)
+            {
+                int relation = MostOverlapping(article.Relations, spans[i]);
+                int anchor = relation >= 0 ? anchors[relation] : -1;
+                if (anchor < 0)
+                {
+                    continue;
+                }
+                LinkFeatures.Candidates(x, cues, spans[i], linkCandidates);
+                foreach (int candidate in linkCandidates)
+                {
+                    LinkFeatures.Emit(x, cues, spans, i, candidate, keys);
+                    links.AddCandidate(keys, candidate == anchor);
+                }
+                links.EndInstance();
+            }
+
+            for (int r = 0; r < article.Relations.Count; r++)
+            {
+                if (anchors[r] < 0)
+                {
+                    continue;
+                }
+                var source = article.Relations[r].Source;
+                SourceFeatures.Candidates(x, cues, owner, anchors[r], sourceCandidates);
+                SourceFeatures.EmitNothing(x, cues, anchors[r], sourceCandidates.Count, keys);
+                sources.AddCandidate(keys, source.Length == 0);
+                foreach (var candidate in sourceCandidates)
+                {
+                    SourceFeatures.Emit(x, cues, owner, anchors[r], candidate, keys);
+                    sources.AddCandidate(keys, source.Any(s => s.Start <= candidate.Token && candidate.Token < s.End));
+                }
+                sources.EndInstance();
+            }
+
+            foreach (var relation in article.Relations)
+            {
+                VerbatimFeatures.EmitReported(keys);
+                verbatims.AddCandidate(keys, !relation.Verbatim);
+                VerbatimFeatures.Emit(x, relation.Parts, relation.Cue.Start, relation.Cue.End, foundSpans[a], keys);
+                verbatims.AddCandidate(keys, relation.Verbatim);
+                verbatims.EndInstance();
+            }
+        }
+        return (links, sources, verbatims);
+    }
+
+    /// <summary>Jackknifed cues against gold cues: found, gold, and found ones overlapping a gold cue.</summary>
+    private static (int Found, int Gold, int Matched) CueAgreement(IReadOnlyList<TrainingArticle> articles)
+    {
+        int found = 0, gold = 0, matched = 0;
+        var cues = new CueContext();
+        foreach (var article in articles)
+        {
+            cues.Load(article.Text, article.PredictedCues.AsSpan(0, article.Text.Count));
+            found += cues.Spans.Count;
+            var goldCues = article.Relations.Select(r => r.Cue).Distinct().ToList();
+            gold += goldCues.Count;
+            matched += cues.Spans.Count(c => goldCues.Any(g => g.Start < c.End && c.Start < g.End));
+        }
+        return (found, gold, matched);
+    }
+
+    /// <summary>The relation whose content shares most tokens with <paramref name="span"/>, or -1 when none shares any.</summary>
+    private static int MostOverlapping(List<GoldRelation> relations, ContentSpan span)
+    {
+        int best = -1, most = 0;
+        for (int r = 0; r < relations.Count; r++)
+        {
+            int shared = 0;
+            foreach (var (start, end) in relations[r].Parts)
+            {
+                shared += Math.Max(0, Math.Min(end, span.End) - Math.Max(start, span.Start));
+            }
+            if (shared > most)
+            {
+                most = shared;
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>The found cue that overlaps the gold cue, or -1.</summary>
+    private static int Anchor(CueContext cues, (int Start, int End) gold)
+    {
+        for (int c = 0; c < cues.Spans.Count; c++)
+        {
+            if (cues.Spans[c].Start < gold.End && gold.Start < cues.Spans[c].End)
+            {
+                return c;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,99 @@
+using Pipeline.Evaluation.Quotes;
+using Pipeline.Evaluation.Quotes.Training;
+using Pipeline.Quotes;
+using Pipeline.Text;
+
+namespace Pipeline.Tests.Quotes;
+
+/// <summary>Quote model training on a few made-up annotated articles: deterministic, and the file reads back to the same model.</summary>
+public sealed class QuoteModelTrainingTests
+{
+    private static PolnearArticle Article(string name, string speaker, string words)
+    {
+        string text = $"Town news\n\n“{words},” {speaker} said on Monday.\n\n{speaker} said the council would vote again.\n";
+        int open = text.IndexOf('“'), close = text.IndexOf('”') + 1;
+        int said = text.IndexOf(" said", close, StringComparison.Ordinal) + 1;
+        int second = text.IndexOf(speaker + " said the", StringComparison.Ordinal);
+        int secondSaid = second + speaker.Length + 1;
+        return new PolnearArticle(name, text,
+        [
+            new GoldAttribution([new TextSpan(open, close)], [new TextSpan(close + 2, close + 2 + speaker.Length)], [new TextSpan(said, said + 4)]),
+            new GoldAttribution([new TextSpan(secondSaid + 5, text.IndexOf(".\n", secondSaid, StringComparison.Ordinal))],
+                [new TextSpan(second, second + speaker.Length)], [new TextSpan(secondSaid, secondSaid + 4)]),
+        ]);
+    }
+
+    private static readonly PolnearArticle[] Articles =
+    [
+        Article("a", "Anna Reyes", "We will build the bridge"),
+        Article("b", "Paul Grant", "The plan is too expensive"),
+        Article("c", "Maria Lopez", "Nobody asked the town"),
+        Article("d", "Tom Clarke", "I have never seen such a vote"),
+    ];
+
+    private static byte[] Bytes(QuoteModel model)
+    {
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public void Training_twice_gives_the_same_bytes_and_the_file_reads_back()
+    {
+        var options = new QuoteTrainingOptions { CueEpochs = 2, ContentEpochs = 2, LinkEpochs = 2, SourceEpochs = 2 };
+        var first = Bytes(QuoteTraining.Train(Articles, options, TextWriter.Null));
+        var second = Bytes(QuoteTraining.Train(Articles, options, TextWriter.Null));
+        Assert.Equal(first, second);
+        var loaded = QuoteModel.Load(new MemoryStream(first));
+        Assert.Equal(first, Bytes(loaded));
+        Assert.Equal("4", loaded.Metadata["articles"]);
+    }
+
+    [Fact]
+    public void A_model_of_another_format_version_is_refused()
+    {
+        var bytes = Bytes(QuoteTraining.Train(Articles, new QuoteTrainingOptions { CueEpochs = 1, ContentEpochs = 1 }, TextWriter.Null));
+        bytes[4]++;
+        Assert.Throws<InvalidDataException>(() => QuoteModel.Load(new MemoryStream(bytes)));
+        Assert.Throws<InvalidDataException>(() => QuoteModel.Load(new MemoryStream("QUOT"u8.ToArray())));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("“”“”“”")]
+    [InlineData("\u0000\u0001 binary \uFFFF")]
+    public void A_trained_model_extracts_from_hostile_text_without_failing(string body)
+    {
+        var model = QuoteTraining.Train(Articles, new QuoteTrainingOptions { CueEpochs = 2, ContentEpochs = 2 }, TextWriter.Null);
+        var document = TextDocument.Analyze("Title\n" + body + new string('"', 2_000) + " Anna Reyes said.");
+        var quotes = new LearnedQuoteExtractor(model).Extract(document, Pipeline.Entities.EntityExtraction.Empty);
+        Assert.All(quotes, q => Assert.InRange(q.Span.End, q.Span.Start, document.Text.Length));
+    }
+
+    [Fact]
+    public void Pruning_drops_small_weights_and_the_rows_they_leave_empty()
+    {
+        var rows = new Pipeline.Entities.Tagging.HashIndex(3);
+        rows.Set(11, 0);
+        rows.Set(22, 1);
+        rows.Set(33, 2);
+        var stage = new LinearModel(2, rows, [32767, 10, 20, -30, 400, -500]);
+        var pruned = StageBuilder.Prune(stage, 0.01);
+        Assert.Equal(2, pruned.Rows.Count);
+        Span<int> scores = stackalloc int[2];
+        pruned.Score([11UL, 22UL, 33UL], scores);
+        Assert.Equal([32767 + 400, -500], scores.ToArray());
+    }
+
+    [Fact]
+    public void Cue_words_are_the_words_that_begin_cues_often_enough()
+    {
+        var articles = QuoteTraining.Prepare(Articles).Marked;
+        var log = new StringWriter();
+        var words = CueTrainer.CueWords(articles, 2, 0.5, log, "marked");
+        Assert.True(words.TryGet(Pipeline.Entities.Tagging.FeatureHash.LowerChars("said"), out _));
+        Assert.False(words.TryGet(Pipeline.Entities.Tagging.FeatureHash.LowerChars("the"), out _));
+        Assert.Contains("cue candidates", log.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -127,4 +127,23 @@ internal sealed class CueContext
             Right[t] = right;
         }
     }
+
+    /// <summary>The index of the first cue starting at or after token <paramref name="token"/> (<see cref="Spans"/>'s count when none).</summary>
+    public int FirstStartingFrom(int token)
+    {
+        int low = 0, high = Spans.Count;
+        while (low < high)
+        {
+            int middle = (low + high) >>> 1;
+            if (Spans[middle].Start < token)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low;
+    }
 }

@@ -19,29 +19,23 @@ internal static class LinkFeatures
     {
         output.Clear();
         int paragraph = x.ParagraphOf(span.Start);
-        int before = -1, after = -1;
-        for (int c = 0; c < cues.Spans.Count; c++)
+        // Cues are disjoint and in text order: the first one from the span's end on, and before it the ones that
+        // overlap the span, then the nearest one that ends before it.
+        int after = cues.FirstStartingFrom(span.End);
+        int before = after - 1;
+        while (before >= 0 && cues.Spans[before].End > span.Start)
         {
-            var (start, end) = cues.Spans[c];
-            int p = x.ParagraphOf(start);
-            if (end <= span.Start && (p == paragraph || p == paragraph - 1))
-            {
-                before = c;
-            }
-            else if (start >= span.End && p == paragraph && after < 0)
-            {
-                after = c;
-            }
-            else if (start < span.End && end > span.Start)
-            {
-                output.Add(c);
-            }
+            before--;
         }
-        if (before >= 0)
+        for (int c = before + 1; c < after; c++)
+        {
+            output.Add(c);
+        }
+        if (before >= 0 && x.ParagraphOf(cues.Spans[before].Start) is var p && (p == paragraph || p == paragraph - 1))
         {
             output.Add(before);
         }
-        if (after >= 0)
+        if (after < cues.Spans.Count && x.ParagraphOf(cues.Spans[after].Start) == paragraph)
         {
             output.Add(after);
         }
@@ -67,28 +61,18 @@ internal static class LinkFeatures
         keys.Add(Bias, 0);
         keys.Add(Where, where);
         keys.Add(WhereVerbatim, where, span.Verbatim ? 1UL : 0);
-        int otherCues = 0, otherSpans = 0, marks = 0;
-        for (int c = 0; c < cues.Spans.Count; c++)
+        // Cues and spans are disjoint and in text order: those between start at or after `from` and end by `to`.
+        int otherCues = 0, otherSpans = 0;
+        for (int c = cues.FirstStartingFrom(from); c < cues.Spans.Count && cues.Spans[c].End <= to; c++)
         {
-            if (c != cueIndex && cues.Spans[c].Start >= from && cues.Spans[c].End <= to)
-            {
-                otherCues++;
-            }
+            otherCues += c != cueIndex ? 1 : 0;
         }
-        foreach (var other in spans)
+        for (int i = ContentSpans.FirstEndingAfter(spans, from); i < spans.Count && spans[i].End <= to; i++)
         {
-            if (other.Start >= from && other.End <= to)
-            {
-                otherSpans++;
-            }
+            otherSpans += spans[i].Start >= from ? 1 : 0;
         }
-        for (int t = from; t < to && t < n; t++)
-        {
-            if (x.Mark[t] is MarkState.Opening or MarkState.Closing)
-            {
-                marks++;
-            }
-        }
+        int end = Math.Max(from, Math.Min(to, n));
+        int marks = x.OpeningBefore[end] - x.OpeningBefore[from] + x.ClosingBefore[end] - x.ClosingBefore[from];
         keys.Add(Between, (ulong)direction * 27 + FeatureKeys.Few(otherCues) * 9 + FeatureKeys.Few(otherSpans) * 3 + FeatureKeys.Few(marks));
         keys.Add(CommasBetween, (ulong)direction, FeatureKeys.Few(x.CommasBefore[to] - x.CommasBefore[from]));
         keys.Add(CueWord, (ulong)direction, x.Lower[cueStart]);
@@ -101,11 +85,10 @@ internal static class LinkFeatures
         keys.Add(Nearest, (ulong)direction * 4 + FeatureKeys.Few(otherCues), paragraphGap == 0 ? 1UL : 0);
         // Cues on the span's other side in its sentence compete: A said X, B said. / A said X.
         int rivals = 0;
-        int spanSentence = x.SentenceOf[span.Start];
-        for (int c = 0; c < cues.Spans.Count; c++)
+        var spanSentence = x.Document.Sentences[x.SentenceOf[span.Start]];
+        for (int c = cues.FirstStartingFrom(spanSentence.FirstToken); c < cues.Spans.Count && cues.Spans[c].Start < spanSentence.EndToken; c++)
         {
-            if (c != cueIndex && x.SentenceOf[cues.Spans[c].Start] == spanSentence
-                && (direction == 0 ? cues.Spans[c].Start >= span.End : cues.Spans[c].End <= span.Start))
+            if (c != cueIndex && (direction == 0 ? cues.Spans[c].Start >= span.End : cues.Spans[c].End <= span.Start))
             {
                 rivals++;
             }

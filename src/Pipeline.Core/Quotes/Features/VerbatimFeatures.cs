@@ -23,11 +23,12 @@ internal static class VerbatimFeatures
     {
         keys.Clear();
         int labelled = 0, verbatim = 0;
-        foreach (var span in spans)
+        foreach (var (start, end) in parts)
         {
-            foreach (var (start, end) in parts)
+            for (int i = ContentSpans.FirstEndingAfter(spans, start); i < spans.Count && spans[i].Start < end; i++)
             {
-                int shared = Math.Max(0, Math.Min(end, span.End) - Math.Max(start, span.Start));
+                var span = spans[i];
+                int shared = Math.Min(end, span.End) - Math.Max(start, span.Start);
                 labelled += shared;
                 verbatim += span.Verbatim ? shared : 0;
             }

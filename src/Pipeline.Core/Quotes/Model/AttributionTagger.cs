@@ -63,9 +63,10 @@ internal sealed class AttributionTagger(QuoteModel model)
         var retag = scratch.Retag.AsSpan(0, x.Document.Paragraphs.Length);
         retag.Clear();
         var cues = scratch.Cues.Spans;
+        var firstSpan = LinkedSpans(scratch, cues.Count);
         for (int c = 0; c < cues.Count; c++)
         {
-            if (linked.Contains(c))
+            if (firstSpan[c] >= 0)
             {
                 continue;
             }
@@ -91,22 +92,21 @@ internal sealed class AttributionTagger(QuoteModel model)
         var byCue = scratch.ByCue;
         byCue.Clear();
         scratch.SourceTokenScores.AsSpan(0, n).Fill(int.MinValue);
+        firstSpan = LinkedSpans(scratch, scratch.Cues.Spans.Count);
         for (int i = 0; i < spans.Count; i++)
         {
-            if (linked[i] >= 0 && !byCue.Contains(linked[i]))
+            if (linked[i] >= 0 && firstSpan[linked[i]] == i)
             {
                 byCue.Add(linked[i]);
             }
         }
+        var nextSpan = scratch.NextSpan;
         foreach (int cue in byCue)
         {
             parts.Clear();
-            for (int i = 0; i < spans.Count; i++)
+            for (int i = firstSpan[cue]; i >= 0; i = nextSpan[i])
             {
-                if (linked[i] == cue)
-                {
-                    parts.Add((spans[i].Start, spans[i].End));
-                }
+                parts.Add((spans[i].Start, spans[i].End));
             }
             Extend(m, x, scratch.Cues, owner, cue, parts, scratch.Keys);
             int source = ChooseSource(m, x, scratch.Cues, owner, cue, scratch.Keys, scratch.SourceCandidates, scratch.SourceTokenScores.AsSpan(0, n));
@@ -115,6 +115,38 @@ internal sealed class AttributionTagger(QuoteModel model)
             var partArray = parts.ToArray();
             output.Add(new FoundAttribution(partArray, cueStart, cueEnd, source, IsVerbatim(m, x, partArray, cueStart, cueEnd, spans, scratch.Keys)));
         }
+    }
+
+    /// <summary>
+    /// Per cue (of <paramref name="cues"/>), the first content span linked to it or -1, and in <see cref="Scratch.NextSpan"/>
+    /// per span the next span of the same cue or -1: each cue's spans in text order without searching them all per cue.
+    /// </summary>
+    private static Span<int> LinkedSpans(Scratch scratch, int cues)
+    {
+        var linked = scratch.Linked;
+        var first = scratch.FirstSpan.AsSpan(0, cues);
+        var last = scratch.LastSpan.AsSpan(0, cues);
+        var next = scratch.NextSpan.AsSpan(0, linked.Count);
+        first.Fill(-1);
+        next.Fill(-1);
+        for (int i = 0; i < linked.Count; i++)
+        {
+            int cue = linked[i];
+            if (cue < 0)
+            {
+                continue;
+            }
+            if (first[cue] < 0)
+            {
+                first[cue] = i;
+            }
+            else
+            {
+                next[last[cue]] = i;
+            }
+            last[cue] = i;
+        }
+        return first;
     }
 
     /// <summary>
@@ -567,6 +599,11 @@ internal sealed class AttributionTagger(QuoteModel model)
         /// <summary>Per candidate, the dense weights of its token keys (<see cref="AttributionModel.CueTokenDense"/>): the first pass's labels, then the second's.</summary>
         public readonly List<int> TokenDense = [];
 
+        /// <summary>Per cue, its first and last linked content span; per span, the next of the same cue (<see cref="LinkedSpans"/>).</summary>
+        public int[] FirstSpan = [];
+        public int[] LastSpan = [];
+        public int[] NextSpan = [];
+
         /// <summary>Per token, the source stage's score of its own keys, once computed.</summary>
         public int[] SourceTokenScores = [];
 
@@ -595,6 +632,9 @@ internal sealed class AttributionTagger(QuoteModel model)
                 Owner = new int[CueLabels.Length];
                 CandidateOf = new int[CueLabels.Length];
                 SourceTokenScores = new int[CueLabels.Length];
+                FirstSpan = new int[CueLabels.Length];
+                LastSpan = new int[CueLabels.Length];
+                NextSpan = new int[CueLabels.Length];
             }
         }
 

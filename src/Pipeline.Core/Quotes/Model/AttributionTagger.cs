@@ -48,7 +48,7 @@ internal sealed class AttributionTagger(QuoteModel model)
     {
         var x = scratch.Text;
         int n = x.Count;
-        scratch.Ensure(n, x.Document.Paragraphs.Length);
+        scratch.Ensure(n, x.Document.Paragraphs.Length, x.Document.Sentences.Length);
         PredictCues(m, x, scratch);
         scratch.Cues.Load(x, scratch.CueLabels.AsSpan(0, n));
         var spans = scratch.Spans;
@@ -64,6 +64,8 @@ internal sealed class AttributionTagger(QuoteModel model)
         retag.Clear();
         var cues = scratch.Cues.Spans;
         var firstSpan = LinkedSpans(scratch, cues.Count);
+        var dropped = scratch.Dropped.AsSpan(0, cues.Count);
+        dropped.Clear();
         for (int c = 0; c < cues.Count; c++)
         {
             if (firstSpan[c] >= 0)
@@ -80,11 +82,14 @@ internal sealed class AttributionTagger(QuoteModel model)
             }
             scratch.CueLabels.AsSpan(cues[drop].Start, cues[drop].End - cues[drop].Start).Clear();
             retag[x.ParagraphOf(cues[drop].Start)] = true;
+            dropped[drop] = true;
             orphans = true;
         }
         if (orphans)
         {
-            // Content features see only their own paragraph's cues: tag again only where a cue went.
+            // Content features see only their own paragraph's cues: tag again only where a cue went, and there compute
+            // again only the tokens whose features read a cue that went.
+            MarkAffected(x, scratch, dropped);
             scratch.Cues.Load(x, scratch.CueLabels.AsSpan(0, n));
             TagAndLink(m, x, scratch, scratch.Retag);
         }
@@ -114,6 +119,34 @@ internal sealed class AttributionTagger(QuoteModel model)
             (cueStart, cueEnd, source) = Relayed(x, cueStart, cueEnd, source);
             var partArray = parts.ToArray();
             output.Add(new FoundAttribution(partArray, cueStart, cueEnd, source, IsVerbatim(m, x, partArray, cueStart, cueEnd, spans, scratch.Keys)));
+        }
+    }
+
+    /// <summary>
+    /// Marks in <see cref="Scratch.Affected"/> the tokens of the paragraphs to tag again whose content features change when
+    /// the <paramref name="dropped"/> cues go (<see cref="ContentFeatures.Append"/> reads the nearest cue on either side,
+    /// the token's own cue, and the cue counts of its sentence and the one before): the others keep their emissions.
+    /// </summary>
+    private static void MarkAffected(AttributionText x, Scratch scratch, ReadOnlySpan<bool> dropped)
+    {
+        var cues = scratch.Cues;
+        int n = x.Count;
+        var sentences = scratch.DroppedSentence.AsSpan(0, x.Document.Sentences.Length);
+        sentences.Clear();
+        for (int c = 0; c < dropped.Length; c++)
+        {
+            if (dropped[c])
+            {
+                sentences[x.SentenceOf[cues.Spans[c].Start]] = true;
+            }
+        }
+        var affected = scratch.Affected.AsSpan(0, n);
+        for (int t = 0; t < n; t++)
+        {
+            int s = x.SentenceOf[t];
+            int left = cues.Left[t], right = cues.Right[t];
+            affected[t] = left >= 0 && dropped[left] || right >= 0 && dropped[right] || cues.InCue[t] != 0
+                          || sentences[s] || s > 0 && sentences[s - 1];
         }
     }
 
@@ -394,6 +427,10 @@ internal sealed class AttributionTagger(QuoteModel model)
         spans.Clear();
         var document = x.Document;
         const int L = ContentLabels.Count;
+        if (scratch.TokenEmissions.Length < x.Count * L)
+        {
+            scratch.TokenEmissions = new int[Math.Max(x.Count * L, scratch.TokenEmissions.Length * 2)];
+        }
         int keptIndex = 0;
         for (int p = 0; p < document.Paragraphs.Length; p++)
         {
@@ -421,14 +458,22 @@ internal sealed class AttributionTagger(QuoteModel model)
                 continue;
             }
             scratch.EnsureParagraph(count);
-            var emissions = scratch.Emissions.AsSpan(0, count * L);
+            // Emissions stay per token for the document, so that tagging again recomputes only the affected tokens.
+            var emissions = scratch.TokenEmissions.AsSpan(first * L, count * L);
             var keys = scratch.TokenKeys;
             keys.Clear();
             var starts = scratch.TokenStarts;
             starts.Clear();
+            var computed = scratch.Computed;
+            computed.Clear();
             keys.Dense = m.ContentDense;
             for (int k = 0; k < count; k++)
             {
+                if (retag is not null && !scratch.Affected[first + k])
+                {
+                    continue;
+                }
+                computed.Add(k);
                 starts.Add(keys.Count);
                 keys.ClearDense();
                 ContentFeatures.Append(x, cues, first + k, keys);
@@ -437,13 +482,14 @@ internal sealed class AttributionTagger(QuoteModel model)
             keys.Dense = null;
             starts.Add(keys.Count);
             var at = CollectionsMarshal.AsSpan(starts);
-            for (int from = 0; from < count; from += Batch)
+            var tokens = CollectionsMarshal.AsSpan(computed);
+            for (int from = 0; from < tokens.Length; from += Batch)
             {
-                int to = Math.Min(from + Batch, count);
+                int to = Math.Min(from + Batch, tokens.Length);
                 scratch.Sink ^= m.Content.Touch(keys.Range(at[from], at[to]));
-                for (int k = from; k < to; k++)
+                for (int i = from; i < to; i++)
                 {
-                    m.Content.Add(keys.Range(at[k], at[k + 1]), emissions.Slice(k * L, L));
+                    m.Content.Add(keys.Range(at[i], at[i + 1]), emissions.Slice(tokens[i] * L, L));
                 }
             }
             var labels = scratch.ContentLabels.AsSpan(0, count);
@@ -579,7 +625,6 @@ internal sealed class AttributionTagger(QuoteModel model)
         public byte[] FirstPass = [];
         public int[] CueMargins = [];
         public int[] Owner = [];
-        public int[] Emissions = [];
         public byte[] ContentLabels = [];
         public byte[] BackPointers = [];
 
@@ -598,6 +643,19 @@ internal sealed class AttributionTagger(QuoteModel model)
 
         /// <summary>Per candidate, the dense weights of its token keys (<see cref="AttributionModel.CueTokenDense"/>): the first pass's labels, then the second's.</summary>
         public readonly List<int> TokenDense = [];
+
+        /// <summary>Per token, its content emissions (<see cref="ContentLabels.Count"/> scores), kept for tagging again.</summary>
+        public int[] TokenEmissions = [];
+
+        /// <summary>Per token, whether its content features change when the dropped cues go (<see cref="MarkAffected"/>).</summary>
+        public bool[] Affected = [];
+
+        /// <summary>Per cue, whether it was dropped for having no content; per sentence, whether it held a dropped cue.</summary>
+        public bool[] Dropped = [];
+        public bool[] DroppedSentence = [];
+
+        /// <summary>The paragraph's tokens whose emissions are computed in this tagging.</summary>
+        public readonly List<int> Computed = [];
 
         /// <summary>Per cue, its first and last linked content span; per span, the next of the same cue (<see cref="LinkedSpans"/>).</summary>
         public int[] FirstSpan = [];
@@ -618,8 +676,12 @@ internal sealed class AttributionTagger(QuoteModel model)
             }
         }
 
-        public void Ensure(int tokens, int paragraphs)
+        public void Ensure(int tokens, int paragraphs, int sentences)
         {
+            if (DroppedSentence.Length < sentences)
+            {
+                DroppedSentence = new bool[Math.Max(sentences, DroppedSentence.Length * 2)];
+            }
             if (Retag.Length < paragraphs)
             {
                 Retag = new bool[Math.Max(paragraphs, Retag.Length * 2)];
@@ -632,6 +694,8 @@ internal sealed class AttributionTagger(QuoteModel model)
                 Owner = new int[CueLabels.Length];
                 CandidateOf = new int[CueLabels.Length];
                 SourceTokenScores = new int[CueLabels.Length];
+                Affected = new bool[CueLabels.Length];
+                Dropped = new bool[CueLabels.Length];
                 FirstSpan = new int[CueLabels.Length];
                 LastSpan = new int[CueLabels.Length];
                 NextSpan = new int[CueLabels.Length];
@@ -644,7 +708,6 @@ internal sealed class AttributionTagger(QuoteModel model)
             {
                 int size = Math.Max(tokens, ContentLabels.Length * 2);
                 ContentLabels = new byte[size];
-                Emissions = new int[size * Quotes.ContentLabels.Count];
                 BackPointers = new byte[size * Quotes.ContentLabels.Count];
             }
         }

@@ -10,9 +10,9 @@ namespace Pipeline.Cli.Commands;
 /// <summary><c>pipeline train entities | quotes | summaries</c>: trains the project's models from annotated data given by path.</summary>
 internal static class TrainCommand
 {
-    public const string ShippedModel = "src/Pipeline.Core/Entities/Tagging/ner-model.bin";
+    public const string ShippedModel = "src/Pipeline.Extraction/Entities/Tagging/ner-model.bin";
 
-    public const string ShippedNameLists = "src/Pipeline.Core/Entities/Tagging/NameLists";
+    public const string ShippedNameLists = "src/Pipeline.Extraction/Entities/Tagging/NameLists";
 
     public static Command Create()
     {
@@ -23,7 +23,7 @@ internal static class TrainCommand
         return command;
     }
 
-    public const string ShippedQuoteModel = "src/Pipeline.Core/Quotes/Model";
+    public const string ShippedQuoteModel = "src/Pipeline.Extraction/Quotes/Model";
 
     private static Command Quotes()
     {
@@ -46,7 +46,7 @@ internal static class TrainCommand
         return command;
     }
 
-    public const string ShippedSummaryModel = "src/Pipeline.Core/Summaries/Models/sentence-scorer.txt";
+    public const string ShippedSummaryModel = "src/Pipeline.Extraction/Summaries/Models/sentence-scorer.txt";
 
     private static Command Summaries()
     {

@@ -44,7 +44,7 @@ public sealed class ArticleRow : ITableEntity
     public int EntityCount { get; set; }
     public int QuoteCount { get; set; }
 
-    /// <summary>Ranked summary sentences as JSON (at most <see cref="Summaries.Summary.MaxSentences"/>).</summary>
+    /// <summary>Ranked summary sentences as JSON (at most <c>Summary.MaxSentences</c> of the summarizer).</summary>
     public string? SummaryJson { get; set; }
 
     /// <summary>Key phrases as JSON, best first.</summary>

@@ -205,13 +205,26 @@ public sealed class AzuriteServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Ports this process has handed out: the system may offer a released port again before its taker binds it.</summary>
+    private static readonly HashSet<int> HandedOut = [];
+
+    /// <summary>A loopback port nothing listens on, never the same one twice in this process.</summary>
     public static int FreePort()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        while (true)
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            lock (HandedOut)
+            {
+                if (HandedOut.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
     }
 
     private static bool Listening(int port)

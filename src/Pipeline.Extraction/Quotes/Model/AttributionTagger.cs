@@ -366,19 +366,22 @@ internal sealed class AttributionTagger(QuoteModel model)
                     CueFeatures.Emit(x, t, previous, firstPass, keys);
                     stage.Score(keys.Keys, scores);
                 }
-                label = scores[CueFeatures.Begin] > scores[label] ? CueFeatures.Begin : label;
-                if (margins is not null)
-                {
-                    margins[t] = scores[CueFeatures.Begin] - scores[CueFeatures.Outside];
-                }
-                if (previous != CueFeatures.Outside && scores[CueFeatures.Inside] > scores[label])
-                {
-                    label = CueFeatures.Inside;
-                }
+                label = Decide(scores, previous, t, margins);
             }
             labels[t] = (byte)label;
             previous = label;
         }
+    }
+
+    /// <summary>A scored token's cue label: Begin over Outside, Inside only after a cue; its margin of Begin over Outside into <paramref name="margins"/>.</summary>
+    private static int Decide(ReadOnlySpan<int> scores, int previous, int t, int[]? margins)
+    {
+        int label = scores[CueFeatures.Begin] > scores[CueFeatures.Outside] ? CueFeatures.Begin : CueFeatures.Outside;
+        if (margins is not null)
+        {
+            margins[t] = scores[CueFeatures.Begin] - scores[CueFeatures.Outside];
+        }
+        return previous != CueFeatures.Outside && scores[CueFeatures.Inside] > scores[label] ? CueFeatures.Inside : label;
     }
 
     /// <summary>Labels every token Outside, Begin or Inside of a cue, left to right: the first pass, or the second reading <paramref name="firstPass"/>.</summary>
@@ -399,15 +402,7 @@ internal sealed class AttributionTagger(QuoteModel model)
             {
                 CueFeatures.Emit(x, t, previous, firstPass, keys);
                 stage.Score(keys.Keys, scores);
-                label = scores[CueFeatures.Begin] > scores[label] ? CueFeatures.Begin : label;
-                if (margins is not null)
-                {
-                    margins[t] = scores[CueFeatures.Begin] - scores[CueFeatures.Outside];
-                }
-                if (previous != CueFeatures.Outside && scores[CueFeatures.Inside] > scores[label])
-                {
-                    label = CueFeatures.Inside;
-                }
+                label = Decide(scores, previous, t, margins);
             }
             labels[t] = (byte)label;
             previous = label;

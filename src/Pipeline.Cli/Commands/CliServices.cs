@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pipeline.Configuration;
+using Pipeline.Entities.Tagging;
+using Pipeline.Quotes;
 
 namespace Pipeline.Cli.Commands;
 
@@ -16,9 +18,15 @@ internal static class CliServices
         Recursive = true,
     };
 
-    /// <summary>Extraction only: no storage connection is read or needed.</summary>
-    public static ServiceProvider Extraction() =>
-        new ServiceCollection().AddPipeline(new ConfigurationBuilder().Build()).BuildServiceProvider();
+    /// <summary>
+    /// Extraction only: no storage connection is read or needed. The two models load side by side, one per core, before
+    /// the first article needs them: a command's start-up is mostly their loading.
+    /// </summary>
+    public static ServiceProvider Extraction()
+    {
+        Parallel.Invoke(() => _ = EntityModels.Recognizer, () => _ = QuoteModels.Extractor);
+        return new ServiceCollection().AddPipeline(new ConfigurationBuilder().Build()).BuildServiceProvider();
+    }
 
     public static ServiceProvider Build(ParseResult parse)
     {

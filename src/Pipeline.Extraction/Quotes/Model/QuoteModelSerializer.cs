@@ -51,8 +51,14 @@ internal static class QuoteModelSerializer
         {
             throw new InvalidDataException($"Quote model version {version} is not supported (expected {QuoteModel.FormatVersion}).");
         }
-        using var brotli = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var reader = new BinaryReader(brotli);
+        // Decompressed at once: read byte by byte, the Brotli stream costs a call into the decoder per varint byte.
+        using var decompressed = new MemoryStream();
+        using (var brotli = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true))
+        {
+            brotli.CopyTo(decompressed);
+        }
+        decompressed.Position = 0;
+        using var reader = new BinaryReader(decompressed);
         try
         {
             var metadata = new Dictionary<string, string>(StringComparer.Ordinal);

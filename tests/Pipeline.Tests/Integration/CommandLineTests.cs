@@ -115,4 +115,21 @@ public sealed class CommandLineTests(PipelineFixture pipeline) : IDisposable
         Assert.Contains(root.GetProperty("quotes").EnumerateArray(), q => q.GetProperty("speaker").GetString() == "Jake Sullivan");
         Assert.Contains(root.GetProperty("entities").EnumerateArray(), e => e.GetProperty("name").GetString() == "Joe Biden");
     }
+
+    [Fact]
+    public async Task Extract_of_a_folder_writes_one_json_per_text_file_and_says_how_long_it_took()
+    {
+        var input = Directory.CreateDirectory(Path.Combine(folder, "in")).FullName;
+        File.Copy(Path.Combine(Repository.Root, "seeds", "000_09b943ff63819a7c.txt"), Path.Combine(input, "seed.txt"));
+        await File.WriteAllTextAsync(Path.Combine(input, "ferry.txt"), "Officials in Bergen said the ferry would run again on Monday.\n");
+        var output = Path.Combine(folder, "out");
+
+        var (exit, printed) = await CliProcess.RunAsync(Timeout, "extract", input, "--out", output);
+
+        Assert.True(exit == 0, printed);
+        Assert.Matches(@"2 of 2 \.txt files extracted to .+ in \d+\.\d\d s", printed);
+        Assert.Equal(["ferry.json", "seed.json"], Directory.GetFiles(output).Select(Path.GetFileName).Order());
+        var seed = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "seed.json"))).RootElement;
+        Assert.Contains(seed.GetProperty("quotes").EnumerateArray(), q => q.GetProperty("speaker").GetString() == "Jake Sullivan");
+    }
 }

@@ -15,6 +15,17 @@ public sealed class QuoteExtractorTests
         Assert.Single(quotes, q => q.Text.StartsWith(start, StringComparison.Ordinal));
 
     [Theory]
+    [InlineData("The talks collapsed on Friday, Smith said.", "The talks collapsed on Friday", "Smith")]
+    [InlineData("The British demands were unacceptable, the minister told reporters in Paris on Saturday.", "The British demands were unacceptable", "the minister")]
+    public void A_short_sentence_closed_by_its_attribution_is_what_was_said(string paragraph, string content, string speaker)
+    {
+        var quotes = Extract("The council met on Friday.", paragraph);
+        var quote = Single(quotes, content[..12]);
+        Assert.Equal(content, quote.Text);
+        Assert.Equal(speaker, quote.Speaker);
+    }
+
+    [Theory]
     [InlineData("We talked about the budget and the schools, Anna Reyes said, according to a statement from her office.", "Anna Reyes")]
     [InlineData("The Mayor's Office said Anna Reyes spoke to the council. We talked about the budget and the schools, she said, according to the office.", "Anna Reyes")]
     public void A_speaker_passed_on_by_a_relay_keeps_the_words(string paragraph, string speaker)

@@ -58,8 +58,12 @@ internal sealed class AttributionTagger(QuoteModel model)
         // A cue no content is linked to is no attribution (every attribution has content). Attributions do not nest:
         // when such a cue trails, after a comma and its subject, content another cue of its sentence took (… has
         // emphasized that X, Sullivan said.), it is the outer attribution and the other cue goes; when it follows such
-        // content without a comma, the surer cue stays; otherwise the empty cue goes. Then tag once more.
+        // content without a comma, the surer cue stays; a cue that closes its sentence after a comma and its subject,
+        // with nothing of the clause before it taken (The talks collapsed on Friday, Smith said.), is kept and that clause
+        // is its content (below); otherwise the empty cue goes. Then tag once more.
         bool orphans = false;
+        var completions = scratch.Completions;
+        completions.Clear();
         var retag = scratch.Retag.AsSpan(0, x.Document.Paragraphs.Length);
         retag.Clear();
         var cues = scratch.Cues.Spans;
@@ -79,6 +83,11 @@ internal sealed class AttributionTagger(QuoteModel model)
                 && (trails || scratch.CueMargins[cues[c].Start] > scratch.CueMargins[cues[rival].Start]))
             {
                 drop = rival;
+            }
+            else if (trails && rival < 0 && IsBareTrailing(x, scratch.Cues, owner, c, rivalToken + 1))
+            {
+                completions.Add(cues[c].Start);
+                continue;
             }
             scratch.CueLabels.AsSpan(cues[drop].Start, cues[drop].End - cues[drop].Start).Clear();
             retag[x.ParagraphOf(cues[drop].Start)] = true;
@@ -120,7 +129,49 @@ internal sealed class AttributionTagger(QuoteModel model)
             var partArray = parts.ToArray();
             output.Add(new FoundAttribution(partArray, cueStart, cueEnd, source, IsVerbatim(m, x, partArray, cueStart, cueEnd, spans, scratch.Keys)));
         }
+        foreach (int start in completions)
+        {
+            int cue = scratch.Cues.FirstStartingFrom(start);
+            if (cue >= scratch.Cues.Spans.Count || scratch.Cues.Spans[cue].Start != start || firstSpan[cue] >= 0
+                || RivalToken(x, start) is not (var beforeComma, true) || !IsBareTrailing(x, scratch.Cues, owner, cue, beforeComma + 1))
+            {
+                continue;
+            }
+            int first = x.Document.Sentences[x.SentenceOf[start]].FirstToken;
+            owner.Slice(first, beforeComma + 1 - first).Fill(cue);
+            (int Start, int End)[] partArray = [(first, beforeComma + 1)];
+            int source = ChooseSource(m, x, scratch.Cues, owner, cue, scratch.Keys, scratch.SourceCandidates, scratch.SourceTokenScores.AsSpan(0, n));
+            var (cueStart, cueEnd) = scratch.Cues.Spans[cue];
+            (cueStart, cueEnd, source) = Relayed(x, cueStart, cueEnd, source);
+            output.Add(new FoundAttribution(partArray, cueStart, cueEnd, source, IsVerbatim(m, x, partArray, cueStart, cueEnd, spans, scratch.Keys)));
+        }
     }
+
+    /// <summary>
+    /// True when cue <paramref name="cue"/> closes its sentence (at most <see cref="MaxTrailingWords"/> words after it, no
+    /// other cue) after a comma at <paramref name="comma"/> and its subject, and the clause before the comma is at least
+    /// three words that neither a cue nor another attribution's content has taken: the clause is what was said.
+    /// </summary>
+    private static bool IsBareTrailing(AttributionText x, CueContext cues, ReadOnlySpan<int> owner, int cue, int comma)
+    {
+        var (cueStart, cueEnd) = cues.Spans[cue];
+        var sentence = x.Document.Sentences[x.SentenceOf[cueStart]];
+        if (comma - sentence.FirstToken < 3 || cueStart - comma < 2 || sentence.EndToken - cueEnd > MaxTrailingWords)
+        {
+            return false;
+        }
+        for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+        {
+            if ((t < comma && owner[t] >= 0) || (cues.InCue[t] != 0 && (t < cueStart || t >= cueEnd)))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Words a closing attribution may have after its cue (<c>told reporters in Paris on Saturday.</c>).</summary>
+    private const int MaxTrailingWords = 8;
 
     /// <summary>
     /// Marks in <see cref="Scratch.Affected"/> the tokens of the paragraphs to tag again whose content features change when
@@ -614,6 +665,9 @@ internal sealed class AttributionTagger(QuoteModel model)
         public bool[] Retag = [];
         public readonly List<int> Linked = [];
         public readonly List<int> ByCue = [];
+
+        /// <summary>Cues (by first token) that close their sentence with nothing linked: the clause before them becomes their content.</summary>
+        public readonly List<int> Completions = [];
         public readonly List<int> CueCandidates = [];
         public readonly List<SourceCandidate> SourceCandidates = [];
         public byte[] CueLabels = [];

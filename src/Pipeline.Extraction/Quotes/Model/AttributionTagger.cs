@@ -123,11 +123,7 @@ internal sealed class AttributionTagger(QuoteModel model)
                 parts.Add((spans[i].Start, spans[i].End));
             }
             Extend(m, x, scratch.Cues, owner, cue, parts, scratch.Keys);
-            int source = ChooseSource(m, x, scratch.Cues, owner, cue, scratch.Keys, scratch.SourceCandidates, scratch.SourceTokenScores.AsSpan(0, n));
-            var (cueStart, cueEnd) = scratch.Cues.Spans[cue];
-            (cueStart, cueEnd, source) = Relayed(x, cueStart, cueEnd, source);
-            var partArray = parts.ToArray();
-            output.Add(new FoundAttribution(partArray, cueStart, cueEnd, source, IsVerbatim(m, x, partArray, cueStart, cueEnd, spans, scratch.Keys)));
+            output.Add(Attribution(m, scratch, owner, cue, parts.ToArray()));
         }
         foreach (int start in completions)
         {
@@ -139,12 +135,18 @@ internal sealed class AttributionTagger(QuoteModel model)
             }
             int first = x.Document.Sentences[x.SentenceOf[start]].FirstToken;
             owner.Slice(first, beforeComma + 1 - first).Fill(cue);
-            (int Start, int End)[] partArray = [(first, beforeComma + 1)];
-            int source = ChooseSource(m, x, scratch.Cues, owner, cue, scratch.Keys, scratch.SourceCandidates, scratch.SourceTokenScores.AsSpan(0, n));
-            var (cueStart, cueEnd) = scratch.Cues.Spans[cue];
-            (cueStart, cueEnd, source) = Relayed(x, cueStart, cueEnd, source);
-            output.Add(new FoundAttribution(partArray, cueStart, cueEnd, source, IsVerbatim(m, x, partArray, cueStart, cueEnd, spans, scratch.Keys)));
+            output.Add(Attribution(m, scratch, owner, cue, [(first, beforeComma + 1)]));
         }
+    }
+
+    /// <summary>Cue <paramref name="cue"/>'s attribution of <paramref name="parts"/>: its source chosen, a relay followed, verbatim or reported.</summary>
+    private static FoundAttribution Attribution(AttributionModel m, Scratch scratch, Span<int> owner, int cue, (int Start, int End)[] parts)
+    {
+        var x = scratch.Text;
+        int source = ChooseSource(m, x, scratch.Cues, owner, cue, scratch.Keys, scratch.SourceCandidates, scratch.SourceTokenScores.AsSpan(0, x.Count));
+        var (cueStart, cueEnd) = scratch.Cues.Spans[cue];
+        (cueStart, cueEnd, source) = Relayed(x, cueStart, cueEnd, source);
+        return new FoundAttribution(parts, cueStart, cueEnd, source, IsVerbatim(m, x, parts, cueStart, cueEnd, scratch.Spans, scratch.Keys));
     }
 
     /// <summary>

@@ -21,9 +21,11 @@ public sealed class ArticleExtractor(IEntityExtractor entities, IQuoteExtractor 
     /// Changes whenever extraction output changes (or how it is indexed), so stored results can tell which version made
     /// them and articles can be reprocessed when it moves on (<c>pipeline retry --outdated</c>). 8: entities and speakers
     /// indexed under their identities. 9: quotes found by the learned attribution model. 10: a cue that closes
-    /// its sentence after a comma and its subject, with nothing labelled, takes the clause before the comma.
+    /// its sentence after a comma and its subject, with nothing labelled, takes the clause before the comma. 11: the
+    /// words where a cue's source stands (a trailing subject of up to eight words, the phrase after <c>according to</c>)
+    /// are no content.
     /// </summary>
-    public const string Version = "10";
+    public const string Version = "11";
 
     public ExtractionResult Extract(Article article)
     {

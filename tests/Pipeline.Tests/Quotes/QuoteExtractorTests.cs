@@ -26,6 +26,20 @@ public sealed class QuoteExtractorTests
     }
 
     [Theory]
+    [InlineData("The British demands were unacceptable, French minister Pierre Martin told reporters.", "The British demands were unacceptable", "Pierre Martin")]
+    [InlineData("Prices will keep rising until the spring, a spokeswoman for the central bank said.", "Prices will keep rising until the spring", null)]
+    [InlineData("The company plans to cut 500 jobs, according to a person familiar with the matter.", "The company plans to cut 500 jobs", null)]
+    public void The_words_where_the_source_stands_are_not_what_was_said(string paragraph, string content, string? speaker)
+    {
+        var quote = Single(Extract("The council met on Friday.", paragraph), content[..12]);
+        Assert.Equal(content, quote.Text);
+        if (speaker is not null)
+        {
+            Assert.Equal(speaker, quote.Speaker);
+        }
+    }
+
+    [Theory]
     [InlineData("We talked about the budget and the schools, Anna Reyes said, according to a statement from her office.", "Anna Reyes")]
     [InlineData("The Mayor's Office said Anna Reyes spoke to the council. We talked about the budget and the schools, she said, according to the office.", "Anna Reyes")]
     public void A_speaker_passed_on_by_a_relay_keeps_the_words(string paragraph, string speaker)

@@ -122,6 +122,11 @@ internal sealed class AttributionTagger(QuoteModel model)
             {
                 parts.Add((spans[i].Start, spans[i].End));
             }
+            KeepSourceOut(x, scratch.Cues, owner, cue, parts);
+            if (parts.Count == 0)
+            {
+                continue;
+            }
             Extend(m, x, scratch.Cues, owner, cue, parts, scratch.Keys);
             output.Add(Attribution(m, scratch, owner, cue, parts.ToArray()));
         }
@@ -236,20 +241,83 @@ internal sealed class AttributionTagger(QuoteModel model)
     }
 
     /// <summary>
-    /// The token a trailing cue's rival content would end on: before the cue's subject and the comma (<c>X, Sullivan said</c>),
-    /// and whether there is such a comma; else the token before the cue.
+    /// The token a trailing cue's rival content would end on: before the cue's subject and the comma (<c>X, Sullivan said</c>,
+    /// <c>X, a spokeswoman for the central bank said</c>), and whether there is such a comma; else the token before the cue.
+    /// The subject is at most <see cref="MaxSubjectWords"/> words with no other punctuation than a closing mark.
     /// </summary>
     private static (int Token, bool AfterComma) RivalToken(AttributionText x, int cueStart)
     {
         int first = x.Document.Sentences[x.SentenceOf[cueStart]].FirstToken;
-        for (int t = cueStart - 1; t > first && t >= cueStart - 4; t--)
+        for (int t = cueStart - 1; t > first && t >= cueStart - 1 - MaxSubjectWords; t--)
         {
             if (x.Word(t) is ",")
             {
                 return (t - 1, true);
             }
+            if (x.Shape[t] == 0 && x.Mark[t] != MarkState.Closing)
+            {
+                break;
+            }
         }
         return (cueStart - 1, false);
+    }
+
+    /// <summary>Words a trailing attribution's subject may have between its comma and its cue.</summary>
+    private const int MaxSubjectWords = 8;
+
+    /// <summary>
+    /// The words where a cue's source stands are not its content: between the comma and a cue that trails its content
+    /// (<c>… until the spring, a spokeswoman for the central bank said.</c>), and after a relay up to the next punctuation
+    /// (<c>…, according to a person familiar with the matter.</c>): PolNeAR's training annotations almost never put
+    /// content there. Parts there are cut away and their words freed.
+    /// </summary>
+    private static void KeepSourceOut(AttributionText x, CueContext cues, Span<int> owner, int cue, List<(int Start, int End)> parts)
+    {
+        var (cueStart, cueEnd) = cues.Spans[cue];
+        int from, to;
+        if ((QuoteLexicon.Of(x.Lower[cueStart]) & WordClass.Relay) != 0)
+        {
+            from = cueEnd;
+            to = from;
+            int end = x.Document.Sentences[x.SentenceOf[cueStart]].EndToken;
+            while (to < end && x.Shape[to] != 0)
+            {
+                to++;
+            }
+        }
+        else if (RivalToken(x, cueStart) is (var beforeComma, true) && parts[0].Start <= beforeComma)
+        {
+            (from, to) = (beforeComma + 1, cueStart);
+        }
+        else
+        {
+            return;
+        }
+        for (int i = parts.Count - 1; i >= 0; i--)
+        {
+            var (start, end) = parts[i];
+            int cutStart = Math.Max(start, from), cutEnd = Math.Min(end, to);
+            if (cutStart >= cutEnd)
+            {
+                continue;
+            }
+            for (int t = cutStart; t < cutEnd; t++)
+            {
+                if (owner[t] == cue)
+                {
+                    owner[t] = -1;
+                }
+            }
+            parts.RemoveAt(i);
+            if (end > to)
+            {
+                parts.Insert(i, (to, end));
+            }
+            if (start < from)
+            {
+                parts.Insert(i, (start, from));
+            }
+        }
     }
 
     /// <summary>

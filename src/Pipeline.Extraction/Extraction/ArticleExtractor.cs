@@ -23,7 +23,7 @@ public sealed class ArticleExtractor(IEntityExtractor entities, IQuoteExtractor 
     /// indexed under their identities. 9: quotes found by the learned attribution model. 10: a cue that closes
     /// its sentence after a comma and its subject, with nothing labelled, takes the clause before the comma. 11: the
     /// words where a cue's source stands (a trailing subject of up to eight words, the phrase after <c>according to</c>)
-    /// are no content.
+    /// are no content; a source is chosen where a speaker can be read from it and described from its determiner.
     /// </summary>
     public const string Version = "11";
 

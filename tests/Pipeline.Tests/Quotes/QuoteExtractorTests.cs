@@ -40,6 +40,15 @@ public sealed class QuoteExtractorTests
     }
 
     [Theory]
+    [InlineData("The plan was drafted in March, a criminal complaint says.", "The plan was drafted in March", "a criminal complaint")]
+    [InlineData("The ferry will not run this week, the company's chief executive said on Sunday.", "The ferry will not run this week", "the company's chief executive")]
+    public void A_described_speaker_is_the_whole_noun_phrase_from_its_determiner(string paragraph, string content, string speaker)
+    {
+        var quote = Single(Extract("The council met on Friday.", paragraph), content[..12]);
+        Assert.Equal(speaker, quote.Speaker);
+    }
+
+    [Theory]
     [InlineData("We talked about the budget and the schools, Anna Reyes said, according to a statement from her office.", "Anna Reyes")]
     [InlineData("The Mayor's Office said Anna Reyes spoke to the council. We talked about the budget and the schools, she said, according to the office.", "Anna Reyes")]
     public void A_speaker_passed_on_by_a_relay_keeps_the_words(string paragraph, string speaker)

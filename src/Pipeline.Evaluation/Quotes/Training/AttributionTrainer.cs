@@ -125,10 +125,14 @@ internal static class AttributionTrainer
                 SourceFeatures.Candidates(x, cues, owner, anchors[r], sourceCandidates);
                 SourceFeatures.EmitNothing(x, cues, anchors[r], sourceCandidates.Count, keys);
                 sources.AddCandidate(keys, source.Length == 0);
+                // Of the source's words, the ones a speaker is read from (a name's last word, a pronoun, a source noun)
+                // when it has any: the ranker then learns to pick those rather than any word of the phrase.
+                bool inSource(int t) => source.Any(s => s.Start <= t && t < s.End);
+                bool possible = sourceCandidates.Exists(c => inSource(c.Token) && SourceFeatures.IsPossibleSource(x, c.Token));
                 foreach (var candidate in sourceCandidates)
                 {
                     SourceFeatures.Emit(x, cues, owner, anchors[r], candidate, keys);
-                    sources.AddCandidate(keys, source.Any(s => s.Start <= candidate.Token && candidate.Token < s.End));
+                    sources.AddCandidate(keys, inSource(candidate.Token) && (!possible || SourceFeatures.IsPossibleSource(x, candidate.Token)));
                 }
                 sources.EndInstance();
             }

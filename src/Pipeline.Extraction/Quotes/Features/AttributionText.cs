@@ -83,8 +83,9 @@ internal sealed class AttributionText
             var word = document[tokens[t]];
             ulong lower = FeatureHash.LowerChars(word);
             Lower[t] = lower;
-            // Relay is not a feature: it only redirects an attribution afterwards (AttributionTagger.Relayed).
-            Class[t] = tokens[t].Kind == TokenKind.Word ? QuoteLexicon.Of(lower) & ~WordClass.Relay : WordClass.None;
+            // Relay and Joins are not features: they only redirect an attribution afterwards (AttributionTagger.Relayed)
+            // and bound a speaker's description (SourceResolver).
+            Class[t] = tokens[t].Kind == TokenKind.Word ? QuoteLexicon.Of(lower) & ~(WordClass.Relay | WordClass.Joins) : WordClass.None;
             Shape[t] = ShapeOf(tokens[t], word);
             Entity[t] = 0;
             Mark[t] = MarkState.Outside;

@@ -65,7 +65,7 @@ internal static class SourceFeatures
     }
 
     /// <summary>A name's last word, a pronoun that may stand for a source, or a source noun.</summary>
-    private static bool IsPossibleSource(AttributionText x, int t) =>
+    internal static bool IsPossibleSource(AttributionText x, int t) =>
         (x.Entity[t] & 16) != 0 || (x.Class[t] & (QuoteLexicon.ThirdPersonPronoun | WordClass.SpeakerNoun)) != 0;
 
     public static void Emit(AttributionText x, CueContext cues, ReadOnlySpan<int> owner, int cueIndex, SourceCandidate candidate, FeatureKeys keys)

@@ -41,6 +41,8 @@ internal enum WordClass : uint
     PastTense = 1 << 17,
     /// <summary>A cue that names the channel of someone's words: <c>according</c> (to his office).</summary>
     Relay = 1 << 18,
+    /// <summary>A word that joins clauses or phrases (<c>and</c>, <c>but</c>, <c>who</c>): a source's description never runs across it.</summary>
+    Joins = 1 << 19,
 }
 
 /// <summary>
@@ -118,6 +120,7 @@ internal static class QuoteLexicon
                     "second" => WordClass.SecondPerson,
                     "determiner" => WordClass.Determiner,
                     "relay" => WordClass.Relay,
+                    "joins" => WordClass.Joins,
                     _ => WordClass.FirstOrSecondWord,
                 });
             }

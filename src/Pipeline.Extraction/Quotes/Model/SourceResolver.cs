@@ -35,16 +35,49 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
         {
             return Pronoun(token, cueToken, wordClass);
         }
-        int start = token;
-        while (start > 0 && token - start < MaxDescriptionTokens && ExtendsDescription(start - 1))
+        int start = DeterminerBefore(token);
+        if (start < 0)
         {
-            start--;
-            if ((QuoteLexicon.Of(document[document.Tokens[start]]) & WordClass.Determiner) != 0)
+            start = token;
+            while (start > 0 && token - start < MaxDescriptionTokens && ExtendsDescription(start - 1))
             {
-                break;
+                start--;
             }
         }
         return Description(start, token + 1);
+    }
+
+    /// <summary>
+    /// The determiner that opens the noun phrase <paramref name="head"/> ends (<c>the park service</c>, <c>a criminal
+    /// complaint</c>, <c>the company's chief executive</c>), or -1 when a verb, a pronoun, a joining word or punctuation
+    /// comes first.
+    /// </summary>
+    private int DeterminerBefore(int head)
+    {
+        for (int t = head - 1; t >= 0 && head - t <= MaxDescriptionTokens; t--)
+        {
+            var token = document.Tokens[t];
+            var word = document[token];
+            if (token.Kind != TokenKind.Word)
+            {
+                if (word is "'s" or "’s")
+                {
+                    continue;
+                }
+                return -1;
+            }
+            var wordClass = QuoteLexicon.Of(word);
+            if ((wordClass & WordClass.Determiner) != 0)
+            {
+                return t;
+            }
+            if ((wordClass & (QuoteLexicon.Verb | WordClass.Joins | QuoteLexicon.ThirdPersonPronoun | WordClass.FirstPerson | WordClass.SecondPerson)) != 0
+                || word.Contains("n't", StringComparison.OrdinalIgnoreCase) || word.Contains("n’t", StringComparison.OrdinalIgnoreCase))
+            {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /// <summary>A word before a description's head that belongs to it: a determiner, a capitalized word or part of a name, a source noun.</summary>

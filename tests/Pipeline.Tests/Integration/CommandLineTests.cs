@@ -117,17 +117,18 @@ public sealed class CommandLineTests(PipelineFixture pipeline) : IDisposable
     }
 
     [Fact]
-    public async Task Extract_of_a_folder_writes_one_json_per_text_file_and_says_how_long_it_took()
+    public async Task Extract_of_a_folder_writes_one_json_per_text_file_and_says_how_long_it_took_and_where_the_time_went()
     {
         var input = Directory.CreateDirectory(Path.Combine(folder, "in")).FullName;
         File.Copy(Path.Combine(Repository.Root, "seeds", "000_09b943ff63819a7c.txt"), Path.Combine(input, "seed.txt"));
         await File.WriteAllTextAsync(Path.Combine(input, "ferry.txt"), "Officials in Bergen said the ferry would run again on Monday.\n");
         var output = Path.Combine(folder, "out");
 
-        var (exit, printed) = await CliProcess.RunAsync(Timeout, "extract", input, "--out", output);
+        var (exit, printed) = await CliProcess.RunAsync(Timeout, "extract", input, "--out", output, "--timings");
 
         Assert.True(exit == 0, printed);
         Assert.Matches(@"2 of 2 \.txt files extracted to .+ in \d+\.\d\d s", printed);
+        Assert.Matches(@"start-up \d+\.\d\d s, models \d+\.\d\d s, extraction and files \d+\.\d\d s; JIT compilation \d+\.\d\d s \(\d+ methods\), GC pauses", printed);
         Assert.Equal(["ferry.json", "seed.json"], Directory.GetFiles(output).Select(Path.GetFileName).Order());
         var seed = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "seed.json"))).RootElement;
         Assert.Contains(seed.GetProperty("quotes").EnumerateArray(), q => q.GetProperty("speaker").GetString() == "Jake Sullivan");

@@ -90,7 +90,7 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
         }
         var word = document[token];
         var wordClass = QuoteLexicon.Of(word);
-        if ((wordClass & (QuoteLexicon.Verb | QuoteLexicon.ThirdPersonPronoun | WordClass.FirstPerson | WordClass.SecondPerson)) != 0)
+        if ((wordClass & (QuoteLexicon.Verb | WordClass.Joins | QuoteLexicon.ThirdPersonPronoun | WordClass.FirstPerson | WordClass.SecondPerson)) != 0)
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pipeline.Entities.Tagging;
 
 namespace Pipeline.Quotes;
@@ -30,6 +31,7 @@ internal sealed class FeatureKeys
     /// <summary>Keys <c>[start, end)</c>, for a buffer that holds the keys of many decisions one after another.</summary>
     public ReadOnlySpan<ulong> Range(int start, int end) => _keys.AsSpan(start, end - start);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int template, ulong value)
     {
         if (Dense is { } dense && dense.TryAdd(template, value, DenseScores))
@@ -43,6 +45,7 @@ internal sealed class FeatureKeys
         _keys[Count++] = FeatureHash.Key(template, value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int template, ulong a, ulong b)
     {
         if (Dense is { } dense && dense.TryAdd(template, a, b, DenseScores))

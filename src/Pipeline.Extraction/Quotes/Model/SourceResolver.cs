@@ -12,6 +12,10 @@ namespace Pipeline.Quotes;
 internal sealed class SourceResolver(TextDocument document, EntityExtraction entities)
 {
     private const int MaxDescriptionTokens = 6;
+
+    /// <summary>Words a description of a source never runs across: verbs, joining words, pronouns.</summary>
+    private const WordClass OutsideDescription =
+        QuoteLexicon.Verb | WordClass.Joins | QuoteLexicon.ThirdPersonPronoun | WordClass.FirstPerson | WordClass.SecondPerson;
     private int lastPersonSpeaker = -1;
     private int lastSpeaker = -1;
 
@@ -71,7 +75,7 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
             {
                 return t;
             }
-            if ((wordClass & (QuoteLexicon.Verb | WordClass.Joins | QuoteLexicon.ThirdPersonPronoun | WordClass.FirstPerson | WordClass.SecondPerson)) != 0
+            if ((wordClass & OutsideDescription) != 0
                 || word.Contains("n't", StringComparison.OrdinalIgnoreCase) || word.Contains("n’t", StringComparison.OrdinalIgnoreCase))
             {
                 return -1;
@@ -90,7 +94,7 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
         }
         var word = document[token];
         var wordClass = QuoteLexicon.Of(word);
-        if ((wordClass & (QuoteLexicon.Verb | WordClass.Joins | QuoteLexicon.ThirdPersonPronoun | WordClass.FirstPerson | WordClass.SecondPerson)) != 0)
+        if ((wordClass & OutsideDescription) != 0)
         {
             return false;
         }

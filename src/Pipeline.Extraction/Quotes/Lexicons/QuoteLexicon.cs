@@ -43,6 +43,8 @@ internal enum WordClass : uint
     Relay = 1 << 18,
     /// <summary>A word that joins clauses or phrases (<c>and</c>, <c>but</c>, <c>who</c>): a source's description never runs across it.</summary>
     Joins = 1 << 19,
+    /// <summary>A preposition that attaches a noun phrase to the noun before it (<c>a spokeswoman for the bank</c>).</summary>
+    Attaches = 1 << 20,
 }
 
 /// <summary>
@@ -61,6 +63,9 @@ internal static class QuoteLexicon
 
     /// <summary>Any verb class: a token that may be a cue.</summary>
     public const WordClass Verb = WordClass.SpeechVerb | WordClass.StanceVerb;
+
+    /// <summary>Classes the models never see: they only steer what is done with a decision afterwards.</summary>
+    public const WordClass NotFeatures = WordClass.Relay | WordClass.Joins | WordClass.Attaches;
 
     /// <summary>A pronoun that may stand for a source.</summary>
     public const WordClass ThirdPersonPronoun = WordClass.He | WordClass.She | WordClass.They | WordClass.It;
@@ -121,7 +126,9 @@ internal static class QuoteLexicon
                     "determiner" => WordClass.Determiner,
                     "relay" => WordClass.Relay,
                     "joins" => WordClass.Joins,
-                    _ => WordClass.FirstOrSecondWord,
+                    "attaches" => WordClass.Attaches,
+                    "first-word" or "second-word" => WordClass.FirstOrSecondWord,
+                    _ => throw new InvalidDataException($"function-words.txt: unknown class '{name}' for '{fields[0]}'."),
                 });
             }
         }

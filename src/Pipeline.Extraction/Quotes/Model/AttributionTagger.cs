@@ -125,7 +125,13 @@ internal sealed class AttributionTagger(QuoteModel model)
             KeepSourceOut(x, scratch.Cues, owner, cue, parts);
             if (parts.Count == 0)
             {
-                continue;
+                // Only the cue's subject was taken for its content (… 500 jobs, a spokeswoman for the central bank said.):
+                // what was said is then the clause before the comma, when nothing else has it.
+                if (BareClause(x, scratch.Cues, owner, cue) is not { } clause)
+                {
+                    continue;
+                }
+                parts.Add(clause);
             }
             Extend(m, x, scratch.Cues, owner, cue, parts, scratch.Keys);
             output.Add(Attribution(m, scratch, owner, cue, parts.ToArray()));
@@ -134,14 +140,28 @@ internal sealed class AttributionTagger(QuoteModel model)
         {
             int cue = scratch.Cues.FirstStartingFrom(start);
             if (cue >= scratch.Cues.Spans.Count || scratch.Cues.Spans[cue].Start != start || firstSpan[cue] >= 0
-                || RivalToken(x, start) is not (var beforeComma, true) || !IsBareTrailing(x, scratch.Cues, owner, cue, beforeComma + 1))
+                || BareClause(x, scratch.Cues, owner, cue) is not { } clause)
             {
                 continue;
             }
-            int first = x.Document.Sentences[x.SentenceOf[start]].FirstToken;
-            owner.Slice(first, beforeComma + 1 - first).Fill(cue);
-            output.Add(Attribution(m, scratch, owner, cue, [(first, beforeComma + 1)]));
+            output.Add(Attribution(m, scratch, owner, cue, [clause]));
         }
+    }
+
+    /// <summary>
+    /// The clause before the comma of cue <paramref name="cue"/> when the cue trails it bare (<see cref="IsBareTrailing"/>),
+    /// its words then given to the cue; else null.
+    /// </summary>
+    private static (int Start, int End)? BareClause(AttributionText x, CueContext cues, Span<int> owner, int cue)
+    {
+        int start = cues.Spans[cue].Start;
+        if (start == 0 || RivalToken(x, start) is not (var beforeComma, true) || !IsBareTrailing(x, cues, owner, cue, beforeComma + 1))
+        {
+            return null;
+        }
+        int first = x.Document.Sentences[x.SentenceOf[start]].FirstToken;
+        owner.Slice(first, beforeComma + 1 - first).Fill(cue);
+        return (first, beforeComma + 1);
     }
 
     /// <summary>Cue <paramref name="cue"/>'s attribution of <paramref name="parts"/>: its source chosen, a relay followed, verbatim or reported.</summary>
@@ -156,20 +176,23 @@ internal sealed class AttributionTagger(QuoteModel model)
 
     /// <summary>
     /// True when cue <paramref name="cue"/> closes its sentence (at most <see cref="MaxTrailingWords"/> words after it, no
-    /// other cue) after a comma at <paramref name="comma"/> and its subject, and the clause before the comma is at least
-    /// three words that neither a cue nor another attribution's content has taken: the clause is what was said.
+    /// other cue, no question mark at the end) after a comma at <paramref name="comma"/> and its subject (not opened by a
+    /// joining word: <c>…, which were announced</c> and <c>…, but speeches are</c> are clauses of their own), and the clause before the comma is at least three words that
+    /// neither a cue nor another attribution's content has taken: the clause is what was said.
     /// </summary>
     private static bool IsBareTrailing(AttributionText x, CueContext cues, ReadOnlySpan<int> owner, int cue, int comma)
     {
         var (cueStart, cueEnd) = cues.Spans[cue];
         var sentence = x.Document.Sentences[x.SentenceOf[cueStart]];
-        if (comma - sentence.FirstToken < 3 || cueStart - comma < 2 || sentence.EndToken - cueEnd > MaxTrailingWords)
+        if (comma - sentence.FirstToken < 3 || cueStart - comma < 2 || sentence.EndToken - cueEnd > MaxTrailingWords
+            || x.Word(sentence.EndToken - 1) is "?")
         {
             return false;
         }
         for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
         {
-            if ((t < comma && owner[t] >= 0) || (cues.InCue[t] != 0 && (t < cueStart || t >= cueEnd)))
+            if ((t < comma && owner[t] >= 0) || (cues.InCue[t] != 0 && (t < cueStart || t >= cueEnd))
+                || (t == comma + 1 && (QuoteLexicon.Of(x.Lower[t]) & WordClass.Joins) != 0))
             {
                 return false;
             }
@@ -267,15 +290,16 @@ internal sealed class AttributionTagger(QuoteModel model)
 
     /// <summary>
     /// The words where a cue's source stands are not its content: between the comma and a cue that trails its content
-    /// (<c>… until the spring, a spokeswoman for the central bank said.</c>), and after a relay up to the next punctuation
-    /// (<c>…, according to a person familiar with the matter.</c>): PolNeAR's training annotations almost never put
-    /// content there. Parts there are cut away and their words freed.
+    /// (<c>… until the spring, a spokeswoman for the central bank said.</c>), and after a relay or a cue that follows its
+    /// content's comma, up to the next punctuation (<c>…, according to a person familiar with the matter.</c>, <c>…, said
+    /// the head of the agency.</c>): PolNeAR's training annotations almost never put content there. Parts there are cut
+    /// away and their words freed.
     /// </summary>
     private static void KeepSourceOut(AttributionText x, CueContext cues, Span<int> owner, int cue, List<(int Start, int End)> parts)
     {
         var (cueStart, cueEnd) = cues.Spans[cue];
         int from, to;
-        if ((QuoteLexicon.Of(x.Lower[cueStart]) & WordClass.Relay) != 0)
+        if ((QuoteLexicon.Of(x.Lower[cueStart]) & WordClass.Relay) != 0 || InvertedSubject(x, cueStart, cueEnd, parts[0].Start) > cueEnd)
         {
             from = cueEnd;
             to = from;
@@ -285,7 +309,7 @@ internal sealed class AttributionTagger(QuoteModel model)
                 to++;
             }
         }
-        else if (RivalToken(x, cueStart) is (var beforeComma, true) && parts[0].Start <= beforeComma)
+        else if (RivalToken(x, cueStart) is (var beforeComma, true) && (parts[0].Start <= beforeComma || parts[^1].End <= cueStart))
         {
             (from, to) = (beforeComma + 1, cueStart);
         }
@@ -318,6 +342,41 @@ internal sealed class AttributionTagger(QuoteModel model)
                 parts.Insert(i, (start, from));
             }
         }
+    }
+
+    /// <summary>
+    /// Where the subject of a verb of saying that follows its content's comma or closing mark ends (<c>…, said the head
+    /// of the agency.</c>, <c>…, said Olympic champion, Nicole Cooke.</c>, <c>…," said Smith, who…</c>): at most
+    /// <see cref="MaxSubjectWords"/> words up to the sentence's end, or else up to the last comma before a verb, a joining
+    /// word or other punctuation (<c>…, said the five would try</c> is content); <paramref name="cueEnd"/> when there is
+    /// no such subject.
+    /// </summary>
+    private static int InvertedSubject(AttributionText x, int cueStart, int cueEnd, int contentStart)
+    {
+        if (cueStart == 0 || contentStart >= cueStart || (x.Class[cueStart] & QuoteLexicon.Verb) == 0
+            || (x.Word(cueStart - 1) is not "," && x.Mark[cueStart - 1] != MarkState.Closing))
+        {
+            return cueEnd;
+        }
+        int end = x.Document.Sentences[x.SentenceOf[cueStart]].EndToken;
+        int comma = cueEnd;
+        for (int t = cueEnd; t < end && t - cueEnd <= MaxSubjectWords; t++)
+        {
+            if (t == end - 1 && x.Shape[t] == 0)
+            {
+                return t;
+            }
+            if (x.Word(t) is "," && t > cueEnd)
+            {
+                comma = t;
+                continue;
+            }
+            if (x.Shape[t] == 0 || (QuoteLexicon.Of(x.Lower[t]) & (QuoteLexicon.Verb | WordClass.Joins | WordClass.Present | WordClass.PastTense)) != 0)
+            {
+                return comma;
+            }
+        }
+        return comma;
     }
 
     /// <summary>

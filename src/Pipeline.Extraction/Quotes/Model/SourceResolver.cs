@@ -13,9 +13,9 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
 {
     private const int MaxDescriptionTokens = 6;
 
-    /// <summary>Words a description of a source never runs across: verbs, joining words, pronouns.</summary>
-    private const WordClass OutsideDescription =
-        QuoteLexicon.Verb | WordClass.Joins | QuoteLexicon.ThirdPersonPronoun | WordClass.FirstPerson | WordClass.SecondPerson;
+    /// <summary>Words a description of a source never runs across: verbs and auxiliaries, joining words, pronouns.</summary>
+    private const WordClass OutsideDescription = QuoteLexicon.Verb | WordClass.Present | WordClass.PastTense | WordClass.Joins
+        | QuoteLexicon.ThirdPersonPronoun | WordClass.FirstPerson | WordClass.SecondPerson;
     private int lastPersonSpeaker = -1;
     private int lastSpeaker = -1;
 
@@ -48,8 +48,56 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
                 start--;
             }
         }
-        return Description(start, token + 1);
+        return Description(OuterPhrase(start), token + 1);
     }
+
+    /// <summary>
+    /// Where a description that hangs on a noun before it by a preposition really starts: <c>a spokeswoman for</c> the
+    /// central bank, <c>a person familiar with</c> the matter, <c>the head of</c> the agency. Read back from the
+    /// preposition over at most <see cref="MaxOuterWords"/> words to their determiner, or to punctuation, another
+    /// preposition or the text's start when a source noun is among them (<c>officials with</c> the government);
+    /// <paramref name="start"/> itself when a verb, a pronoun, a joining word, a relay
+    /// or a name comes first (<c>told reporters in</c> the capital, <c>according to</c> the report).
+    /// </summary>
+    private int OuterPhrase(int start)
+    {
+        int preposition = start - 1;
+        if (preposition < 1 || document.Tokens[preposition].Kind != TokenKind.Word
+            || (QuoteLexicon.Of(document[document.Tokens[preposition]]) & WordClass.Attaches) == 0)
+        {
+            return start;
+        }
+        bool sourceNoun = false;
+        for (int t = preposition - 1; t >= 0 && preposition - t <= MaxOuterWords; t--)
+        {
+            var token = document.Tokens[t];
+            if (IsPossessive(document[token]))
+            {
+                continue;
+            }
+            var wordClass = token.Kind == TokenKind.Word ? QuoteLexicon.Of(document[token]) : WordClass.None;
+            if (token.Kind != TokenKind.Word || (wordClass & WordClass.Attaches) != 0)
+            {
+                return sourceNoun ? t + 1 : start;
+            }
+            if ((wordClass & WordClass.Determiner) != 0)
+            {
+                return t;
+            }
+            if ((wordClass & (OutsideDescription | WordClass.Relay)) != 0 || entities.MentionAtToken(t) >= 0)
+            {
+                return start;
+            }
+            sourceNoun |= (wordClass & WordClass.SpeakerNoun) != 0;
+        }
+        return sourceNoun && preposition <= MaxOuterWords ? 0 : start;
+    }
+
+    /// <summary>The possessive <c>'s</c> inside a description (<c>the company's chief executive</c>), not the verb's short form.</summary>
+    private static bool IsPossessive(ReadOnlySpan<char> word) => word is "'s" or "’s";
+
+    /// <summary>Words a description's outer noun phrase may have between its determiner and its preposition.</summary>
+    private const int MaxOuterWords = 4;
 
     /// <summary>
     /// The determiner that opens the noun phrase <paramref name="head"/> ends (<c>the park service</c>, <c>a criminal
@@ -62,12 +110,12 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
         {
             var token = document.Tokens[t];
             var word = document[token];
+            if (IsPossessive(word))
+            {
+                continue;
+            }
             if (token.Kind != TokenKind.Word)
             {
-                if (word is "'s" or "’s")
-                {
-                    continue;
-                }
                 return -1;
             }
             var wordClass = QuoteLexicon.Of(word);

@@ -17,6 +17,8 @@ public sealed class QuoteExtractorTests
     [Theory]
     [InlineData("The talks collapsed on Friday, Smith said.", "The talks collapsed on Friday", "Smith")]
     [InlineData("The British demands were unacceptable, the minister told reporters in Paris on Saturday.", "The British demands were unacceptable", "the minister")]
+    [InlineData("The ferry will run again on Monday, officials said.", "The ferry will run again on Monday", "officials")]
+    [InlineData("The deal is unlikely before Friday, a spokesman said.", "The deal is unlikely before Friday", "a spokesman")]
     public void A_short_sentence_closed_by_its_attribution_is_what_was_said(string paragraph, string content, string speaker)
     {
         var quotes = Extract("The council met on Friday.", paragraph);

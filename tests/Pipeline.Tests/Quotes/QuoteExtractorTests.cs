@@ -40,6 +40,20 @@ public sealed class QuoteExtractorTests
         Assert.Equal(speaker, quote.Speaker);
     }
 
+    [Theory]
+    [InlineData("The city hired Anna Reyes, who said the plan would fail.", "Anna Reyes", "person:anna-reyes")]
+    [InlineData("The report was written by the agency, which said the plan would fail.", "the agency", null)]
+    public void A_relative_pronoun_speaks_for_the_one_before_it(string paragraph, string speaker, string? entity)
+    {
+        var article = ArticleParser.Parse("test", "test.txt", "Town news\n\nThe council met on Friday.\n" + paragraph + "\n");
+        var quote = Single(Seed.Extractor.Extract(article).Quotes, "the plan would fail");
+        Assert.Equal(speaker, quote.Speaker);
+        Assert.Equal(entity, quote.SpeakerEntity);
+        // The mention stays where the source is written, the pronoun, as PolNeAR's annotators mark it.
+        var mention = Assert.NotNull(quote.SpeakerMention);
+        Assert.Equal(entity is null ? "which" : "who", mention.Slice(article.Text).ToString());
+    }
+
     [Fact]
     public void A_relative_clause_after_a_comma_is_no_trailing_attribution()
     {

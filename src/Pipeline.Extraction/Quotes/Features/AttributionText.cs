@@ -83,8 +83,8 @@ internal sealed class AttributionText
             var word = document[tokens[t]];
             ulong lower = FeatureHash.LowerChars(word);
             Lower[t] = lower;
-            // Relay, Joins and Attaches are not features: they only redirect an attribution afterwards
-            // (AttributionTagger.Relayed) and bound a speaker's description (SourceResolver).
+            // Relay, Joins, Attaches and Relative are not features: they only redirect an attribution afterwards
+            // (AttributionTagger.Relayed) and bound or redirect a speaker's description (SourceResolver).
             Class[t] = tokens[t].Kind == TokenKind.Word ? QuoteLexicon.Of(lower) & ~QuoteLexicon.NotFeatures : WordClass.None;
             Shape[t] = ShapeOf(tokens[t], word);
             Entity[t] = 0;

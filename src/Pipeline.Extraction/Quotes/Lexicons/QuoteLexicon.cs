@@ -45,6 +45,8 @@ internal enum WordClass : uint
     Joins = 1 << 19,
     /// <summary>A preposition that attaches a noun phrase to the noun before it (<c>a spokeswoman for the bank</c>).</summary>
     Attaches = 1 << 20,
+    /// <summary>A relative pronoun that stands for the noun before it (<c>Jake Sullivan, who said</c>).</summary>
+    Relative = 1 << 21,
 }
 
 /// <summary>
@@ -65,7 +67,7 @@ internal static class QuoteLexicon
     public const WordClass Verb = WordClass.SpeechVerb | WordClass.StanceVerb;
 
     /// <summary>Classes the models never see: they only steer what is done with a decision afterwards.</summary>
-    public const WordClass NotFeatures = WordClass.Relay | WordClass.Joins | WordClass.Attaches;
+    public const WordClass NotFeatures = WordClass.Relay | WordClass.Joins | WordClass.Attaches | WordClass.Relative;
 
     /// <summary>A pronoun that may stand for a source.</summary>
     public const WordClass ThirdPersonPronoun = WordClass.He | WordClass.She | WordClass.They | WordClass.It;
@@ -127,6 +129,7 @@ internal static class QuoteLexicon
                     "relay" => WordClass.Relay,
                     "joins" => WordClass.Joins,
                     "attaches" => WordClass.Attaches,
+                    "relative" => WordClass.Relative,
                     "first-word" or "second-word" => WordClass.FirstOrSecondWord,
                     _ => throw new InvalidDataException($"function-words.txt: unknown class '{name}' for '{fields[0]}'."),
                 });

@@ -35,6 +35,10 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
             };
         }
         var wordClass = QuoteLexicon.Of(document[document.Tokens[token]]);
+        if ((wordClass & WordClass.Relative) != 0 && Antecedent(token, cueToken) is { } antecedent)
+        {
+            return antecedent;
+        }
         if ((wordClass & (QuoteLexicon.ThirdPersonPronoun | WordClass.FirstPerson | WordClass.SecondPerson)) != 0)
         {
             return Pronoun(token, cueToken, wordClass);
@@ -49,6 +53,25 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
             }
         }
         return Description(OuterPhrase(start), token + 1);
+    }
+
+    /// <summary>
+    /// The one relative pronoun <paramref name="relative"/> stands for (<c>Jake Sullivan, who said</c>, <c>the agency,
+    /// which said</c>): the speaker read from the word before it and its comma, named where the pronoun stands (where
+    /// the source is); null when punctuation or another joining word comes first.
+    /// </summary>
+    private Speaker? Antecedent(int relative, int cueToken)
+    {
+        int t = relative - 1;
+        if (t >= 0 && document[document.Tokens[t]] is ",")
+        {
+            t--;
+        }
+        if (t < 0 || document.Tokens[t].Kind != TokenKind.Word || (QuoteLexicon.Of(document[document.Tokens[t]]) & WordClass.Joins) != 0)
+        {
+            return null;
+        }
+        return Resolve(t, cueToken) is { } speaker ? speaker with { Mention = document.Tokens[relative].Span } : null;
     }
 
     /// <summary>

@@ -27,7 +27,8 @@ public sealed class ArticleExtractor(IEntityExtractor entities, IQuoteExtractor 
     /// subject after a trailing verb of saying (<c>…, said the head of the agency</c>) is no content either, nor a subject
     /// the model took alone; a relative clause after a comma is no attribution; a description reads on to the noun it
     /// hangs on (<c>a spokeswoman for the central bank</c>); the date that closes a trailed clause stays in its content;
-    /// a relative pronoun's speaker is the one it stands for (<c>Anna Reyes, who said</c>).
+    /// a relative pronoun's speaker is the one it stands for (<c>Anna Reyes, who said</c>); a speaker chosen at its
+    /// determiner is the subject it opens (<c>her father said</c>).
     /// </summary>
     public const string Version = "12";
 

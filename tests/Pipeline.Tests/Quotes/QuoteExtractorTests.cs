@@ -41,6 +41,16 @@ public sealed class QuoteExtractorTests
     }
 
     [Theory]
+    [InlineData("Anna Reyes left the town in May. Her father said she was happy there.", "she was happy there", "Her father")]
+    [InlineData("The plan will fail, wrote one reader.", "The plan will fail", "one reader")]
+    [InlineData("One student recalled how the teacher helped her.", "how the teacher helped her", "One student")]
+    public void A_speaker_chosen_at_its_determiner_is_the_subject_it_opens(string paragraph, string content, string speaker)
+    {
+        var quote = Single(Extract("The council met on Friday.", paragraph), content);
+        Assert.Equal(speaker, quote.Speaker);
+    }
+
+    [Theory]
     [InlineData("The city hired Anna Reyes, who said the plan would fail.", "Anna Reyes", "person:anna-reyes")]
     [InlineData("The report was written by the agency, which said the plan would fail.", "the agency", null)]
     public void A_relative_pronoun_speaks_for_the_one_before_it(string paragraph, string speaker, string? entity)

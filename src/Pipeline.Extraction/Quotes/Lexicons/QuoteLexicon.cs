@@ -47,6 +47,8 @@ internal enum WordClass : uint
     Attaches = 1 << 20,
     /// <summary>A relative pronoun that stands for the noun before it (<c>Jake Sullivan, who said</c>).</summary>
     Relative = 1 << 21,
+    /// <summary>A verb of mood (<c>would</c>, <c>could</c>): a speaker's description never runs across it.</summary>
+    Modal = 1 << 22,
 }
 
 /// <summary>
@@ -67,7 +69,7 @@ internal static class QuoteLexicon
     public const WordClass Verb = WordClass.SpeechVerb | WordClass.StanceVerb;
 
     /// <summary>Classes the models never see: they only steer what is done with a decision afterwards.</summary>
-    public const WordClass NotFeatures = WordClass.Relay | WordClass.Joins | WordClass.Attaches | WordClass.Relative;
+    public const WordClass NotFeatures = WordClass.Relay | WordClass.Joins | WordClass.Attaches | WordClass.Relative | WordClass.Modal;
 
     /// <summary>A pronoun that may stand for a source.</summary>
     public const WordClass ThirdPersonPronoun = WordClass.He | WordClass.She | WordClass.They | WordClass.It;
@@ -130,6 +132,7 @@ internal static class QuoteLexicon
                     "joins" => WordClass.Joins,
                     "attaches" => WordClass.Attaches,
                     "relative" => WordClass.Relative,
+                    "modal" => WordClass.Modal,
                     "first-word" or "second-word" => WordClass.FirstOrSecondWord,
                     _ => throw new InvalidDataException($"function-words.txt: unknown class '{name}' for '{fields[0]}'."),
                 });

@@ -14,7 +14,7 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
     private const int MaxDescriptionTokens = 6;
 
     /// <summary>Words a description of a source never runs across: verbs and auxiliaries, joining words, pronouns.</summary>
-    private const WordClass OutsideDescription = QuoteLexicon.Verb | WordClass.Present | WordClass.PastTense | WordClass.Joins
+    private const WordClass OutsideDescription = QuoteLexicon.Verb | WordClass.Present | WordClass.PastTense | WordClass.Modal | WordClass.Joins
         | QuoteLexicon.ThirdPersonPronoun | WordClass.FirstPerson | WordClass.SecondPerson;
     private int lastPersonSpeaker = -1;
     private int lastSpeaker = -1;
@@ -52,8 +52,38 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
                 start--;
             }
         }
-        return Description(OuterPhrase(start), token + 1);
+        return Description(OuterPhrase(start), HeadAfter(token, cueToken) + 1);
     }
+
+    /// <summary>
+    /// The last word of the subject that <paramref name="token"/> opens when it is a determiner or <c>one</c> and the
+    /// words after it, at most <see cref="MaxSubjectAfter"/> of them, run up to the cue or to punctuation (<c>her father
+    /// said</c>, <c>his church announced</c>, <c>wrote one poster,</c>); <paramref name="token"/> itself otherwise.
+    /// </summary>
+    private int HeadAfter(int token, int cueToken)
+    {
+        var word = document[document.Tokens[token]];
+        if ((QuoteLexicon.Of(word) & WordClass.Determiner) == 0 && !word.Equals("one", StringComparison.OrdinalIgnoreCase))
+        {
+            return token;
+        }
+        for (int t = token + 1; t < document.Tokens.Length && t - token <= MaxSubjectAfter + 1; t++)
+        {
+            var next = document.Tokens[t];
+            if (t == cueToken || (next.Kind != TokenKind.Word && !IsPossessive(document[next])))
+            {
+                return t - 1;
+            }
+            if ((QuoteLexicon.Of(document[next]) & (OutsideDescription | WordClass.Attaches | WordClass.Determiner | WordClass.Relay)) != 0)
+            {
+                return token;
+            }
+        }
+        return token;
+    }
+
+    /// <summary>Words after a determiner that <see cref="HeadAfter"/> reads as its subject.</summary>
+    private const int MaxSubjectAfter = 3;
 
     /// <summary>
     /// The one relative pronoun <paramref name="relative"/> stands for (<c>Jake Sullivan, who said</c>, <c>the agency,

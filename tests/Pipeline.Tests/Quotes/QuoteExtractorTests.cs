@@ -40,6 +40,14 @@ public sealed class QuoteExtractorTests
         Assert.Equal(speaker, quote.Speaker);
     }
 
+    [Fact]
+    public void They_after_a_described_source_is_that_source()
+    {
+        var quote = Single(Extract("The council met on Friday.", "Police said the road was closed. They said it would open again soon."), "it would open");
+        Assert.Equal("Police", quote.Speaker);
+        Assert.Null(quote.SpeakerEntity);
+    }
+
     [Theory]
     [InlineData("Anna Reyes left the town in May. Her father said she was happy there.", "she was happy there", "Her father")]
     [InlineData("The plan will fail, wrote one reader.", "The plan will fail", "one reader")]

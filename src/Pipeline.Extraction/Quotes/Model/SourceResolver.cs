@@ -19,6 +19,9 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
     private int lastPersonSpeaker = -1;
     private int lastSpeaker = -1;
 
+    /// <summary>The latest speaker when it was a description headed by a source noun (<c>police</c>, <c>the researchers</c>), for <c>they said</c>.</summary>
+    private string? lastDescription;
+
     public Speaker? Resolve(int token, int cueToken)
     {
         int m = entities.MentionAtToken(token);
@@ -202,13 +205,22 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
         return (wordClass & (WordClass.Determiner | WordClass.SpeakerNoun)) != 0 || CharClass.IsUpper(word[0]) || entities.MentionAtToken(t) >= 0;
     }
 
-    /// <summary>Remembers who spoke last, for the next <c>he said</c>.</summary>
+    /// <summary>Remembers who spoke last, for the next <c>he said</c> or <c>they said</c>.</summary>
     public void Spoke(Speaker? speaker)
     {
+        if (speaker is { Entity: < 0, Kind: SpeakerKind.Description } description)
+        {
+            // Only a description headed by a source noun (police, the researchers), not a bare quantifier (some, many),
+            // is one "they" may stand for.
+            var name = description.Name.AsSpan();
+            var head = QuoteLexicon.Of(name[(name.LastIndexOf(' ') + 1)..]);
+            lastDescription = (head & WordClass.SpeakerNoun) != 0 && (head & WordClass.Determiner) == 0 ? description.Name : null;
+        }
         if (speaker is not { Entity: >= 0 } known)
         {
             return;
         }
+        lastDescription = null;
         lastSpeaker = known.Entity;
         if (entities.Entities[known.Entity].Type == EntityType.Person)
         {
@@ -229,6 +241,11 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
         }
         if ((wordClass & (WordClass.They | WordClass.It)) != 0)
         {
+            // The latest speaker, when it was an organization or a description rather than a person.
+            if (lastDescription is not null)
+            {
+                return new Speaker(lastDescription, null, span, -1, SpeakerKind.Pronoun);
+            }
             return lastSpeaker >= 0 && entities.Entities[lastSpeaker].Type == EntityType.Organization
                 ? new Speaker(entities.Entities[lastSpeaker].Name, entities.Entities[lastSpeaker].Key, span, lastSpeaker, SpeakerKind.Pronoun)
                 : new Speaker(word.ToString().ToLowerInvariant(), null, span, -1, SpeakerKind.Pronoun);

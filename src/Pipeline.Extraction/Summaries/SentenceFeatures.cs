@@ -56,16 +56,7 @@ internal static class SentenceFeatures
             documentNorm += v * v;
         }
 
-        var centrality = new double[candidates];
-        for (int a = body; a < candidates; a++)
-        {
-            for (int b = a + 1; b < candidates; b++)
-            {
-                double similarity = SparseVector.Cosine(vectors[a], vectors[b]);
-                centrality[a] += similarity;
-                centrality[b] += similarity;
-            }
-        }
+        var centrality = Centrality(vectors, body, candidates, terms.TermCount);
 
         double meanWords = 0;
         for (int s = body; s < candidates; s++)
@@ -119,6 +110,44 @@ internal static class SentenceFeatures
             row[32] = k < 5 ? row[11] : 0;
             row[33] = length * row[6];
         }
+    }
+
+    /// <summary>
+    /// Per sentence, the sum of its cosine similarities with every other sentence, in one pass over the words rather than
+    /// one per pair: Σ_b cos(a, b) = (a / |a|) · Σ_b (b / |b|), less the sentence's similarity with itself (1).
+    /// </summary>
+    private static double[] Centrality(SparseVector[] vectors, int body, int candidates, int termCount)
+    {
+        var centrality = new double[candidates];
+        var unitSum = new double[termCount];
+        for (int s = body; s < candidates; s++)
+        {
+            var v = vectors[s];
+            if (v.NormSquared == 0)
+            {
+                continue;
+            }
+            double inverse = 1 / Math.Sqrt(v.NormSquared);
+            for (int i = 0; i < v.Ids.Length; i++)
+            {
+                unitSum[v.Ids[i]] += v.Counts[i] * inverse;
+            }
+        }
+        for (int s = body; s < candidates; s++)
+        {
+            var v = vectors[s];
+            if (v.NormSquared == 0)
+            {
+                continue;
+            }
+            double dot = 0;
+            for (int i = 0; i < v.Ids.Length; i++)
+            {
+                dot += v.Counts[i] * unitSum[v.Ids[i]];
+            }
+            centrality[s] = Math.Max(0, dot / Math.Sqrt(v.NormSquared) - 1);
+        }
+        return centrality;
     }
 
     private static long Bigram(int a, int b) => ((long)a << 32) | (uint)b;

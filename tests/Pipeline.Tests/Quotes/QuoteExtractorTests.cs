@@ -40,6 +40,25 @@ public sealed class QuoteExtractorTests
         Assert.Equal(speaker, quote.Speaker);
     }
 
+    [Theory]
+    [InlineData("The deal is dead, two officials close to Anna Reyes said.", "two officials close to Anna Reyes", null)]
+    [InlineData("The deal is dead, a spokesman for Anna Reyes said.", "a spokesman for Anna Reyes", null)]
+    [InlineData("The deal is dead, a statement from Anna Reyes said.", "Anna Reyes", "person:anna-reyes")]
+    public void A_name_a_described_source_hangs_on_is_not_who_spoke(string paragraph, string speaker, string? entity)
+    {
+        var quote = Single(Extract("The council met on Friday.", paragraph), "The deal is dead");
+        Assert.Equal(speaker, quote.Speaker);
+        Assert.Equal(entity, quote.SpeakerEntity);
+    }
+
+    [Fact]
+    public void A_name_after_a_title_keeps_its_entity()
+    {
+        var quote = Single(Extract("The council met on Friday.", "The deal is dead, Minister of Health Leo Varadkar said."), "The deal is dead");
+        Assert.NotNull(quote.SpeakerEntity);
+        Assert.EndsWith("Leo Varadkar", quote.Speaker);
+    }
+
     [Fact]
     public void They_after_a_described_source_is_that_source()
     {

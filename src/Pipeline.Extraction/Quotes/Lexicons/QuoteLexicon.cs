@@ -49,6 +49,10 @@ internal enum WordClass : uint
     Relative = 1 << 21,
     /// <summary>A verb of mood (<c>would</c>, <c>could</c>): a speaker's description never runs across it.</summary>
     Modal = 1 << 22,
+    /// <summary>A preposition that names whose the words are (<c>a statement from the mayor</c>).</summary>
+    Origin = 1 << 23,
+    /// <summary>A source noun that names people (<c>spokesman</c>, <c>officials</c>), not a document or a body.</summary>
+    Person = 1 << 24,
 }
 
 /// <summary>
@@ -69,7 +73,7 @@ internal static class QuoteLexicon
     public const WordClass Verb = WordClass.SpeechVerb | WordClass.StanceVerb;
 
     /// <summary>Classes the models never see: they only steer what is done with a decision afterwards.</summary>
-    public const WordClass NotFeatures = WordClass.Relay | WordClass.Joins | WordClass.Attaches | WordClass.Relative | WordClass.Modal;
+    public const WordClass NotFeatures = WordClass.Relay | WordClass.Joins | WordClass.Attaches | WordClass.Relative | WordClass.Modal | WordClass.Origin | WordClass.Person;
 
     /// <summary>A pronoun that may stand for a source.</summary>
     public const WordClass ThirdPersonPronoun = WordClass.He | WordClass.She | WordClass.They | WordClass.It;
@@ -113,7 +117,9 @@ internal static class QuoteLexicon
         }
         foreach (var fields in Lines("speaker-nouns.txt"))
         {
-            Add(classes, fields[0], WordClass.SpeakerNoun);
+            Add(classes, fields[0], fields.Length > 1 && fields[1] == "person" ? WordClass.SpeakerNoun | WordClass.Person
+                : fields.Length > 1 ? throw new InvalidDataException($"speaker-nouns.txt: unknown mark '{fields[1]}' for '{fields[0]}'.")
+                : WordClass.SpeakerNoun);
         }
         foreach (var fields in Lines("function-words.txt"))
         {
@@ -133,6 +139,7 @@ internal static class QuoteLexicon
                     "attaches" => WordClass.Attaches,
                     "relative" => WordClass.Relative,
                     "modal" => WordClass.Modal,
+                    "origin" => WordClass.Origin,
                     "first-word" or "second-word" => WordClass.FirstOrSecondWord,
                     _ => throw new InvalidDataException($"function-words.txt: unknown class '{name}' for '{fields[0]}'."),
                 });

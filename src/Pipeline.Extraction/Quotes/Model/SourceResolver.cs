@@ -29,6 +29,16 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
         {
             var mention = entities.Mentions[m];
             int entity = entities.MentionEntity[m];
+            // A name a described source hangs on (two officials close to Hadi, a spokeswoman for the company) is not who
+            // spoke; a name the words come from is (a statement from Hadi), and so is one after a title (Minister of
+            // Health Leo Varadkar).
+            if (mention.Type is EntityType.Person or EntityType.Organization && mention.FirstToken > 0
+                && (QuoteLexicon.Of(document[document.Tokens[mention.FirstToken - 1]]) & WordClass.Origin) == 0
+                && OuterPhrase(mention.FirstToken, needsPerson: true) is var outer && outer != mention.FirstToken
+                && !HasTitle(outer, mention.FirstToken - 1))
+            {
+                return Description(outer, mention.EndToken);
+            }
             return mention.Type switch
             {
                 EntityType.Person or EntityType.Organization =>
@@ -111,11 +121,12 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
     /// Where a description that hangs on a noun before it by a preposition really starts: <c>a spokeswoman for</c> the
     /// central bank, <c>a person familiar with</c> the matter, <c>the head of</c> the agency. Read back from the
     /// preposition over at most <see cref="MaxOuterWords"/> words to their determiner, or to punctuation, another
-    /// preposition or the text's start when a source noun is among them (<c>officials with</c> the government);
-    /// <paramref name="start"/> itself when a verb, a pronoun, a joining word, a relay
-    /// or a name comes first (<c>told reporters in</c> the capital, <c>according to</c> the report).
+    /// preposition, a joining word, a relay or the text's start when a source noun is among them (<c>but two officials
+    /// close to</c> Hadi, <c>according to officials with</c> the government); <paramref name="start"/> itself when a
+    /// verb, a pronoun or a person's or organization's name comes first (<c>told reporters in</c> the capital), or, with
+    /// <paramref name="needsPerson"/>, when the words hold no noun for people (<c>footage of</c> Hillary Clinton).
     /// </summary>
-    private int OuterPhrase(int start)
+    private int OuterPhrase(int start, bool needsPerson = false)
     {
         int preposition = start - 1;
         if (preposition < 1 || document.Tokens[preposition].Kind != TokenKind.Word
@@ -123,31 +134,56 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
         {
             return start;
         }
-        bool sourceNoun = false;
-        for (int t = preposition - 1; t >= 0 && preposition - t <= MaxOuterWords; t--)
+        bool sourceNoun = false, person = false;
+        for (int t = preposition - 1; ; t--)
         {
-            var token = document.Tokens[t];
-            if (IsPossessive(document[token]))
+            var wordClass = t >= 0 && document.Tokens[t].Kind == TokenKind.Word ? QuoteLexicon.Of(document[document.Tokens[t]]) : WordClass.None;
+            if (t >= 0 && IsPossessive(document[document.Tokens[t]]))
             {
                 continue;
             }
-            var wordClass = token.Kind == TokenKind.Word ? QuoteLexicon.Of(document[token]) : WordClass.None;
-            if (token.Kind != TokenKind.Word || (wordClass & WordClass.Attaches) != 0)
+            if (t < 0 || document.Tokens[t].Kind != TokenKind.Word || (wordClass & (WordClass.Attaches | WordClass.Joins | WordClass.Relay)) != 0)
             {
-                return sourceNoun ? t + 1 : start;
+                return sourceNoun && (person || !needsPerson) && t + 1 < preposition ? t + 1 : start;
+            }
+            if (preposition - t > MaxOuterWords)
+            {
+                return start;
             }
             if ((wordClass & WordClass.Determiner) != 0)
             {
-                return t;
+                return needsPerson ? (person ? t : start) : t;
             }
-            if ((wordClass & (OutsideDescription | WordClass.Relay)) != 0 || entities.MentionAtToken(t) >= 0)
+            if ((wordClass & OutsideDescription) != 0 || IsSpeakerEntity(t))
             {
                 return start;
             }
             sourceNoun |= (wordClass & WordClass.SpeakerNoun) != 0;
+            person |= (wordClass & WordClass.Person) != 0;
         }
-        return sourceNoun && preposition <= MaxOuterWords ? 0 : start;
     }
+
+    /// <summary>
+    /// True when a noun for people in <c>[start, end)</c>, other than its sentence's first word, is capitalized: a title
+    /// (<c>Minister of</c> Health Leo Varadkar; not <c>two Yemeni officials close to</c> Hadi).
+    /// </summary>
+    private bool HasTitle(int start, int end)
+    {
+        int first = document.Sentences[document.SentenceOfToken(start)].FirstToken;
+        for (int t = Math.Max(start, first + 1); t < end; t++)
+        {
+            var word = document[document.Tokens[t]];
+            if (CharClass.IsUpper(word[0]) && (QuoteLexicon.Of(word) & WordClass.Person) != 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>True when token <paramref name="t"/> is part of a person's or an organization's name.</summary>
+    private bool IsSpeakerEntity(int t) =>
+        entities.MentionAtToken(t) is var m and >= 0 && entities.Mentions[m].Type is EntityType.Person or EntityType.Organization;
 
     /// <summary>The possessive <c>'s</c> inside a description (<c>the company's chief executive</c>), not the verb's short form.</summary>
     private static bool IsPossessive(ReadOnlySpan<char> word) => word is "'s" or "’s";

@@ -102,6 +102,7 @@ public sealed class QuoteExtractorTests
     [InlineData("The plan was drafted in March, a criminal complaint says.", "The plan was drafted in March", "a criminal complaint")]
     [InlineData("The ferry will not run this week, the company's chief executive said on Sunday.", "The ferry will not run this week", "the company's chief executive")]
     [InlineData("But critics said the plan would fail.", "the plan would fail", "critics")]
+    [InlineData("We will not give up, the family and friends of the victim said in a statement.", "We will not give up", "the family and friends")]
     [InlineData("The airport was closed for two days, two officials with the provincial government said.", "The airport was closed for two days", "two officials with the provincial government")]
     public void A_described_speaker_is_its_noun_phrase_from_the_determiner_with_what_it_hangs_on_and_never_a_joining_word(string paragraph, string content, string speaker)
     {

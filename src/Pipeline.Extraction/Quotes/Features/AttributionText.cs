@@ -83,7 +83,7 @@ internal sealed class AttributionText
             var word = document[tokens[t]];
             ulong lower = FeatureHash.LowerChars(word);
             Lower[t] = lower;
-            // Relay, Joins, Attaches, Relative, Modal, Origin and Person are not features: they only redirect an attribution afterwards
+            // The classes of QuoteLexicon.NotFeatures are not features: they only redirect an attribution afterwards
             // (AttributionTagger.Relayed) and bound or redirect a speaker's description (SourceResolver).
             Class[t] = tokens[t].Kind == TokenKind.Word ? QuoteLexicon.Of(lower) & ~QuoteLexicon.NotFeatures : WordClass.None;
             Shape[t] = ShapeOf(tokens[t], word);

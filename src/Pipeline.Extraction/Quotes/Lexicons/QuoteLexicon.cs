@@ -53,6 +53,8 @@ internal enum WordClass : uint
     Origin = 1 << 23,
     /// <summary>A source noun that names people (<c>spokesman</c>, <c>officials</c>), not a document or a body.</summary>
     Person = 1 << 24,
+    /// <summary><c>and</c>, <c>or</c>: two source nouns joined by it share one description (<c>the family and friends</c>).</summary>
+    Coordinates = 1 << 25,
 }
 
 /// <summary>
@@ -73,7 +75,8 @@ internal static class QuoteLexicon
     public const WordClass Verb = WordClass.SpeechVerb | WordClass.StanceVerb;
 
     /// <summary>Classes the models never see: they only steer what is done with a decision afterwards.</summary>
-    public const WordClass NotFeatures = WordClass.Relay | WordClass.Joins | WordClass.Attaches | WordClass.Relative | WordClass.Modal | WordClass.Origin | WordClass.Person;
+    public const WordClass NotFeatures = WordClass.Relay | WordClass.Joins | WordClass.Attaches | WordClass.Relative | WordClass.Modal | WordClass.Origin | WordClass.Person
+        | WordClass.Coordinates;
 
     /// <summary>A pronoun that may stand for a source.</summary>
     public const WordClass ThirdPersonPronoun = WordClass.He | WordClass.She | WordClass.They | WordClass.It;
@@ -140,6 +143,7 @@ internal static class QuoteLexicon
                     "relative" => WordClass.Relative,
                     "modal" => WordClass.Modal,
                     "origin" => WordClass.Origin,
+                    "coordinates" => WordClass.Coordinates,
                     "first-word" or "second-word" => WordClass.FirstOrSecondWord,
                     _ => throw new InvalidDataException($"function-words.txt: unknown class '{name}' for '{fields[0]}'."),
                 });

@@ -56,17 +56,39 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
         {
             return Pronoun(token, cueToken, wordClass);
         }
-        int start = DeterminerBefore(token);
-        if (start < 0)
-        {
-            start = token;
-            while (start > 0 && token - start < MaxDescriptionTokens && ExtendsDescription(start - 1))
-            {
-                start--;
-            }
-        }
+        int start = DescriptionStart(CoordinatedWith(token));
         return Description(OuterPhrase(start), HeadAfter(token, cueToken) + 1);
     }
+
+    /// <summary>Where the description that <paramref name="head"/> ends starts: its determiner, or the words before it that belong to it.</summary>
+    private int DescriptionStart(int head)
+    {
+        int start = DeterminerBefore(head);
+        if (start >= 0)
+        {
+            return start;
+        }
+        start = head;
+        while (start > 0 && head - start < MaxDescriptionTokens && ExtendsDescription(start - 1))
+        {
+            start--;
+        }
+        return start;
+    }
+
+    /// <summary>
+    /// The first of two source nouns joined to <paramref name="head"/> (<c>the family and friends</c>, <c>lawyers or
+    /// advisers</c>), or <paramref name="head"/> itself.
+    /// </summary>
+    private int CoordinatedWith(int head)
+    {
+        int other = head - 2;
+        return other >= 0 && IsSourceNoun(head) && IsSourceNoun(other)
+               && (QuoteLexicon.Of(document[document.Tokens[head - 1]]) & WordClass.Coordinates) != 0 ? other : head;
+    }
+
+    private bool IsSourceNoun(int t) =>
+        document.Tokens[t].Kind == TokenKind.Word && (QuoteLexicon.Of(document[document.Tokens[t]]) & WordClass.SpeakerNoun) != 0;
 
     /// <summary>
     /// The last word of the subject that <paramref name="token"/> opens when it is a determiner or <c>one</c> and the

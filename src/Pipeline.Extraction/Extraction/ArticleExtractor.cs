@@ -30,7 +30,8 @@ public sealed class ArticleExtractor(IEntityExtractor entities, IQuoteExtractor 
     /// a relative pronoun's speaker is the one it stands for (<c>Anna Reyes, who said</c>); a speaker chosen at its
     /// determiner is the subject it opens (<c>her father said</c>); <c>they</c> after a described source is that source;
     /// a name a described source hangs on is not who spoke (<c>a spokesman for Anna Reyes</c>); two source nouns joined by
-    /// <c>and</c> share their description (<c>the family and friends</c>).
+    /// <c>and</c> share their description (<c>the family and friends</c>); someone a name's <c>'s</c> introduces is not the
+    /// name (<c>Levi Pettit's parents</c>).
     /// </summary>
     public const string Version = "12";
 

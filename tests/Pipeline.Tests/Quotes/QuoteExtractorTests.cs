@@ -51,6 +51,16 @@ public sealed class QuoteExtractorTests
         Assert.Equal(entity, quote.SpeakerEntity);
     }
 
+    [Theory]
+    [InlineData("Anna Reyes's mother said the family was proud.", "the family was proud", "Anna Reyes's mother")]
+    [InlineData("The family was proud, a cousin of Anna Reyes said.", "The family was proud", "a cousin of Anna Reyes")]
+    public void A_relative_of_a_named_person_is_not_that_person(string paragraph, string content, string speaker)
+    {
+        var quote = Single(Extract("Anna Reyes won the race on Friday.", paragraph), content);
+        Assert.Equal(speaker, quote.Speaker);
+        Assert.Null(quote.SpeakerEntity);
+    }
+
     [Fact]
     public void A_name_after_a_title_keeps_its_entity()
     {

@@ -51,7 +51,7 @@ internal enum WordClass : uint
     Modal = 1 << 22,
     /// <summary>A preposition that names whose the words are (<c>a statement from the mayor</c>).</summary>
     Origin = 1 << 23,
-    /// <summary>A source noun that names people (<c>spokesman</c>, <c>officials</c>), not a document or a body.</summary>
+    /// <summary>A noun that names people (<c>spokesman</c>, <c>officials</c>, <c>mother</c>), not a document or a body.</summary>
     Person = 1 << 24,
     /// <summary><c>and</c>, <c>or</c>: two source nouns joined by it share one description (<c>the family and friends</c>).</summary>
     Coordinates = 1 << 25,
@@ -123,6 +123,10 @@ internal static class QuoteLexicon
             Add(classes, fields[0], fields.Length > 1 && fields[1] == "person" ? WordClass.SpeakerNoun | WordClass.Person
                 : fields.Length > 1 ? throw new InvalidDataException($"speaker-nouns.txt: unknown mark '{fields[1]}' for '{fields[0]}'.")
                 : WordClass.SpeakerNoun);
+        }
+        foreach (var fields in Lines("people-nouns.txt"))
+        {
+            Add(classes, fields[0], WordClass.Person);
         }
         foreach (var fields in Lines("function-words.txt"))
         {

@@ -39,6 +39,12 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
             {
                 return Description(outer, mention.EndToken);
             }
+            // Someone a name's 's introduces is not the name (Levi Pettit's parents said); the name's words are (its statement).
+            if (mention.Type is EntityType.Person or EntityType.Organization && PossessedPerson(mention.EndToken, cueToken) is var possessed
+                && possessed > mention.EndToken)
+            {
+                return Description(mention.FirstToken, possessed + 1);
+            }
             return mention.Type switch
             {
                 EntityType.Person or EntityType.Organization =>
@@ -201,6 +207,32 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// The noun for people that a possessive <c>'s</c> at <paramref name="possessive"/> introduces, within
+    /// <see cref="MaxSubjectAfter"/> words and before the cue (<c>'s parents</c>, <c>'s longtime lawyer</c>), or -1.
+    /// </summary>
+    private int PossessedPerson(int possessive, int cueToken)
+    {
+        if (possessive >= document.Tokens.Length || !IsPossessive(document[document.Tokens[possessive]]))
+        {
+            return -1;
+        }
+        for (int t = possessive + 1; t < document.Tokens.Length && t != cueToken && t - possessive <= MaxSubjectAfter; t++)
+        {
+            var token = document.Tokens[t];
+            var wordClass = token.Kind == TokenKind.Word ? QuoteLexicon.Of(document[token]) : WordClass.None;
+            if ((wordClass & WordClass.Person) != 0)
+            {
+                return t;
+            }
+            if (token.Kind != TokenKind.Word || (wordClass & (OutsideDescription | WordClass.Attaches | WordClass.SpeakerNoun)) != 0)
+            {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /// <summary>True when token <paramref name="t"/> is part of a person's or an organization's name.</summary>

@@ -55,6 +55,8 @@ internal enum WordClass : uint
     Person = 1 << 24,
     /// <summary><c>and</c>, <c>or</c>: two source nouns joined by it share one description (<c>the family and friends</c>).</summary>
     Coordinates = 1 << 25,
+    /// <summary>Opens a subject as a determiner does, though the models do not read it as one (<c>one reader wrote</c>).</summary>
+    Opens = 1 << 26,
 }
 
 /// <summary>
@@ -76,7 +78,7 @@ internal static class QuoteLexicon
 
     /// <summary>Classes the models never see: they only steer what is done with a decision afterwards.</summary>
     public const WordClass NotFeatures = WordClass.Relay | WordClass.Joins | WordClass.Attaches | WordClass.Relative | WordClass.Modal | WordClass.Origin | WordClass.Person
-        | WordClass.Coordinates;
+        | WordClass.Coordinates | WordClass.Opens;
 
     /// <summary>A pronoun that may stand for a source.</summary>
     public const WordClass ThirdPersonPronoun = WordClass.He | WordClass.She | WordClass.They | WordClass.It;
@@ -148,6 +150,7 @@ internal static class QuoteLexicon
                     "modal" => WordClass.Modal,
                     "origin" => WordClass.Origin,
                     "coordinates" => WordClass.Coordinates,
+                    "opens" => WordClass.Opens,
                     "first-word" or "second-word" => WordClass.FirstOrSecondWord,
                     _ => throw new InvalidDataException($"function-words.txt: unknown class '{name}' for '{fields[0]}'."),
                 });

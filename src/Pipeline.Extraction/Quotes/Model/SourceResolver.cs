@@ -97,14 +97,14 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
         document.Tokens[t].Kind == TokenKind.Word && (QuoteLexicon.Of(document[document.Tokens[t]]) & WordClass.SpeakerNoun) != 0;
 
     /// <summary>
-    /// The last word of the subject that <paramref name="token"/> opens when it is a determiner or <c>one</c> and the
+    /// The last word of the subject that <paramref name="token"/> opens when it is a determiner or <c>one</c> (class
+    /// <c>opens</c>) and the
     /// words after it, at most <see cref="MaxSubjectAfter"/> of them, run up to the cue or to punctuation (<c>her father
     /// said</c>, <c>his church announced</c>, <c>wrote one poster,</c>); <paramref name="token"/> itself otherwise.
     /// </summary>
     private int HeadAfter(int token, int cueToken)
     {
-        var word = document[document.Tokens[token]];
-        if ((QuoteLexicon.Of(word) & WordClass.Determiner) == 0 && !word.Equals("one", StringComparison.OrdinalIgnoreCase))
+        if ((QuoteLexicon.Of(document[document.Tokens[token]]) & (WordClass.Determiner | WordClass.Opens)) == 0)
         {
             return token;
         }

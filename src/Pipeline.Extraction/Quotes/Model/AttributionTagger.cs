@@ -178,8 +178,9 @@ internal sealed class AttributionTagger(QuoteModel model)
     /// <summary>
     /// True when cue <paramref name="cue"/> closes its sentence (at most <see cref="MaxTrailingWords"/> words after it, no
     /// other cue, no question mark at the end) after a comma at <paramref name="comma"/> and its subject (not opened by a
-    /// joining word: <c>…, which were announced</c> and <c>…, but speeches are</c> are clauses of their own), and the clause before the comma is at least three words that
-    /// neither a cue nor another attribution's content has taken: the clause is what was said.
+    /// joining word: <c>…, which were announced</c> and <c>…, but speeches are</c> are clauses of their own), and the
+    /// clause before the comma is at least three words that neither a cue nor another attribution's content has taken:
+    /// the clause is what was said.
     /// </summary>
     private static bool IsBareTrailing(AttributionText x, CueContext cues, ReadOnlySpan<int> owner, int cue, int comma)
     {
@@ -300,7 +301,11 @@ internal sealed class AttributionTagger(QuoteModel model)
     {
         var (cueStart, cueEnd) = cues.Spans[cue];
         int from, to;
-        if ((QuoteLexicon.Of(x.Lower[cueStart]) & WordClass.Relay) != 0 || InvertedSubject(x, cueStart, cueEnd, parts[0].Start) > cueEnd)
+        if (InvertedSubject(x, cueStart, cueEnd, parts[0].Start) is var subjectEnd && subjectEnd > cueEnd)
+        {
+            (from, to) = (cueEnd, subjectEnd);
+        }
+        else if ((QuoteLexicon.Of(x.Lower[cueStart]) & WordClass.Relay) != 0)
         {
             from = cueEnd;
             to = from;
@@ -363,9 +368,9 @@ internal sealed class AttributionTagger(QuoteModel model)
         {
             return;
         }
-        int last = parts.Count - 1;
+        var (start, end) = parts[^1];
         bool date = false;
-        for (int t = parts[last].End; t <= beforeComma; t++)
+        for (int t = end; t <= beforeComma; t++)
         {
             if (x.Shape[t] == 0 || owner[t] >= 0 || cues.InCue[t] != 0)
             {
@@ -375,8 +380,8 @@ internal sealed class AttributionTagger(QuoteModel model)
         }
         if (date)
         {
-            owner.Slice(parts[last].End, beforeComma + 1 - parts[last].End).Fill(cue);
-            parts[last] = (parts[last].Start, beforeComma + 1);
+            owner.Slice(end, beforeComma + 1 - end).Fill(cue);
+            parts[^1] = (start, beforeComma + 1);
         }
     }
 
@@ -386,9 +391,9 @@ internal sealed class AttributionTagger(QuoteModel model)
     /// <summary>
     /// Where the subject of a verb of saying that follows its content's comma or closing mark ends (<c>…, said the head
     /// of the agency.</c>, <c>…, said Olympic champion, Nicole Cooke.</c>, <c>…," said Smith, who…</c>): at most
-    /// <see cref="MaxSubjectWords"/> words up to the sentence's end, or else up to the last comma before a verb, a joining
-    /// word or other punctuation (<c>…, said the five would try</c> is content); <paramref name="cueEnd"/> when there is
-    /// no such subject.
+    /// <see cref="MaxSubjectWords"/> words up to the sentence's end, or else up to the last comma before a joining word
+    /// or other punctuation; <paramref name="cueEnd"/> when there is no such subject, or when a verb comes first (<c>…,
+    /// said the five would try</c> and <c>…" said her son, Marcell Johnson, 20, was</c> are content).
     /// </summary>
     private static int InvertedSubject(AttributionText x, int cueStart, int cueEnd, int contentStart)
     {
@@ -410,7 +415,12 @@ internal sealed class AttributionTagger(QuoteModel model)
                 comma = t;
                 continue;
             }
-            if (x.Shape[t] == 0 || (QuoteLexicon.Of(x.Lower[t]) & (QuoteLexicon.Verb | WordClass.Joins | WordClass.Present | WordClass.PastTense)) != 0)
+            var wordClass = QuoteLexicon.Of(x.Lower[t]);
+            if ((wordClass & (QuoteLexicon.Verb | WordClass.Present | WordClass.PastTense | WordClass.Modal)) != 0)
+            {
+                return cueEnd;
+            }
+            if (x.Shape[t] == 0 || (wordClass & WordClass.Joins) != 0)
             {
                 return comma;
             }

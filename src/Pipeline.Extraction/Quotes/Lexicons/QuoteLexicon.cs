@@ -77,8 +77,8 @@ internal static class QuoteLexicon
     public const WordClass Verb = WordClass.SpeechVerb | WordClass.StanceVerb;
 
     /// <summary>Classes the models never see: they only steer what is done with a decision afterwards.</summary>
-    public const WordClass NotFeatures = WordClass.Relay | WordClass.Joins | WordClass.Attaches | WordClass.Relative | WordClass.Modal | WordClass.Origin | WordClass.Person
-        | WordClass.Coordinates | WordClass.Opens;
+    public const WordClass NotFeatures = WordClass.Relay | WordClass.Joins | WordClass.Attaches | WordClass.Relative
+        | WordClass.Modal | WordClass.Origin | WordClass.Person | WordClass.Coordinates | WordClass.Opens;
 
     /// <summary>A pronoun that may stand for a source.</summary>
     public const WordClass ThirdPersonPronoun = WordClass.He | WordClass.She | WordClass.They | WordClass.It;
@@ -122,9 +122,11 @@ internal static class QuoteLexicon
         }
         foreach (var fields in Lines("speaker-nouns.txt"))
         {
-            Add(classes, fields[0], fields.Length > 1 && fields[1] == "person" ? WordClass.SpeakerNoun | WordClass.Person
-                : fields.Length > 1 ? throw new InvalidDataException($"speaker-nouns.txt: unknown mark '{fields[1]}' for '{fields[0]}'.")
-                : WordClass.SpeakerNoun);
+            Add(classes, fields[0], fields.Length == 1 ? WordClass.SpeakerNoun : fields[1] switch
+            {
+                "person" => WordClass.SpeakerNoun | WordClass.Person,
+                var mark => throw new InvalidDataException($"speaker-nouns.txt: unknown mark '{mark}' for '{fields[0]}'."),
+            });
         }
         foreach (var fields in Lines("people-nouns.txt"))
         {

@@ -62,6 +62,13 @@ public sealed class QuoteExtractorTests
     }
 
     [Fact]
+    public void The_subject_after_a_verb_of_saying_that_follows_a_quotation_is_its_source()
+    {
+        var quote = Single(Extract("Anna Reyes won the race on Friday.", "\"This is the first title of my career,\" said the 29-year-old."), "This is the first title");
+        Assert.Equal("the 29-year-old", quote.Speaker);
+    }
+
+    [Fact]
     public void A_name_after_a_title_keeps_its_entity()
     {
         var quote = Single(Extract("The council met on Friday.", "The deal is dead, Minister of Health Leo Varadkar said."), "The deal is dead");

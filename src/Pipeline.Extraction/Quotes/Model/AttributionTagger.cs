@@ -171,6 +171,10 @@ internal sealed class AttributionTagger(QuoteModel model)
         var x = scratch.Text;
         int source = ChooseSource(m, x, scratch.Cues, owner, cue, scratch.Keys, scratch.SourceCandidates, scratch.SourceTokenScores.AsSpan(0, x.Count));
         var (cueStart, cueEnd) = scratch.Cues.Spans[cue];
+        if (source < 0)
+        {
+            source = InvertedHead(x, cueStart, cueEnd, parts);
+        }
         (cueStart, cueEnd, source) = Relayed(x, cueStart, cueEnd, source);
         return new FoundAttribution(parts, cueStart, cueEnd, source, IsVerbatim(m, x, parts, cueStart, cueEnd, scratch.Spans, scratch.Keys));
     }
@@ -426,6 +430,26 @@ internal sealed class AttributionTagger(QuoteModel model)
             }
         }
         return comma;
+    }
+
+    /// <summary>
+    /// When the ranker chose no source for a verb of saying right after a quotation's closing mark (<c>…career," said
+    /// the 29-year-old.</c>; not <c>…," Arrow, now retired, told CNN.</c>, where the words after the verb are its
+    /// listener), the subject after it is the source: its last word before a comma or a preposition; else -1.
+    /// </summary>
+    private static int InvertedHead(AttributionText x, int cueStart, int cueEnd, (int Start, int End)[] parts)
+    {
+        if (cueStart < 2 || x.Mark[cueStart - 1] != MarkState.Closing && (x.Word(cueStart - 1) is not "," || x.Mark[cueStart - 2] != MarkState.Closing))
+        {
+            return -1;
+        }
+        int subjectEnd = InvertedSubject(x, cueStart, cueEnd, parts[0].Start);
+        int head = -1;
+        for (int t = cueEnd; t < subjectEnd && x.Shape[t] != 0 && (QuoteLexicon.Of(x.Lower[t]) & WordClass.Attaches) == 0; t++)
+        {
+            head = t;
+        }
+        return head;
     }
 
     /// <summary>

@@ -88,6 +88,7 @@ public sealed class QuoteExtractorTests
     [InlineData("Anna Reyes left the town in May. Her father said she was happy there.", "she was happy there", "Her father")]
     [InlineData("The plan will fail, wrote one reader.", "The plan will fail", "one reader")]
     [InlineData("One student recalled how the teacher helped her.", "how the teacher helped her", "One student")]
+    [InlineData("\"I am ready for the next race,\" the 22-year-old said.", "I am ready for the next race", "the 22-year-old")]
     public void A_speaker_chosen_at_its_determiner_is_the_subject_it_opens(string paragraph, string content, string speaker)
     {
         var quote = Single(Extract("The council met on Friday.", paragraph), content);

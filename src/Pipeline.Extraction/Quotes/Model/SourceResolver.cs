@@ -98,7 +98,7 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
 
     /// <summary>
     /// The last word of the subject that <paramref name="token"/> opens when it is a determiner or <c>one</c> (class
-    /// <c>opens</c>) and the
+    /// <c>opens</c>; numbers and the pieces of <c>22-year-old</c> go with their word) and the
     /// words after it, at most <see cref="MaxSubjectAfter"/> of them, run up to the cue or to punctuation (<c>her father
     /// said</c>, <c>his church announced</c>, <c>wrote one poster,</c>); <paramref name="token"/> itself otherwise.
     /// </summary>
@@ -108,19 +108,38 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
         {
             return token;
         }
-        for (int t = token + 1; t < document.Tokens.Length && t - token <= MaxSubjectAfter + 1; t++)
+        var tokens = document.Tokens;
+        int words = 0;
+        for (int t = token + 1; t < tokens.Length; t++)
         {
-            var next = document.Tokens[t];
-            if (t == cueToken || (next.Kind != TokenKind.Word && !IsPossessive(document[next])))
+            var next = tokens[t];
+            if (t == cueToken)
             {
                 return t - 1;
             }
-            if ((QuoteLexicon.Of(document[next]) & (OutsideDescription | WordClass.Attaches | WordClass.Determiner | WordClass.Relay)) != 0)
+            if (next.Kind == TokenKind.Number || InsideWord(t))
+            {
+                continue;
+            }
+            if (next.Kind != TokenKind.Word && !IsPossessive(document[next]))
+            {
+                return t - 1;
+            }
+            if ((QuoteLexicon.Of(document[next]) & (OutsideDescription | WordClass.Attaches | WordClass.Determiner | WordClass.Relay)) != 0
+                || (next.Start != tokens[t - 1].End && ++words > MaxSubjectAfter))
             {
                 return token;
             }
         }
         return token;
+    }
+
+    /// <summary>True when token <paramref name="t"/> touches the tokens on both sides: a piece of one word (<c>22-year-old</c>).</summary>
+    private bool InsideWord(int t)
+    {
+        var tokens = document.Tokens;
+        return t > 0 && t + 1 < tokens.Length && tokens[t].Start == tokens[t - 1].End && tokens[t + 1].Start == tokens[t].End
+               && tokens[t].Kind != TokenKind.Word;
     }
 
     /// <summary>Words after a determiner that <see cref="HeadAfter"/> reads as its subject.</summary>

@@ -32,7 +32,7 @@ public sealed class ArticleExtractor(IEntityExtractor entities, IQuoteExtractor 
     /// a name a described source hangs on is not who spoke (<c>a spokesman for Anna Reyes</c>); two source nouns joined by
     /// <c>and</c> share their description (<c>the family and friends</c>); someone a name's <c>'s</c> introduces is not the
     /// name (<c>Levi Pettit's parents</c>); the subject after a verb of saying that follows a quotation is its source when
-    /// the model chose none (<c>…," said the 29-year-old.</c>).
+    /// the model chose none (<c>…," said the 29-year-old.</c>); set phrases (<c>That said, …</c>) attribute nothing.
     /// </summary>
     public const string Version = "12";
 

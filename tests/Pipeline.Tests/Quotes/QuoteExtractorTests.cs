@@ -110,6 +110,12 @@ public sealed class QuoteExtractorTests
     }
 
     [Fact]
+    public void A_set_phrase_with_a_verb_of_saying_attributes_nothing()
+    {
+        Assert.Empty(Extract("The council met on Friday. The vote was close.", "That said, the plan has to change before the summer."));
+    }
+
+    [Fact]
     public void A_relative_clause_after_a_comma_is_no_trailing_attribution()
     {
         var quotes = Extract("The council met on Friday.", "The Changi airport won the title at the annual awards, which were announced in Paris.");

@@ -182,6 +182,12 @@ internal static class QuoteLexicon
         classes[word] = merged;
     }
 
+    /// <summary>The set phrases that attribute nothing (<c>set-phrases.txt</c>), each as the lower-case hashes of its tokens.</summary>
+    public static IReadOnlyList<ulong[]> SetPhrases => Phrases.Value;
+
+    private static readonly Lazy<ulong[][]> Phrases = new(() =>
+        Lines("set-phrases.txt").Select(words => Array.ConvertAll(words, word => FeatureHash.LowerChars(word))).ToArray());
+
     private static IEnumerable<string[]> Lines(string file)
     {
         string name = "Pipeline.Quotes.Lexicons." + file;

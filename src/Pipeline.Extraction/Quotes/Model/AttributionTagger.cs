@@ -50,6 +50,7 @@ internal sealed class AttributionTagger(QuoteModel model)
         int n = x.Count;
         scratch.Ensure(n, x.Document.Paragraphs.Length, x.Document.Sentences.Length);
         PredictCues(m, x, scratch);
+        DropSetPhrases(x, scratch.CueLabels.AsSpan(0, n));
         scratch.Cues.Load(x, scratch.CueLabels.AsSpan(0, n));
         var spans = scratch.Spans;
         var owner = scratch.Owner.AsSpan(0, n);
@@ -163,6 +164,19 @@ internal sealed class AttributionTagger(QuoteModel model)
         int first = x.Document.Sentences[x.SentenceOf[start]].FirstToken;
         owner.Slice(first, beforeComma + 1 - first).Fill(cue);
         return (first, beforeComma + 1);
+    }
+
+    /// <summary>Clears the cue labels inside a set phrase that attributes nothing (<see cref="QuoteLexicon.SetPhrases"/>: <c>That said, …</c>).</summary>
+    private static void DropSetPhrases(AttributionText x, Span<byte> cueLabels)
+    {
+        var words = x.Lower.AsSpan(0, x.Count);
+        foreach (var phrase in QuoteLexicon.SetPhrases)
+        {
+            for (int from = 0, at; (at = words[from..].IndexOf(phrase)) >= 0; from += at + phrase.Length)
+            {
+                cueLabels.Slice(from + at, phrase.Length).Clear();
+            }
+        }
     }
 
     /// <summary>Cue <paramref name="cue"/>'s attribution of <paramref name="parts"/>: its source chosen, a relay followed, verbatim or reported.</summary>

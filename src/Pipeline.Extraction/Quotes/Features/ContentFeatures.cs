@@ -53,34 +53,37 @@ internal static class ContentFeatures
         ulong left = 0, leftCoarse = 0, leftSame = 0;
         if (leftIndex >= 0)
         {
-            var (start, end) = cues.Spans[leftIndex];
+            int end = cues.Spans[leftIndex].End;
+            ref readonly var around = ref cues.Around[leftIndex];
+            int cueSentence = x.SentenceOf[end - 1];
             left = 1 + FeatureKeys.Distance(t - end + 1);
             leftCoarse = Coarse(t - end + 1);
-            leftSame = x.SentenceOf[end - 1] == s ? 1UL : 0;
-            keys.Add(LeftAfter, leftCoarse * 2 + leftSame, end < n ? x.Lower[end] : AttributionText.Edge);
+            leftSame = cueSentence == s ? 1UL : 0;
+            keys.Add(LeftAfter, leftCoarse * 2 + leftSame, around.After);
             keys.Add(LeftCommas, leftCoarse * 2 + leftSame, FeatureKeys.Few(x.CommasBefore[t] - x.CommasBefore[end]));
-            keys.Add(LeftCue, leftSame, x.Lower[start]);
+            keys.Add(LeftCue, leftSame, around.First);
             // ," she said, … : a cue right after a quotation has had its content.
-            keys.Add(LeftQuoted, leftCoarse * 2 + leftSame, x.ClosesIn(start - 3, start) ? 1UL : 0);
+            keys.Add(LeftQuoted, leftCoarse * 2 + leftSame, around.ClosedBefore ? 1UL : 0);
             // X said: … / X said, … : the words after a cue that opens onto them, however many sentences on.
-            keys.Add(LeftSentence, FeatureKeys.Few(s - x.SentenceOf[end - 1]) * 4 + (end < n && x.Word(end) is ":" ? 1UL : end < n && x.Word(end) is "," ? 2UL : 0),
-                (ulong)(x.SentenceFlags[s] & AttributionText.FirstPersonFlag));
+            keys.Add(LeftSentence, FeatureKeys.Few(s - cueSentence) * 4 + around.OpensOnto, (ulong)(x.SentenceFlags[s] & AttributionText.FirstPersonFlag));
         }
         keys.Add(Left, left, leftSame);
         ulong right = 0, rightCoarse = 0, rightSame = 0;
         if (rightIndex >= 0)
         {
-            var (start, _) = cues.Spans[rightIndex];
+            int start = cues.Spans[rightIndex].Start;
+            ref readonly var around = ref cues.Around[rightIndex];
+            int cueSentence = x.SentenceOf[start];
             right = 1 + FeatureKeys.Distance(start - t);
             rightCoarse = Coarse(start - t);
-            rightSame = x.SentenceOf[start] == s ? 1UL : 0;
-            keys.Add(RightBefore, rightCoarse * 2 + rightSame, start > 0 ? x.Lower[start - 1] : AttributionText.Edge);
+            rightSame = cueSentence == s ? 1UL : 0;
+            keys.Add(RightBefore, rightCoarse * 2 + rightSame, around.Before);
             keys.Add(RightCommas, rightCoarse * 2 + rightSame, FeatureKeys.Few(x.CommasBefore[start] - x.CommasBefore[t + 1]));
-            keys.Add(RightCue, rightSame, x.Lower[start]);
+            keys.Add(RightCue, rightSame, around.First);
             // … he said: "… : a cue right before a quotation takes its content there.
-            keys.Add(RightQuoted, rightCoarse * 2 + rightSame, x.OpensIn(cues.Spans[rightIndex].End, cues.Spans[rightIndex].End + 3) ? 1UL : 0);
+            keys.Add(RightQuoted, rightCoarse * 2 + rightSame, around.OpensAfter ? 1UL : 0);
             // A. B, X said. : sentences before a trailing attribution are its content too.
-            keys.Add(RightSentence, FeatureKeys.Few(x.SentenceOf[start] - s) * 4 + (Trails(x, start) ? 1UL : 0),
+            keys.Add(RightSentence, FeatureKeys.Few(cueSentence - s) * 4 + (around.Trails ? 1UL : 0),
                 (ulong)(x.SentenceFlags[s] & AttributionText.VoiceFlags));
         }
         keys.Add(Right, right, rightSame);
@@ -91,35 +94,9 @@ internal static class ContentFeatures
         keys.Add(Bigram, hasPrevious ? x.Lower[t - 1] : AttributionText.Edge, x.Lower[t]);
         keys.Add(MarksAround, (ulong)x.Mark[t], (x.ClosesIn(sentence.FirstToken, t) ? 1UL : 0) + (x.OpensIn(t + 1, sentence.EndToken) ? 2UL : 0));
 
-        int sentenceInParagraph = 0;
-        for (int p = s - 1; p >= 0 && document.Sentences[p].Paragraph == paragraph && sentenceInParagraph < 2; p--)
-        {
-            sentenceInParagraph++;
-        }
-        keys.Add(Position, (ulong)((t == sentence.FirstToken ? 1 : 0) + (t == sentence.EndToken - 1 ? 2 : 0) + 4 * sentenceInParagraph));
+        keys.Add(Position, (ulong)((t == sentence.FirstToken ? 1 : 0) + (t == sentence.EndToken - 1 ? 2 : 0) + 4 * cues.SentenceInParagraph[s]));
         keys.Add(Sentence, x.SentenceFlags[s], FeatureKeys.Few(cues.SentenceCues[s]));
-        ulong previousSentence = 7;
-        if (s > 0 && document.Sentences[s - 1].Paragraph == paragraph)
-        {
-            var before = document.Sentences[s - 1];
-            bool colon = x.Word(before.EndToken - 1) is ":";
-            previousSentence = FeatureKeys.Few(cues.SentenceCues[s - 1]) + (colon ? 3UL : 0);
-        }
-        keys.Add(PreviousSentence, previousSentence, x.SentenceFlags[s]);
-    }
-
-    /// <summary>A cue after a comma or a closing mark within the three tokens before it (<c>…, Sullivan said</c>).</summary>
-    private static bool Trails(AttributionText x, int cueStart)
-    {
-        int first = x.Document.Sentences[x.SentenceOf[cueStart]].FirstToken;
-        for (int t = cueStart - 1; t >= Math.Max(first, cueStart - 3); t--)
-        {
-            if (x.Word(t) is "," || x.Mark[t] == MarkState.Closing)
-            {
-                return true;
-            }
-        }
-        return false;
+        keys.Add(PreviousSentence, cues.PreviousSentence[s], x.SentenceFlags[s]);
     }
 
     /// <summary>1–3, 4–12, 13 or more (0 stands for no cue).</summary>

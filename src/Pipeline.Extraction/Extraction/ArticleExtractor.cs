@@ -32,9 +32,11 @@ public sealed class ArticleExtractor(IEntityExtractor entities, IQuoteExtractor 
     /// a name a described source hangs on is not who spoke (<c>a spokesman for Anna Reyes</c>); two source nouns joined by
     /// <c>and</c> share their description (<c>the family and friends</c>); someone a name's <c>'s</c> introduces is not the
     /// name (<c>Levi Pettit's parents</c>); the subject after a verb of saying that follows a quotation is its source when
-    /// the model chose none (<c>…," said the 29-year-old.</c>); set phrases (<c>That said, …</c>) attribute nothing.
+    /// the model chose none (<c>…," said the 29-year-old.</c>); set phrases (<c>That said, …</c>) attribute nothing. 13:
+    /// <c>he</c> or <c>she</c> is not resolved to a speaker the article tells is of the other gender (<c>Mr.</c>, or
+    /// <c>She</c> opening the sentence after one that opens with the name).
     /// </summary>
-    public const string Version = "12";
+    public const string Version = "13";
 
     public ExtractionResult Extract(Article article)
     {

@@ -426,4 +426,41 @@ public sealed class QuoteExtractorTests
         Assert.Equal("Trump has been disrespecting our veterans for decades, proving he is unfit to lead", Single(quotes, "Trump has been").Text);
         Assert.Equal("The plan is a good one", Single(quotes, "The plan").Text);
     }
+
+    [Fact]
+    public void She_after_a_mans_quote_is_the_woman_the_article_named_not_him()
+    {
+        // "She" and "He" opening the sentences after ones that open with Maria Lopez and Tom Becker tell that she is a
+        // woman and he a man; Tom Becker spoke last, but "she said" is not his.
+        var quotes = Extract(
+            "Maria Lopez runs the shelter on Main Street. She opened it in 2009.",
+            "Tom Becker volunteers there. He said, \"We are full every night.\"",
+            "\"We need a second building,\" she said.");
+        var quote = Single(quotes, "We need a second building");
+        Assert.Equal("Maria Lopez", quote.Speaker);
+        Assert.Equal("person:maria-lopez", quote.SpeakerEntity);
+    }
+
+    [Fact]
+    public void A_pronoun_of_the_other_gender_than_the_last_speaker_with_no_one_fitting_near_stays_a_pronoun()
+    {
+        // Mr. tells Becker is a man; the woman who speaks next is never named, so "she" is better than his name.
+        var quotes = Extract(
+            "Mr. Becker said, \"We are full every night.\"",
+            "A woman waiting outside had been there since noon. \"I have nowhere else to go,\" she said.");
+        var quote = Single(quotes, "I have nowhere else to go");
+        Assert.Equal("she", quote.Speaker);
+        Assert.Null(quote.SpeakerEntity);
+    }
+
+    [Fact]
+    public void A_pronoun_after_a_name_in_the_possessive_tells_nothing_of_that_name()
+    {
+        // "He" follows a sentence about Anna Reyes's diary: it stands for whoever kept it, so Anna Reyes is not taken for
+        // a man and "she said" can still be hers.
+        var quotes = Extract(
+            "Anna Reyes's diary was found in 1950. He kept it for years.",
+            "\"I wrote it every night,\" she said.");
+        Assert.Equal("Anna Reyes", Single(quotes, "I wrote it every night").Speaker);
+    }
 }

@@ -57,6 +57,12 @@ internal enum WordClass : uint
     Coordinates = 1 << 25,
     /// <summary>Opens a subject as a determiner does, though the models do not read it as one (<c>one reader wrote</c>).</summary>
     Opens = 1 << 26,
+    /// <summary>A word that tells its person is a man: <c>he</c>, <c>Mr.</c> (<c>gender-words.txt</c>).</summary>
+    Male = 1 << 27,
+    /// <summary>A word that tells its person is a woman: <c>she</c>, <c>Mrs.</c> (<c>gender-words.txt</c>).</summary>
+    Female = 1 << 28,
+    /// <summary>A title that stands before a name and tells its gender: <c>Mr.</c>, <c>Ms.</c> (<c>gender-words.txt</c>).</summary>
+    Honorific = 1 << 29,
 }
 
 /// <summary>
@@ -78,7 +84,8 @@ internal static class QuoteLexicon
 
     /// <summary>Classes the models never see: they only steer what is done with a decision afterwards.</summary>
     public const WordClass NotFeatures = WordClass.Relay | WordClass.Joins | WordClass.Attaches | WordClass.Relative
-        | WordClass.Modal | WordClass.Origin | WordClass.Person | WordClass.Coordinates | WordClass.Opens;
+        | WordClass.Modal | WordClass.Origin | WordClass.Person | WordClass.Coordinates | WordClass.Opens | WordClass.Male | WordClass.Female
+        | WordClass.Honorific;
 
     /// <summary>A pronoun that may stand for a source.</summary>
     public const WordClass ThirdPersonPronoun = WordClass.He | WordClass.She | WordClass.They | WordClass.It;
@@ -157,6 +164,21 @@ internal static class QuoteLexicon
                     _ => throw new InvalidDataException($"function-words.txt: unknown class '{name}' for '{fields[0]}'."),
                 });
             }
+        }
+        foreach (var fields in Lines("gender-words.txt"))
+        {
+            var gender = fields[1] switch
+            {
+                "male" => WordClass.Male,
+                "female" => WordClass.Female,
+                var mark => throw new InvalidDataException($"gender-words.txt: unknown gender '{mark}' for '{fields[0]}'."),
+            };
+            Add(classes, fields[0], fields[2] switch
+            {
+                "pronoun" => gender,
+                "honorific" => gender | WordClass.Honorific,
+                var kind => throw new InvalidDataException($"gender-words.txt: unknown kind '{kind}' for '{fields[0]}'."),
+            });
         }
         foreach (var fields in Lines("tense-words.txt"))
         {

@@ -19,6 +19,9 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
     private int lastPersonSpeaker = -1;
     private int lastSpeaker = -1;
 
+    /// <summary>Per entity, what the article tells of its gender (<see cref="PersonGenders"/>), read when a pronoun first needs it.</summary>
+    private sbyte[]? genders;
+
     /// <summary>The latest speaker when it was a description headed by a source noun (<c>police</c>, <c>the researchers</c>), for <c>they said</c>.</summary>
     private string? lastDescription;
 
@@ -343,7 +346,29 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
         var word = document[document.Tokens[token]];
         if ((wordClass & (WordClass.He | WordClass.She)) != 0)
         {
-            int entity = lastPersonSpeaker >= 0 ? lastPersonSpeaker : PrecedingPerson(cueToken);
+            // The latest person who spoke, unless the article tells that person is of the other gender (she said, after a
+            // man's quote): then the latest person the article tells is of the pronoun's gender, else one it tells nothing
+            // of named in the cue's sentence or the two before, else nobody: "she" is better than a man's name.
+            var wanted = PersonGenders.Of(wordClass);
+            int entity;
+            if (lastPersonSpeaker < 0)
+            {
+                entity = PrecedingPerson(cueToken, wanted);
+            }
+            else if (PersonGenders.Agree(GenderOf(lastPersonSpeaker), wanted))
+            {
+                entity = lastPersonSpeaker;
+            }
+            else
+            {
+                entity = RecentPerson(cueToken, wanted);
+                if (entity >= 0)
+                {
+                    // Chosen over the latest speaker for the pronoun's gender, so the article has told it: a later pronoun
+                    // of the other gender is someone else's.
+                    genders![entity] = wanted;
+                }
+            }
             return entity >= 0
                 ? new Speaker(entities.Entities[entity].Name, entities.Entities[entity].Key, span, entity, SpeakerKind.Pronoun)
                 : new Speaker(word.ToString().ToLowerInvariant(), null, span, -1, SpeakerKind.Pronoun);
@@ -362,17 +387,50 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
         return new Speaker(word.ToString(), null, span, -1, SpeakerKind.Pronoun);
     }
 
-    private int PrecedingPerson(int token)
+    /// <summary>The person named last before <paramref name="token"/> whose gender does not disagree with <paramref name="wanted"/>, or -1.</summary>
+    private int PrecedingPerson(int token, sbyte wanted)
     {
         for (int m = entities.Mentions.Length - 1; m >= 0; m--)
         {
-            if (entities.Mentions[m].FirstToken < token && entities.Entities[entities.MentionEntity[m]].Type == EntityType.Person)
+            int entity = entities.MentionEntity[m];
+            if (entities.Mentions[m].FirstToken < token && entities.Entities[entity].Type == EntityType.Person
+                && PersonGenders.Agree(GenderOf(entity), wanted))
             {
-                return entities.MentionEntity[m];
+                return entity;
             }
         }
         return -1;
     }
+
+    /// <summary>
+    /// The person named last before <paramref name="token"/> whom the article tells is of gender <paramref name="wanted"/>;
+    /// else the one named last in its sentence or the two before whom it tells nothing of; else -1.
+    /// </summary>
+    private int RecentPerson(int token, sbyte wanted)
+    {
+        int near = document.Sentences[Math.Max(0, document.SentenceOfToken(token) - 2)].FirstToken;
+        int unknown = -1;
+        for (int m = entities.Mentions.Length - 1; m >= 0; m--)
+        {
+            int entity = entities.MentionEntity[m];
+            if (entities.Mentions[m].FirstToken >= token || entities.Entities[entity].Type != EntityType.Person)
+            {
+                continue;
+            }
+            var gender = GenderOf(entity);
+            if (gender == wanted)
+            {
+                return entity;
+            }
+            if (gender == PersonGenders.Unknown && unknown < 0 && entities.Mentions[m].FirstToken >= near)
+            {
+                unknown = entity;
+            }
+        }
+        return unknown;
+    }
+
+    private sbyte GenderOf(int entity) => (genders ??= PersonGenders.Infer(document, entities))[entity];
 
     private Speaker Description(int start, int end)
     {

@@ -72,10 +72,10 @@ internal enum WordClass : uint
 /// </summary>
 internal static class QuoteLexicon
 {
-    private static readonly Lazy<HashIndex> Classes = new(Load);
+    private static readonly Lazy<(HashIndex Classes, int LongestGenderWord)> Lists = new(Load);
 
     /// <summary>The classes of the word whose lower-cased hash is <paramref name="lowerHash"/>.</summary>
-    public static WordClass Of(ulong lowerHash) => (WordClass)Classes.Value.Get(lowerHash, 0);
+    public static WordClass Of(ulong lowerHash) => (WordClass)Lists.Value.Classes.Get(lowerHash, 0);
 
     public static WordClass Of(ReadOnlySpan<char> word) => Of(FeatureHash.LowerChars(word));
 
@@ -90,8 +90,12 @@ internal static class QuoteLexicon
     /// <summary>A pronoun that may stand for a source.</summary>
     public const WordClass ThirdPersonPronoun = WordClass.He | WordClass.She | WordClass.They | WordClass.It;
 
-    private static HashIndex Load()
+    /// <summary>The length of the longest word in <c>gender-words.txt</c>: a longer token tells no gender, unhashed.</summary>
+    public static int LongestGenderWord => Lists.Value.LongestGenderWord;
+
+    private static (HashIndex, int) Load()
     {
+        int longestGenderWord = 0;
         var classes = new Dictionary<string, WordClass>(StringComparer.Ordinal);
         foreach (var fields in Lines("cue-verbs.txt"))
         {
@@ -167,6 +171,7 @@ internal static class QuoteLexicon
         }
         foreach (var fields in Lines("gender-words.txt"))
         {
+            longestGenderWord = Math.Max(longestGenderWord, fields[0].Length);
             var gender = fields[1] switch
             {
                 "male" => WordClass.Male,
@@ -189,7 +194,7 @@ internal static class QuoteLexicon
         {
             index.Set(FeatureHash.LowerChars(word), (int)wordClass);
         }
-        return index;
+        return (index, longestGenderWord);
     }
 
     /// <summary>A verb of saying wins over one of stance; other classes add up.</summary>

@@ -29,8 +29,13 @@ internal static class PersonGenders
                 quoted.AsSpan(start, end - start).Fill(true);
             }
         }
+        int longest = QuoteLexicon.LongestGenderWord;
         for (int t = 0; t < tokens.Length; t++)
         {
+            if (tokens[t].Length > longest)
+            {
+                continue;
+            }
             var wordClass = QuoteLexicon.Of(document[tokens[t]]);
             int gender = Of(wordClass);
             if (gender == Unknown)

@@ -34,7 +34,9 @@ public sealed class ArticleExtractor(IEntityExtractor entities, IQuoteExtractor 
     /// name (<c>Levi Pettit's parents</c>); the subject after a verb of saying that follows a quotation is its source when
     /// the model chose none (<c>…," said the 29-year-old.</c>); set phrases (<c>That said, …</c>) attribute nothing. 13:
     /// <c>he</c> or <c>she</c> is not resolved to a speaker the article tells is of the other gender (<c>Mr.</c>, or
-    /// <c>She</c> opening the sentence after one that opens with the name).
+    /// <c>She</c> opening the sentence after one naming only that person); <c>He said</c> opening a sentence after one
+    /// about a single person is that person; a title and a comma before a name speak for the name (<c>said Olympic
+    /// champion, Nicole Cooke</c>).
     /// </summary>
     public const string Version = "13";
 

@@ -463,4 +463,33 @@ public sealed class QuoteExtractorTests
             "\"I wrote it every night,\" she said.");
         Assert.Equal("Anna Reyes", Single(quotes, "I wrote it every night").Speaker);
     }
+
+    [Theory]
+    [InlineData("\"It was the best day of my career,\" said Olympic road race champion, Nicole Cooke.", "It was the best day", "Nicole Cooke", "person:nicole-cooke")]
+    [InlineData("\"We are ready,\" said the team's coach, Peter Smith.", "We are ready", "Peter Smith", "person:peter-smith")]
+    public void A_title_and_a_comma_before_a_name_speak_for_the_name(string paragraph, string content, string speaker, string entity)
+    {
+        var quote = Single(Extract("The race ended on Sunday.", paragraph), content);
+        Assert.Equal(speaker, quote.Speaker);
+        Assert.Equal(entity, quote.SpeakerEntity);
+    }
+
+    [Fact]
+    public void He_opening_a_sentence_after_one_about_a_single_person_is_that_person_not_the_last_speaker()
+    {
+        var quotes = Extract(
+            "\"The bridge will fail,\" said Tom Becker.",
+            "Peter Smith, an engineer with the city, disagreed. He said the bridge would stand for a hundred years.");
+        Assert.Equal("Peter Smith", Single(quotes, "the bridge would stand").Speaker);
+    }
+
+    [Fact]
+    public void He_opening_a_sentence_after_one_that_speaks_of_someone_else_as_he_first_is_not_the_name_there()
+    {
+        // "He used his speech …" is still about Ted Cruz; Jeb Bush is only named in it, so the next "He said" stays Cruz's.
+        var quotes = Extract(
+            "\"The plan will fail,\" said Ted Cruz.",
+            "He used his speech to attack the plan, which Jeb Bush supports. He said the plan would cost jobs.");
+        Assert.Equal("Ted Cruz", Single(quotes, "the plan would cost jobs").Speaker);
+    }
 }

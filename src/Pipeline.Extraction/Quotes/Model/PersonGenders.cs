@@ -16,12 +16,10 @@ internal static class PersonGenders
 {
     public const sbyte Unknown = 0, Man = 1, Woman = -1;
 
-    /// <summary>Per entity of <paramref name="entities"/>: <see cref="Man"/>, <see cref="Woman"/> or <see cref="Unknown"/>.</summary>
-    public static sbyte[] Infer(TextDocument document, EntityExtraction entities)
+    /// <summary>Per token, true inside quotation marks (<see cref="QuotationMarks"/>).</summary>
+    public static bool[] Quoted(TextDocument document)
     {
-        var votes = new int[entities.Entities.Length];
-        var tokens = document.Tokens;
-        var quoted = new bool[tokens.Length];
+        var quoted = new bool[document.Tokens.Length];
         foreach (var quote in QuotationMarks.Find(document))
         {
             foreach (var (start, end) in quote.Parts)
@@ -29,6 +27,17 @@ internal static class PersonGenders
                 quoted.AsSpan(start, end - start).Fill(true);
             }
         }
+        return quoted;
+    }
+
+    /// <summary>
+    /// Per entity of <paramref name="entities"/>: <see cref="Man"/>, <see cref="Woman"/> or <see cref="Unknown"/>;
+    /// <paramref name="quoted"/> is <see cref="Quoted"/>.
+    /// </summary>
+    public static sbyte[] Infer(TextDocument document, EntityExtraction entities, bool[] quoted)
+    {
+        var votes = new int[entities.Entities.Length];
+        var tokens = document.Tokens;
         int longest = QuoteLexicon.LongestGenderWord;
         for (int t = 0; t < tokens.Length; t++)
         {
@@ -72,10 +81,13 @@ internal static class PersonGenders
     /// <summary>
     /// The person a sentence-opening <c>He</c> or <c>She</c> at <paramref name="t"/> surely stands for: the one person
     /// named outside quotation marks in the sentence before, when the name is not a possessive (<c>Anne's diary</c>) and
-    /// the sentence names no one by a noun for people (<c>Maldonado says her son was forced to leave. He left …</c>,
-    /// <c>The Republican nominee linked … his opponent, Hillary Clinton. He said …</c>); else -1.
+    /// the sentence names no one else by a noun for people (<c>Maldonado says her son was forced to leave. He left …</c>,
+    /// <c>The Republican nominee linked … his opponent, Hillary Clinton. He said …</c>) other than in apposition to the
+    /// name (<c>Jacob Zenn, an expert on the group, said …</c>), and speaks of no one as <c>he</c> or <c>she</c> before
+    /// the name (<c>He used his speech to slam … where Jeb Bush is vulnerable. He also …</c>) nor as both after it
+    /// (<c>Muffat, he said, was known as "madame 100%" because she …</c>); else -1.
     /// </summary>
-    private static int SubjectBefore(TextDocument document, EntityExtraction entities, bool[] quoted, int t)
+    public static int SubjectBefore(TextDocument document, EntityExtraction entities, bool[] quoted, int t)
     {
         int sentence = document.SentenceOfToken(t);
         if (sentence <= 0 || document.Sentences[sentence].FirstToken != t)
@@ -83,7 +95,8 @@ internal static class PersonGenders
             return -1;
         }
         var before = document.Sentences[sentence - 1];
-        int subject = -1;
+        int subject = -1, apposition = -1;
+        var pronouns = WordClass.None;
         for (int u = before.FirstToken; u < before.EndToken; u++)
         {
             if (quoted[u])
@@ -93,7 +106,10 @@ internal static class PersonGenders
             int m = entities.MentionAtToken(u);
             if (m < 0 || entities.Mentions[m].Type != EntityType.Person)
             {
-                if ((QuoteLexicon.Of(document[document.Tokens[u]]) & WordClass.Person) != 0)
+                var wordClass = QuoteLexicon.Of(document[document.Tokens[u]]);
+                pronouns |= wordClass & (WordClass.He | WordClass.She);
+                if ((wordClass & (WordClass.He | WordClass.She)) != 0 && subject < 0
+                    || (wordClass & WordClass.Person) != 0 && (apposition < 0 || u - apposition > MaxApposition))
                 {
                     return -1;
                 }
@@ -106,10 +122,14 @@ internal static class PersonGenders
                 return -1;
             }
             subject = entities.MentionEntity[m];
+            apposition = end < before.EndToken && document[document.Tokens[end]] is "," ? end : -1;
             u = end - 1;
         }
-        return subject;
+        return pronouns == (WordClass.He | WordClass.She) ? -1 : subject;
     }
+
+    /// <summary>The words after a name's comma that may describe the name (<c>Jacob Zenn, an expert on …</c>).</summary>
+    private const int MaxApposition = 4;
 
     /// <summary>The person entity whose mention holds the honorific at <paramref name="t"/> or starts right after it, or -1.</summary>
     private static int HonoredPerson(TextDocument document, EntityExtraction entities, int t)

@@ -53,7 +53,7 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
                 EntityType.Person or EntityType.Organization =>
                     new Speaker(entities.Entities[entity].Name, entities.Entities[entity].Key, mention.Span, entity, SpeakerKind.Entity),
                 EntityType.Date => null,
-                _ => Description(mention.FirstToken, mention.EndToken),
+                _ => ApposedPerson(mention.EndToken) ?? Description(mention.FirstToken, mention.EndToken),
             };
         }
         var wordClass = QuoteLexicon.Of(document[document.Tokens[token]]);
@@ -66,7 +66,50 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
             return Pronoun(token, cueToken, wordClass);
         }
         int start = DescriptionStart(CoordinatedWith(token));
-        return Description(OuterPhrase(start), HeadAfter(token, cueToken) + 1);
+        int end = HeadAfter(token, cueToken) + 1;
+        return ApposedPerson(end) ?? Description(OuterPhrase(start), end);
+    }
+
+    /// <summary>The most words a description may run on after the chosen word before a comma and the name it titles.</summary>
+    private const int MaxTitleWords = 3;
+
+    /// <summary>
+    /// The person a description stands in apposition to: after the description's words (and at most
+    /// <see cref="MaxTitleWords"/> more that may belong to it) ending in a noun for people, a comma, then a person's name
+    /// that closes its phrase (<c>said Olympic champion, Nicole Cooke.</c>, <c>according to the student's attorney,
+    /// Daniel Watkins, …</c>); else null.
+    /// </summary>
+    private Speaker? ApposedPerson(int end)
+    {
+        var tokens = document.Tokens;
+        int comma = end;
+        while (comma < tokens.Length && comma - end < MaxTitleWords
+               && (IsPossessive(document[tokens[comma]]) || tokens[comma].Kind == TokenKind.Word
+                   && (QuoteLexicon.Of(document[tokens[comma]]) & (OutsideDescription | WordClass.Attaches)) == 0))
+        {
+            comma++;
+        }
+        // The title names a person (the champion, his attorney), not a source the name is news from (in Politico, Anna
+        // Chennault, a Republican activist, …).
+        if (comma + 1 >= tokens.Length || document[tokens[comma]] is not "," || comma == 0
+            || (QuoteLexicon.Of(document[tokens[comma - 1]]) & WordClass.Person) == 0)
+        {
+            return null;
+        }
+        int m = entities.MentionAtToken(comma + 1);
+        if (m < 0 || entities.Mentions[m].Type != EntityType.Person || entities.Mentions[m].FirstToken != comma + 1)
+        {
+            return null;
+        }
+        var mention = entities.Mentions[m];
+        int after = mention.EndToken;
+        if (after < tokens.Length && tokens[after].Kind != TokenKind.Punctuation
+            || after < tokens.Length && document[tokens[after]] is "'s" or "’s")
+        {
+            return null;
+        }
+        int entity = entities.MentionEntity[m];
+        return new Speaker(entities.Entities[entity].Name, entities.Entities[entity].Key, mention.Span, entity, SpeakerKind.Entity);
     }
 
     /// <summary>Where the description that <paramref name="head"/> ends starts: its determiner, or the words before it that belong to it.</summary>
@@ -351,7 +394,14 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
             // of named in the cue's sentence or the two before, else nobody: "she" is better than a man's name.
             var wanted = PersonGenders.Of(wordClass);
             int entity;
-            if (lastPersonSpeaker < 0)
+            if (PersonGenders.SubjectBefore(document, entities, Quoted, token) is var subject and >= 0
+                && PersonGenders.Agree(GenderOf(subject), wanted))
+            {
+                // He said, opening a sentence after one about a single person, is that person (Jacob Zenn, an expert on
+                // the group, said the recording was authentic. He said …), whoever spoke last.
+                entity = subject;
+            }
+            else if (lastPersonSpeaker < 0)
             {
                 entity = PrecedingPerson(cueToken, wanted);
             }
@@ -430,7 +480,12 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
         return unknown;
     }
 
-    private sbyte GenderOf(int entity) => (genders ??= PersonGenders.Infer(document, entities))[entity];
+    private sbyte GenderOf(int entity) => (genders ??= PersonGenders.Infer(document, entities, Quoted))[entity];
+
+    /// <summary>Per token, true inside quotation marks; read when a pronoun first needs it.</summary>
+    private bool[] Quoted => quoted ??= PersonGenders.Quoted(document);
+
+    private bool[]? quoted;
 
     private Speaker Description(int start, int end)
     {

@@ -6,11 +6,12 @@ namespace Pipeline.Quotes;
 /// <summary>
 /// What one article tells of its people's genders, read from the article alone (no list of first names, so any name
 /// works): an honorific before a name (<c>Mr. Sullivan</c>, <c>Ms. Reyes</c>) counts twice, and <c>He</c> or
-/// <c>She</c> opening a sentence counts once for the one person named in the sentence before, when nobody else is
-/// named or described there (inside a sentence, or as <c>himself</c>, a pronoun too often stands for someone unnamed:
-/// <c>Romero said her husband made a mistake when he didn't stop</c>). Words in quotation marks neither vote nor are voted for: a quote's
-/// <c>he</c> and the names in it are the speaker's, about others. The words are the classes <see cref="WordClass.Male"/> and <see cref="WordClass.Female"/>
-/// (<c>gender-words.txt</c>). A person is a man or a woman when one side has more votes, unknown otherwise.
+/// <c>She</c> opening a sentence counts once for the one person named in the sentence before (<see cref="SubjectBefore"/>;
+/// inside a sentence, or as <c>himself</c>, a pronoun too often stands for someone unnamed: <c>Romero said her husband
+/// made a mistake when he didn't stop</c>). Words in quotation marks neither vote nor are voted for: a quote's
+/// <c>he</c> and the names in it are the speaker's, about others. The words are the classes
+/// <see cref="WordClass.Male"/> and <see cref="WordClass.Female"/> (<c>gender-words.txt</c>). A person is a man or a
+/// woman when one side has more votes, unknown otherwise.
 /// </summary>
 internal static class PersonGenders
 {
@@ -117,7 +118,7 @@ internal static class PersonGenders
             }
             int end = entities.Mentions[m].EndToken;
             if (subject >= 0 && entities.MentionEntity[m] != subject
-                || end < before.EndToken && document[document.Tokens[end]] is "'s" or "’s" or "'" or "’")
+                || end < before.EndToken && SourceResolver.IsPossessive(document[document.Tokens[end]]))
             {
                 return -1;
             }

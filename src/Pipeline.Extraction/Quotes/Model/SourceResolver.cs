@@ -103,8 +103,7 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
         }
         var mention = entities.Mentions[m];
         int after = mention.EndToken;
-        if (after < tokens.Length && tokens[after].Kind != TokenKind.Punctuation
-            || after < tokens.Length && document[tokens[after]] is "'s" or "’s")
+        if (after < tokens.Length && (tokens[after].Kind != TokenKind.Punctuation || IsPossessive(document[tokens[after]])))
         {
             return null;
         }
@@ -305,7 +304,7 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
         entities.MentionAtToken(t) is var m and >= 0 && entities.Mentions[m].Type is EntityType.Person or EntityType.Organization;
 
     /// <summary>The possessive <c>'s</c> inside a description (<c>the company's chief executive</c>), not the verb's short form.</summary>
-    private static bool IsPossessive(ReadOnlySpan<char> word) => word is "'s" or "’s";
+    internal static bool IsPossessive(ReadOnlySpan<char> word) => word is "'s" or "’s";
 
     /// <summary>Words a description's outer noun phrase may have between its determiner and its preposition.</summary>
     private const int MaxOuterWords = 4;
@@ -389,16 +388,16 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
         var word = document[document.Tokens[token]];
         if ((wordClass & (WordClass.He | WordClass.She)) != 0)
         {
-            // The latest person who spoke, unless the article tells that person is of the other gender (she said, after a
-            // man's quote): then the latest person the article tells is of the pronoun's gender, else one it tells nothing
-            // of named in the cue's sentence or the two before, else nobody: "she" is better than a man's name.
+            // He said, opening a sentence after one about a single person, is that person (Jacob Zenn, an expert on the
+            // group, said the recording was authentic. He said …), whoever spoke last. Otherwise the latest person who
+            // spoke, unless the article tells that person is of the other gender (she said, after a man's quote): then the
+            // latest person the article tells is of the pronoun's gender, else one it tells nothing of named in the cue's
+            // sentence or the two before, else nobody: "she" is better than a man's name.
             var wanted = PersonGenders.Of(wordClass);
             int entity;
             if (PersonGenders.SubjectBefore(document, entities, Quoted, token) is var subject and >= 0
                 && PersonGenders.Agree(GenderOf(subject), wanted))
             {
-                // He said, opening a sentence after one about a single person, is that person (Jacob Zenn, an expert on
-                // the group, said the recording was authentic. He said …), whoever spoke last.
                 entity = subject;
             }
             else if (lastPersonSpeaker < 0)

@@ -492,4 +492,14 @@ public sealed class QuoteExtractorTests
             "He used his speech to attack the plan, which Jeb Bush supports. He said the plan would cost jobs.");
         Assert.Equal("Ted Cruz", Single(quotes, "the plan would cost jobs").Speaker);
     }
+
+    [Fact]
+    public void A_determiner_before_a_cue_that_took_its_noun_speaks_with_the_noun()
+    {
+        // The cue stage reads "statement said" as the cue; the speaker is the statement, not "a".
+        var quote = Single(
+            Extract("The BBC said it would act.", "\"Once this has been considered, we will set out any further steps,\" a statement said."),
+            "Once this has been considered");
+        Assert.Equal("a statement", quote.Speaker);
+    }
 }

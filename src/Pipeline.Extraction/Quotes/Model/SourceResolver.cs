@@ -160,7 +160,7 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
             var next = tokens[t];
             if (t == cueToken)
             {
-                return t - 1;
+                return t > token + 1 ? t - 1 : NounInCue(token, cueToken);
             }
             if (next.Kind == TokenKind.Number || InsideWord(t))
             {
@@ -177,6 +177,21 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
             }
         }
         return token;
+    }
+
+    /// <summary>
+    /// The last source noun the cue opens with, when the cue took the noun its determiner opens (<c>a statement said</c>
+    /// tagged as the cue <c>statement said</c>): the subject's head; else <paramref name="determiner"/>.
+    /// </summary>
+    private int NounInCue(int determiner, int cueToken)
+    {
+        int head = determiner;
+        for (int t = cueToken; t < document.Tokens.Length && t - cueToken < MaxSubjectAfter && IsSourceNoun(t)
+             && (QuoteLexicon.Of(document[document.Tokens[t]]) & QuoteLexicon.Verb) == 0; t++)
+        {
+            head = t;
+        }
+        return head;
     }
 
     /// <summary>True when token <paramref name="t"/> touches the tokens on both sides: a piece of one word (<c>22-year-old</c>).</summary>

@@ -36,7 +36,7 @@ public sealed class ArticleExtractor(IEntityExtractor entities, IQuoteExtractor 
     /// <c>he</c> or <c>she</c> is not resolved to a speaker the article tells is of the other gender (<c>Mr.</c>, or
     /// <c>She</c> opening the sentence after one naming only that person); <c>He said</c> opening a sentence after one
     /// about a single person is that person; a title and a comma before a name speak for the name (<c>said Olympic
-    /// champion, Nicole Cooke</c>).
+    /// champion, Nicole Cooke</c>); a lone article, possessive or relative pronoun is no speaker's name.
     /// </summary>
     public const string Version = "13";
 

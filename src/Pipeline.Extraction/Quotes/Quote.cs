@@ -19,7 +19,7 @@ public enum QuoteType : byte
 /// <param name="Text">The quoted text; the parts joined by a space when the quote was split (<c>"…," he said. "…"</c>).</param>
 /// <param name="Speaker">The speaker's canonical name, or the description used (<c>officials</c>), or null when unknown.</param>
 /// <param name="SpeakerEntity">The speaker's entity key when the speaker is a recognized person or organization.</param>
-/// <param name="SpeakerMention">Where the speaker is named in the text (the pronoun itself for <c>he said</c>).</param>
+/// <param name="SpeakerMention">Where the speaker stands in the text (the pronoun itself for <c>he said</c>), also when the words name no one (a lone <c>who</c>: <paramref name="Speaker"/> is null).</param>
 /// <param name="Cue">The verb or phrase of attribution: <c>said</c>, <c>told</c>, <c>according to</c>.</param>
 /// <param name="Paragraph">Index of the paragraph the quote starts in.</param>
 public sealed record Quote(

@@ -15,5 +15,8 @@ internal enum SpeakerKind : byte
     Entity,
 }
 
-/// <summary>A speaker phrase resolved: the name or description, its entity key, where it is named, and its entity.</summary>
-internal readonly record struct Speaker(string Name, string? EntityKey, TextSpan Mention, int Entity, SpeakerKind Kind = SpeakerKind.Entity);
+/// <summary>
+/// A speaker phrase resolved: the name or description (null when the words name no one: a lone <c>who</c> or
+/// <c>his</c>), its entity key, where it stands, and its entity.
+/// </summary>
+internal readonly record struct Speaker(string? Name, string? EntityKey, TextSpan Mention, int Entity, SpeakerKind Kind = SpeakerKind.Entity);

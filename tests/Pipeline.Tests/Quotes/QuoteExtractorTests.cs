@@ -502,4 +502,23 @@ public sealed class QuoteExtractorTests
             "Once this has been considered");
         Assert.Equal("a statement", quote.Speaker);
     }
+
+    [Theory]
+    [InlineData("His promised TV show will debut a modern look, which makes it easier to see why fans love him.", "TV show will debut")]
+    [InlineData("The department released video Friday, which contradicted her son's claims.", "her son's claims")]
+    public void A_lone_possessive_or_relative_pronoun_is_no_speaker(string paragraph, string content)
+    {
+        var quote = Single(Extract("The council met on Friday.", paragraph), content);
+        Assert.Null(quote.Speaker);
+        Assert.Null(quote.SpeakerEntity);
+        Assert.NotNull(quote.SpeakerMention);
+    }
+
+    [Theory]
+    [InlineData("The plan will fail, some said.", "The plan will fail", "some")]
+    [InlineData("The plan will fail, many believe.", "The plan will fail", "many")]
+    public void A_quantifier_is_a_speaker_by_itself(string paragraph, string content, string speaker)
+    {
+        Assert.Equal(speaker, Single(Extract("The council met on Friday.", paragraph), content).Speaker);
+    }
 }

@@ -63,6 +63,8 @@ internal enum WordClass : uint
     Female = 1 << 28,
     /// <summary>A title that stands before a name and tells its gender: <c>Mr.</c>, <c>Ms.</c> (<c>gender-words.txt</c>).</summary>
     Honorific = 1 << 29,
+    /// <summary>A determiner that is a subject by itself: <c>some</c> said, <c>many</c> believe (not <c>the</c>, <c>his</c>).</summary>
+    Alone = 1 << 30,
 }
 
 /// <summary>
@@ -85,7 +87,7 @@ internal static class QuoteLexicon
     /// <summary>Classes the models never see: they only steer what is done with a decision afterwards.</summary>
     public const WordClass NotFeatures = WordClass.Relay | WordClass.Joins | WordClass.Attaches | WordClass.Relative
         | WordClass.Modal | WordClass.Origin | WordClass.Person | WordClass.Coordinates | WordClass.Opens | WordClass.Male | WordClass.Female
-        | WordClass.Honorific;
+        | WordClass.Honorific | WordClass.Alone;
 
     /// <summary>A pronoun that may stand for a source.</summary>
     public const WordClass ThirdPersonPronoun = WordClass.He | WordClass.She | WordClass.They | WordClass.It;
@@ -164,6 +166,7 @@ internal static class QuoteLexicon
                     "origin" => WordClass.Origin,
                     "coordinates" => WordClass.Coordinates,
                     "opens" => WordClass.Opens,
+                    "alone" => WordClass.Alone,
                     "first-word" or "second-word" => WordClass.FirstOrSecondWord,
                     _ => throw new InvalidDataException($"function-words.txt: unknown class '{name}' for '{fields[0]}'."),
                 });

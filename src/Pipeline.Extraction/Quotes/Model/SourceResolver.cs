@@ -67,8 +67,20 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
         }
         int start = DescriptionStart(CoordinatedWith(token));
         int end = HeadAfter(token, cueToken) + 1;
-        return ApposedPerson(end) ?? Description(OuterPhrase(start), end);
+        if (ApposedPerson(end) is { } apposed)
+        {
+            return apposed;
+        }
+        start = OuterPhrase(start);
+        // A lone article, possessive or relative pronoun (his, the, who with nothing before it) names no one: the
+        // speaker stays where it stands, unnamed.
+        return end - start == 1 && IsNoSpeaker(QuoteLexicon.Of(document[document.Tokens[start]]))
+            ? new Speaker(null, null, document.Tokens[start].Span, -1, SpeakerKind.Description)
+            : Description(start, end);
     }
+
+    private static bool IsNoSpeaker(WordClass wordClass) =>
+        (wordClass & WordClass.Relative) != 0 || (wordClass & WordClass.Determiner) != 0 && (wordClass & WordClass.Alone) == 0;
 
     /// <summary>The most words a description may run on after the chosen word before a comma and the name it titles.</summary>
     private const int MaxTitleWords = 3;
@@ -377,13 +389,12 @@ internal sealed class SourceResolver(TextDocument document, EntityExtraction ent
     /// <summary>Remembers who spoke last, for the next <c>he said</c> or <c>they said</c>.</summary>
     public void Spoke(Speaker? speaker)
     {
-        if (speaker is { Entity: < 0, Kind: SpeakerKind.Description } description)
+        if (speaker is { Entity: < 0, Kind: SpeakerKind.Description, Name: var description })
         {
-            // Only a description headed by a source noun (police, the researchers), not a bare quantifier (some, many),
-            // is one "they" may stand for.
-            var name = description.Name.AsSpan();
-            var head = QuoteLexicon.Of(name[(name.LastIndexOf(' ') + 1)..]);
-            lastDescription = (head & WordClass.SpeakerNoun) != 0 && (head & WordClass.Determiner) == 0 ? description.Name : null;
+            // Only a description headed by a source noun (police, the researchers), not a bare quantifier (some, many) or
+            // words that name no one, is one "they" may stand for.
+            var head = description is null ? WordClass.None : QuoteLexicon.Of(description.AsSpan(description.LastIndexOf(' ') + 1));
+            lastDescription = (head & WordClass.SpeakerNoun) != 0 && (head & WordClass.Determiner) == 0 ? description : null;
         }
         if (speaker is not { Entity: >= 0 } known)
         {

@@ -36,9 +36,11 @@ public sealed class ArticleExtractor(IEntityExtractor entities, IQuoteExtractor 
     /// <c>he</c> or <c>she</c> is not resolved to a speaker the article tells is of the other gender (<c>Mr.</c>, or
     /// <c>She</c> opening the sentence after one naming only that person); <c>He said</c> opening a sentence after one
     /// about a single person is that person; a title and a comma before a name speak for the name (<c>said Olympic
-    /// champion, Nicole Cooke</c>); a lone article, possessive or relative pronoun is no speaker's name.
+    /// champion, Nicole Cooke</c>); a lone article, possessive or relative pronoun is no speaker's name. 14: in text
+    /// with marks, a further content span linked to a cue is part of its nearest span's quote, a quote of its own, or
+    /// nothing, as a learned stage reads it (narration and another speaker's words are no longer joined to a quote).
     /// </summary>
-    public const string Version = "13";
+    public const string Version = "14";
 
     public ExtractionResult Extract(Article article)
     {

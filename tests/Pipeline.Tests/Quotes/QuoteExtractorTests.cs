@@ -521,4 +521,21 @@ public sealed class QuoteExtractorTests
     {
         Assert.Equal(speaker, Single(Extract("The council met on Friday.", paragraph), content).Speaker);
     }
+
+    [Fact]
+    public void Narration_and_another_speakers_words_linked_to_a_cue_are_not_its_quote()
+    {
+        // The content labels also found the narration after "Melanie Carter said", and the governor's words, whose cue
+        // ("went on about") was not found, after "she asked": both had been joined to the nearest quote of the cue.
+        var quotes = Extract(
+            "Supporters gathered in the hall on Tuesday night as the results came in.",
+            "\"He really does love us,\" Melanie Carter said, as the balloons were dropping, the band was playing and her husband was switching off the television.",
+            "\"You winning?\" she asked later, but Kevin was drifting off again, and as the governor went on about \"how the system is rigged,\" and \"our own struggling families,\" the room fell silent.");
+        var love = Single(quotes, "He really does love us");
+        Assert.Equal("He really does love us", love.Text);
+        Assert.Equal("Melanie Carter", love.Speaker);
+        var winning = Single(quotes, "You winning?");
+        Assert.Equal("You winning?", winning.Text);
+        Assert.Equal("person:melanie-carter", winning.SpeakerEntity);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Diagnostics;
 using Pipeline.Quotes;
 
@@ -35,7 +36,11 @@ public sealed record QuoteTrainingOptions
 /// </summary>
 internal static class AttributionTrainer
 {
-    public static AttributionModel Train(IReadOnlyList<TrainingArticle> articles, QuoteTrainingOptions options, TextWriter log, string name)
+    /// <param name="parts">
+    /// Whether to learn the part stage (<see cref="PartFeatures"/>); without it the stage is empty and a cue's further
+    /// spans all go with its nearest one. In text without marks the stage made each figure worse in cross-validation.
+    /// </param>
+    public static AttributionModel Train(IReadOnlyList<TrainingArticle> articles, QuoteTrainingOptions options, TextWriter log, string name, bool parts)
     {
         var watch = Stopwatch.StartNew();
         var cueWords = CueTrainer.CueWords(articles, options.MinCueWordCount, options.MinCueWordRate, log, name);
@@ -51,18 +56,20 @@ internal static class AttributionTrainer
         var (links, sources, verbatims) = RankingSets(articles, foundSpans);
         var extensions = ExtensionTraining.Instances(articles);
         var link = RankingTrainer.Train(links, options.LinkEpochs, options.Seed);
+        var partSet = parts ? PartInstances(articles, foundSpans, link) : new RankingSet();
+        var part = parts ? RankingTrainer.Train(partSet, options.LinkEpochs, options.Seed) : StageBuilder.Empty(1);
         var source = RankingTrainer.Train(sources, options.SourceEpochs, options.Seed);
         var verbatim = RankingTrainer.Train(verbatims, options.SourceEpochs, options.Seed);
-        log.WriteLine($"  {name}: links ({links.Count:N0} spans), sources and kinds ({sources.Count:N0} cues) in {watch.Elapsed.TotalSeconds:F0} s");
+        log.WriteLine($"  {name}: links ({links.Count:N0} spans), parts ({partSet.Count:N0} further spans), sources and kinds ({sources.Count:N0} cues) in {watch.Elapsed.TotalSeconds:F0} s");
         var extension = RankingTrainer.Train(extensions, options.SourceEpochs, options.Seed);
-        var stages = new[] { cue, cueSecond, content, link, source, verbatim, extension };
+        var stages = new[] { cue, cueSecond, content, link, source, verbatim, extension, part };
         int before = stages.Sum(s => s.Rows.Count);
         for (int i = 0; i < stages.Length; i++)
         {
             stages[i] = StageBuilder.Prune(stages[i], options.Prune);
         }
         log.WriteLine($"  {name}: {before:N0} features, {stages.Sum(s => s.Rows.Count):N0} after pruning weights below {options.Prune:G} of each stage's largest");
-        return new AttributionModel(cueWords, stages[0], stages[1], stages[2], stages[3], stages[4], stages[5], stages[6]);
+        return new AttributionModel(cueWords, stages[0], stages[1], stages[2], stages[3], stages[4], stages[5], stages[6], stages[7]);
     }
 
     /// <summary>
@@ -147,6 +154,79 @@ internal static class AttributionTrainer
             }
         }
         return (links, sources, verbatims);
+    }
+
+    /// <summary>
+    /// The part instances of every article: its jackknifed content spans linked to the jackknifed cues by the trained
+    /// <paramref name="link"/> stage, as at run time, and each further span of a cue against the cue's nearest span: it
+    /// goes with it when both belong most to the same gold attribution, is separate when it belongs most to another, and
+    /// is dropped when it belongs to none.
+    /// </summary>
+    private static RankingSet PartInstances(IReadOnlyList<TrainingArticle> articles, List<ContentSpan>[] foundSpans, LinearModel link)
+    {
+        var set = new RankingSet();
+        var keys = new FeatureKeys();
+        var cues = new CueContext();
+        var candidates = new List<int>();
+        var byCue = new List<int>();
+        for (int a = 0; a < articles.Count; a++)
+        {
+            var article = articles[a];
+            var x = article.Text;
+            cues.Load(x, article.PredictedCues.AsSpan(0, x.Count));
+            var spans = foundSpans[a];
+            var linked = new int[spans.Count];
+            for (int i = 0; i < spans.Count; i++)
+            {
+                linked[i] = AttributionTagger.Link(link, x, cues, spans, i, keys, candidates);
+            }
+            for (int cue = 0; cue < cues.Spans.Count; cue++)
+            {
+                byCue.Clear();
+                for (int i = 0; i < spans.Count; i++)
+                {
+                    if (linked[i] == cue)
+                    {
+                        byCue.Add(i);
+                    }
+                }
+                if (byCue.Count < 2)
+                {
+                    continue;
+                }
+                int main = PartFeatures.Nearest(cues, spans, cue, CollectionsMarshal.AsSpan(byCue));
+                int mainRelation = MostOverlapping(article.Relations, spans[main]);
+                foreach (int i in byCue)
+                {
+                    if (i == main)
+                    {
+                        continue;
+                    }
+                    int relation = MostOverlapping(article.Relations, spans[i]);
+                    var gold = relation < 0 ? PartChoice.Drop : relation == mainRelation ? PartChoice.GoesWith
+                        : Matches(article.Relations[relation], spans[i]) ? PartChoice.Separate : PartChoice.Drop;
+                    for (var choice = PartChoice.GoesWith; choice <= PartChoice.Drop; choice++)
+                    {
+                        PartFeatures.Emit(x, cues, spans, cue, main, i, choice, keys);
+                        set.AddCandidate(keys, choice == gold);
+                    }
+                    set.EndInstance();
+                }
+            }
+        }
+        return set;
+    }
+
+    /// <summary>True when <paramref name="span"/> would match <paramref name="relation"/>'s content on its own: they share at least half the tokens of the longer.</summary>
+    private static bool Matches(GoldRelation relation, ContentSpan span)
+    {
+        int shared = 0, length = 0;
+        foreach (var (start, end) in relation.Parts)
+        {
+            shared += Math.Max(0, Math.Min(end, span.End) - Math.Max(start, span.Start));
+            length += end - start;
+        }
+        return 2 * shared >= Math.Max(length, span.End - span.Start);
     }
 
     /// <summary>Jackknifed cues against gold cues: found, gold, and found ones overlapping a gold cue.</summary>

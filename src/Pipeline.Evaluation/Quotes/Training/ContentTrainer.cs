@@ -120,7 +120,7 @@ internal static class ContentTrainer
         for (int fold = 0; fold < folds; fold++)
         {
             var content = Train(articles.Where((_, i) => i % folds != fold).ToList(), epochs, seed + fold);
-            var model = new AttributionModel(new HashIndex(0), empty, empty, content, empty, empty, empty, empty);
+            var model = new AttributionModel(new HashIndex(0), empty, empty, content, empty, empty, empty, empty, empty);
             for (int i = fold; i < articles.Count; i += folds)
             {
                 var x = articles[i].Text;

@@ -4,7 +4,7 @@ namespace Pipeline.Quotes;
 
 /// <summary>
 /// The learned stages of attribution for one kind of text (with quotation marks, or with every mark stripped): cue
-/// detection, content labelling, linking content to its cue, growing content by whole sentences, choosing the source, and
+/// detection, content labelling, linking content to its cue, telling a cue's further spans that go with its nearest one from words of their own, growing content by whole sentences, choosing the source, and
 /// telling the speaker's own words from reported speech. Immutable.
 /// </summary>
 internal sealed class AttributionModel
@@ -12,7 +12,7 @@ internal sealed class AttributionModel
     /// <summary>Key of the transition feature from <c>previous</c> (a <see cref="ContentLabels"/> value or Start).</summary>
     public static ulong TransitionKey(int previous) => FeatureHash.Key(99, (ulong)previous);
 
-    public AttributionModel(HashIndex cueWords, LinearModel cue, LinearModel cueSecond, LinearModel content, LinearModel link, LinearModel source, LinearModel verbatim, LinearModel extension)
+    public AttributionModel(HashIndex cueWords, LinearModel cue, LinearModel cueSecond, LinearModel content, LinearModel link, LinearModel source, LinearModel verbatim, LinearModel extension, LinearModel part)
     {
         CueWords = cueWords;
         Cue = cue;
@@ -22,6 +22,7 @@ internal sealed class AttributionModel
         Source = source;
         Verbatim = verbatim;
         Extension = extension;
+        Part = part;
         SourceWeights = new SourceFeatures.SourceWeights(source);
         ContentDense = new DenseRows(content, ContentFeatures.DenseTemplates);
         CueTokenDense = new DenseRows([cue, cueSecond], CueFeatures.TokenDenseTemplates);
@@ -66,6 +67,9 @@ internal sealed class AttributionModel
 
     /// <summary>Scores a whole sentence next to a content as going on with it, against <see cref="ExtensionFeatures.EmitStop"/>.</summary>
     public LinearModel Extension { get; }
+
+    /// <summary>Ranks what becomes of a further span linked to a cue (<see cref="PartChoice"/>): part of the attribution of the cue's nearest span, one of its own, or none.</summary>
+    public LinearModel Part { get; }
 
     /// <summary>Content label transitions, <c>[previous × Count + label]</c>, unpacked from <see cref="Content"/>.</summary>
     public int[] Transitions { get; }

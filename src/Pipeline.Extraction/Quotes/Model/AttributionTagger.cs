@@ -116,27 +116,39 @@ internal sealed class AttributionTagger(QuoteModel model)
             }
         }
         var nextSpan = scratch.NextSpan;
+        var cueSpans = scratch.CueSpans;
+        var choices = scratch.Choices;
         foreach (int cue in byCue)
         {
-            parts.Clear();
+            cueSpans.Clear();
+            choices.Clear();
             for (int i = firstSpan[cue]; i >= 0; i = nextSpan[i])
             {
-                parts.Add((spans[i].Start, spans[i].End));
+                cueSpans.Add(i);
             }
-            KeepSourceOut(x, scratch.Cues, owner, cue, parts);
-            if (parts.Count == 0)
+            // A further span goes with the cue's nearest one, makes an attribution of its own with the same cue, or goes,
+            // as the part stage reads it (the model for text without marks has none: every span goes with the nearest).
+            int main = cueSpans.Count > 1 && m.Part.Rows.Count > 0 ? PartFeatures.Nearest(scratch.Cues, spans, cue, CollectionsMarshal.AsSpan(cueSpans)) : -1;
+            parts.Clear();
+            foreach (int i in cueSpans)
             {
-                // Only the cue's subject was taken for its content (… 500 jobs, a spokeswoman for the central bank said.):
-                // what was said is then the clause before the comma, when nothing else has it.
-                if (BareClause(x, scratch.Cues, owner, cue) is not { } clause)
+                var choice = i == main || main < 0 ? PartChoice.GoesWith : ChoosePart(m, x, scratch, cue, main, i);
+                choices.Add(choice);
+                if (choice == PartChoice.GoesWith)
                 {
-                    continue;
+                    parts.Add((spans[i].Start, spans[i].End));
                 }
-                parts.Add(clause);
             }
-            KeepDateIn(x, scratch.Cues, owner, cue, parts);
-            Extend(m, x, scratch.Cues, owner, cue, parts, scratch.Keys);
-            output.Add(Attribution(m, scratch, owner, cue, parts.ToArray()));
+            AddAttribution(m, scratch, owner, cue, parts, output);
+            for (int k = 0; k < cueSpans.Count; k++)
+            {
+                if (choices[k] == PartChoice.Separate)
+                {
+                    parts.Clear();
+                    parts.Add((spans[cueSpans[k]].Start, spans[cueSpans[k]].End));
+                    AddAttribution(m, scratch, owner, cue, parts, output);
+                }
+            }
         }
         foreach (int start in completions)
         {
@@ -148,6 +160,46 @@ internal sealed class AttributionTagger(QuoteModel model)
             }
             output.Add(Attribution(m, scratch, owner, cue, [clause]));
         }
+    }
+
+    /// <summary>
+    /// Cue <paramref name="cue"/>'s attribution of <paramref name="parts"/> into <paramref name="output"/>: the source's
+    /// words kept out, a closing date kept in, whole sentences grown on; when only the source's words were taken, the
+    /// clause before the comma instead (… 500 jobs, a spokeswoman for the central bank said.), or nothing.
+    /// </summary>
+    private static void AddAttribution(AttributionModel m, Scratch scratch, Span<int> owner, int cue, List<(int Start, int End)> parts, List<FoundAttribution> output)
+    {
+        var x = scratch.Text;
+        KeepSourceOut(x, scratch.Cues, owner, cue, parts);
+        if (parts.Count == 0)
+        {
+            if (BareClause(x, scratch.Cues, owner, cue) is not { } clause)
+            {
+                return;
+            }
+            parts.Add(clause);
+        }
+        KeepDateIn(x, scratch.Cues, owner, cue, parts);
+        Extend(m, x, scratch.Cues, owner, cue, parts, scratch.Keys);
+        output.Add(Attribution(m, scratch, owner, cue, parts.ToArray()));
+    }
+
+    /// <summary>What becomes of span <paramref name="part"/>, linked to cue <paramref name="cue"/> whose nearest span is <paramref name="main"/>.</summary>
+    private static PartChoice ChoosePart(AttributionModel m, AttributionText x, Scratch scratch, int cue, int main, int part)
+    {
+        var best = PartChoice.GoesWith;
+        int bestScore = int.MinValue;
+        for (var choice = PartChoice.GoesWith; choice <= PartChoice.Drop; choice++)
+        {
+            PartFeatures.Emit(x, scratch.Cues, scratch.Spans, cue, main, part, choice, scratch.Keys);
+            int score = m.Part.Score(scratch.Keys.Keys);
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = choice;
+            }
+        }
+        return best;
     }
 
     /// <summary>
@@ -496,7 +548,7 @@ internal sealed class AttributionTagger(QuoteModel model)
         linked.Clear();
         for (int i = 0; i < spans.Count; i++)
         {
-            int cue = Link(m, x, scratch.Cues, spans, i, scratch.Keys, scratch.CueCandidates);
+            int cue = Link(m.Link, x, scratch.Cues, spans, i, scratch.Keys, scratch.CueCandidates);
             linked.Add(cue);
             if (cue >= 0)
             {
@@ -782,14 +834,14 @@ internal sealed class AttributionTagger(QuoteModel model)
     }
 
     /// <summary>The best-ranked cue for span <paramref name="spanIndex"/>, or -1 when it has no candidate.</summary>
-    internal static int Link(AttributionModel m, AttributionText x, CueContext cues, List<ContentSpan> spans, int spanIndex, FeatureKeys keys, List<int> candidates)
+    internal static int Link(LinearModel link, AttributionText x, CueContext cues, List<ContentSpan> spans, int spanIndex, FeatureKeys keys, List<int> candidates)
     {
         LinkFeatures.Candidates(x, cues, spans[spanIndex], candidates);
         int best = -1, bestScore = int.MinValue;
         foreach (int cue in candidates)
         {
             LinkFeatures.Emit(x, cues, spans, spanIndex, cue, keys);
-            int score = m.Link.Score(keys.Keys);
+            int score = link.Score(keys.Keys);
             if (score > bestScore)
             {
                 bestScore = score;
@@ -880,6 +932,12 @@ internal sealed class AttributionTagger(QuoteModel model)
         public readonly List<ContentSpan> KeptSpans = [];
         public bool[] Retag = [];
         public readonly List<int> Linked = [];
+
+        /// <summary>The spans linked to one cue, in text order.</summary>
+        public readonly List<int> CueSpans = [];
+
+        /// <summary>What becomes of each of <see cref="CueSpans"/>.</summary>
+        public readonly List<PartChoice> Choices = [];
         public readonly List<int> ByCue = [];
 
         /// <summary>Cues (by first token) that close their sentence with nothing linked: the clause before them becomes their content.</summary>

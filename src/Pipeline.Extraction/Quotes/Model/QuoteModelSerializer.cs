@@ -5,7 +5,7 @@ namespace Pipeline.Quotes;
 
 /// <summary>
 /// The quote model file: 4 magic bytes <c>QUOT</c>, a little-endian int32 format version, then a Brotli stream of
-/// the metadata and, for the marked and the stripped model in turn, the cue words and the seven stages. A stage is its
+/// the metadata and, for the marked and the stripped model in turn, the cue words and the eight stages. A stage is its
 /// label count, its keys sorted and delta-coded, then its weights zigzag-coded, all as 7-bit varints (like data next
 /// to like data compresses best). Sorting makes the file depend only on the model, so training twice gives the same bytes.
 /// </summary>
@@ -32,7 +32,7 @@ internal static class QuoteModelSerializer
         {
             var words = Sorted(variant.CueWords);
             WriteKeys(writer, words);
-            foreach (var stage in new[] { variant.Cue, variant.CueSecond, variant.Content, variant.Link, variant.Source, variant.Verbatim, variant.Extension })
+            foreach (var stage in new[] { variant.Cue, variant.CueSecond, variant.Content, variant.Link, variant.Source, variant.Verbatim, variant.Extension, variant.Part })
             {
                 WriteStage(writer, stage);
             }
@@ -86,7 +86,7 @@ internal static class QuoteModelSerializer
         {
             words.Set(key, 1);
         }
-        return new AttributionModel(words, ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader));
+        return new AttributionModel(words, ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader));
     }
 
     private static void WriteStage(BinaryWriter writer, LinearModel stage)

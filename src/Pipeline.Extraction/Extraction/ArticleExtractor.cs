@@ -38,7 +38,8 @@ public sealed class ArticleExtractor(IEntityExtractor entities, IQuoteExtractor 
     /// about a single person is that person; a title and a comma before a name speak for the name (<c>said Olympic
     /// champion, Nicole Cooke</c>); a lone article, possessive or relative pronoun is no speaker's name. 14: in text
     /// with marks, a further content span linked to a cue is part of its nearest span's quote, a quote of its own, or
-    /// nothing, as a learned stage reads it (narration and another speaker's words are no longer joined to a quote).
+    /// nothing, as a learned stage reads it (narration and another speaker's words are no longer joined to a quote); a
+    /// quote in marks is not grown by a whole sentence of narration after its closing mark.
     /// </summary>
     public const string Version = "14";
 

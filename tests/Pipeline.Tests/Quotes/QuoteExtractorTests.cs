@@ -538,4 +538,14 @@ public sealed class QuoteExtractorTests
         Assert.Equal("You winning?", winning.Text);
         Assert.Equal("person:melanie-carter", winning.SpeakerEntity);
     }
+
+    [Fact]
+    public void A_quote_in_marks_does_not_go_on_into_the_narration_after_it()
+    {
+        var quotes = Extract(
+            "The mayor said the bridge would reopen in May, and he thanked the workers. \"This town never gives up. We rebuilt it together,\" he said. Then the band played, the crowd cheered and the mayor cut the ribbon. \"I am proud of every one of you.\" The ceremony ended at noon. Residents said the bridge had been closed for two years.");
+        var proud = Assert.Single(quotes, q => q.Text.Contains("I am proud of every one of you", StringComparison.Ordinal));
+        // The sentence after the closing mark is narration: it was grown onto the quote as a whole sentence.
+        Assert.DoesNotContain("ceremony", proud.Text, StringComparison.Ordinal);
+    }
 }

@@ -4,14 +4,15 @@ namespace Pipeline.Quotes;
 /// Whether a whole sentence next to an attribution's content goes on with it: the sentences before a trailing
 /// attribution (<c>A. B, Sullivan said.</c>) or after a leading one, which the content labels, deciding token by token,
 /// rarely reach. Read per sentence: its voice (first person, present or past tense, a person named), its first word,
-/// whether it ends in a question or a colon, its length, and the cue's word and side. Scored against a fixed "stop".
+/// whether it ends in a question or a colon, its length, whether it has no quotation marks while the sentence it
+/// would join has, and the cue's word and side. Scored against a fixed "stop".
 /// </summary>
 internal static class ExtensionFeatures
 {
     /// <summary>Sentences an attribution may grow by on each side.</summary>
     public const int MaxSentences = 4;
 
-    private const int Stop = 1, Voice = 2, Core = 3, FirstWord = 4, Ending = 5, Length = 6, CueWord = 7, Distance = 8, VoicePair = 9;
+    private const int Stop = 1, Voice = 2, Core = 3, FirstWord = 4, Ending = 5, Length = 6, CueWord = 7, Distance = 8, VoicePair = 9, Marks = 10;
 
     public static void EmitStop(FeatureKeys keys)
     {
@@ -37,6 +38,14 @@ internal static class ExtensionFeatures
         keys.Add(Length, side, FeatureKeys.Distance(s.TokenCount / 2));
         keys.Add(CueWord, side, x.Lower[cueStart]);
         keys.Add(Distance, side, (ulong)Math.Min(Math.Abs(sentence - coreSentence), MaxSentences));
+        // A sentence without quotation marks after (or before) one with them, in text with double marks: a quote in
+        // marks does not go on into it. (Text without them keeps its continuations: the seed's unmarked passages.)
+        int joined = backward ? sentence + 1 : sentence - 1;
+        if (x.HasDoubleMarks && (x.SentenceFlags[sentence] & AttributionText.MarksFlag) == 0 && joined >= 0
+            && joined < x.Document.Sentences.Length && (x.SentenceFlags[joined] & AttributionText.MarksFlag) != 0)
+        {
+            keys.Add(Marks, side, 1);
+        }
     }
 
     /// <summary>A sentence content may grow into: in the paragraph, with no cue and no content of its own.</summary>

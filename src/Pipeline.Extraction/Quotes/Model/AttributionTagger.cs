@@ -146,7 +146,9 @@ internal sealed class AttributionTagger(QuoteModel model)
                 {
                     parts.Clear();
                     parts.Add((spans[cueSpans[k]].Start, spans[cueSpans[k]].End));
-                    AddAttribution(m, scratch, owner, cue, parts, output);
+                    // Not grown by whole sentences: the extension stage reads a content beside its own cue, and grown from
+                    // here a quote of its own ran on into the narration after it.
+                    AddAttribution(m, scratch, owner, cue, parts, output, grow: false);
                 }
             }
         }
@@ -164,10 +166,10 @@ internal sealed class AttributionTagger(QuoteModel model)
 
     /// <summary>
     /// Cue <paramref name="cue"/>'s attribution of <paramref name="parts"/> into <paramref name="output"/>: the source's
-    /// words kept out, a closing date kept in, whole sentences grown on; when only the source's words were taken, the
+    /// words kept out, a closing date kept in, whole sentences grown on when <paramref name="grow"/>; when only the source's words were taken, the
     /// clause before the comma instead (… 500 jobs, a spokeswoman for the central bank said.), or nothing.
     /// </summary>
-    private static void AddAttribution(AttributionModel m, Scratch scratch, Span<int> owner, int cue, List<(int Start, int End)> parts, List<FoundAttribution> output)
+    private static void AddAttribution(AttributionModel m, Scratch scratch, Span<int> owner, int cue, List<(int Start, int End)> parts, List<FoundAttribution> output, bool grow = true)
     {
         var x = scratch.Text;
         KeepSourceOut(x, scratch.Cues, owner, cue, parts);
@@ -180,7 +182,10 @@ internal sealed class AttributionTagger(QuoteModel model)
             parts.Add(clause);
         }
         KeepDateIn(x, scratch.Cues, owner, cue, parts);
-        Extend(m, x, scratch.Cues, owner, cue, parts, scratch.Keys);
+        if (grow)
+        {
+            Extend(m, x, scratch.Cues, owner, cue, parts, scratch.Keys);
+        }
         output.Add(Attribution(m, scratch, owner, cue, parts.ToArray()));
     }
 

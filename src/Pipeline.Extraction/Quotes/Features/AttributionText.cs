@@ -65,6 +65,10 @@ internal sealed class AttributionText
     /// <summary>True when a closing mark lies in tokens <c>[from, to)</c> (clamped to the document).</summary>
     public bool ClosesIn(int from, int to) => ClosingBefore[Math.Clamp(to, 0, Count)] > ClosingBefore[Math.Clamp(from, 0, Count)];
 
+    /// <summary>True when token <paramref name="t"/> may name a speaker: a person's or organization's name ends there, or it is a third-person pronoun.</summary>
+    public bool NamesSpeaker(int t) =>
+        (Entity[t] & 16) != 0 && (Entity[t] & 7) is 1 or 2 || (Class[t] & QuoteLexicon.ThirdPersonPronoun) != 0;
+
     /// <summary>True when an opening mark lies in tokens <c>[from, to)</c> (clamped to the document).</summary>
     public bool OpensIn(int from, int to) => OpeningBefore[Math.Clamp(to, 0, Count)] > OpeningBefore[Math.Clamp(from, 0, Count)];
 

@@ -41,6 +41,26 @@ internal static class LinkFeatures
         }
     }
 
+    /// <summary>
+    /// The cues other than <paramref name="cue"/>, the content spans and the quotation marks wholly inside tokens
+    /// <c>[from, to)</c>. Cues and spans are disjoint and in text order: those between start at or after
+    /// <paramref name="from"/> and end by <paramref name="to"/>.
+    /// </summary>
+    public static (int Cues, int Spans, int Marks) CountBetween(AttributionText x, CueContext cues, List<ContentSpan> spans, int from, int to, int cue)
+    {
+        int otherCues = 0, otherSpans = 0;
+        for (int c = cues.FirstStartingFrom(from); c < cues.Spans.Count && cues.Spans[c].End <= to; c++)
+        {
+            otherCues += c != cue ? 1 : 0;
+        }
+        for (int i = ContentSpans.FirstEndingAfter(spans, from); i < spans.Count && spans[i].End <= to; i++)
+        {
+            otherSpans += spans[i].Start >= from ? 1 : 0;
+        }
+        int end = Math.Max(from, Math.Min(to, x.Count));
+        return (otherCues, otherSpans, x.OpeningBefore[end] - x.OpeningBefore[from] + x.ClosingBefore[end] - x.ClosingBefore[from]);
+    }
+
     public static void Emit(AttributionText x, CueContext cues, List<ContentSpan> spans, int spanIndex, int cueIndex, FeatureKeys keys)
     {
         keys.Clear();
@@ -61,18 +81,7 @@ internal static class LinkFeatures
         keys.Add(Bias, 0);
         keys.Add(Where, where);
         keys.Add(WhereVerbatim, where, span.Verbatim ? 1UL : 0);
-        // Cues and spans are disjoint and in text order: those between start at or after `from` and end by `to`.
-        int otherCues = 0, otherSpans = 0;
-        for (int c = cues.FirstStartingFrom(from); c < cues.Spans.Count && cues.Spans[c].End <= to; c++)
-        {
-            otherCues += c != cueIndex ? 1 : 0;
-        }
-        for (int i = ContentSpans.FirstEndingAfter(spans, from); i < spans.Count && spans[i].End <= to; i++)
-        {
-            otherSpans += spans[i].Start >= from ? 1 : 0;
-        }
-        int end = Math.Max(from, Math.Min(to, n));
-        int marks = x.OpeningBefore[end] - x.OpeningBefore[from] + x.ClosingBefore[end] - x.ClosingBefore[from];
+        var (otherCues, otherSpans, marks) = CountBetween(x, cues, spans, from, to, cueIndex);
         keys.Add(Between, (ulong)direction * 27 + FeatureKeys.Few(otherCues) * 9 + FeatureKeys.Few(otherSpans) * 3 + FeatureKeys.Few(marks));
         keys.Add(CommasBetween, (ulong)direction, FeatureKeys.Few(x.CommasBefore[to] - x.CommasBefore[from]));
         keys.Add(CueWord, (ulong)direction, x.Lower[cueStart]);

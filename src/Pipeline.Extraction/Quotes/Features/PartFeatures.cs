@@ -52,17 +52,7 @@ internal static class PartFeatures
         keys.Add(Where + c, where);
         ulong kinds = (m.Verbatim ? 2UL : 0) + (p.Verbatim ? 1UL : 0);
         keys.Add(Kinds + c, kinds, where);
-        int otherCues = 0, otherSpans = 0;
-        for (int k = cues.FirstStartingFrom(from); k < cues.Spans.Count && cues.Spans[k].End <= to; k++)
-        {
-            otherCues += k != cue ? 1 : 0;
-        }
-        for (int i = ContentSpans.FirstEndingAfter(spans, from); i < spans.Count && spans[i].End <= to; i++)
-        {
-            otherSpans += spans[i].Start >= from ? 1 : 0;
-        }
-        int end = Math.Max(from, Math.Min(to, x.Count));
-        int marks = x.OpeningBefore[end] - x.OpeningBefore[from] + x.ClosingBefore[end] - x.ClosingBefore[from];
+        var (otherCues, otherSpans, marks) = LinkFeatures.CountBetween(x, cues, spans, from, to, cue);
         keys.Add(Gap + c, FeatureKeys.Distance(to - from), (ulong)sentenceGap);
         keys.Add(Between + c, FeatureKeys.Few(otherCues) * 9 + FeatureKeys.Few(otherSpans) * 3 + FeatureKeys.Few(marks), (ulong)sentenceGap);
         keys.Add(FirstWord + c, kinds, x.Lower[p.Start]);
@@ -83,8 +73,7 @@ internal static class PartFeatures
         {
             for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
             {
-                if ((t < p.Start || t >= p.End) && x.Mark[t] == MarkState.Outside
-                    && ((x.Entity[t] & 16) != 0 && (x.Entity[t] & 7) is 1 or 2 || (x.Class[t] & QuoteLexicon.ThirdPersonPronoun) != 0))
+                if ((t < p.Start || t >= p.End) && x.Mark[t] == MarkState.Outside && x.NamesSpeaker(t))
                 {
                     others++;
                 }

@@ -538,8 +538,7 @@ internal sealed class AttributionTagger(QuoteModel model)
             return (cueStart, cueEnd, source);
         }
         int subject = verb - 1;
-        bool speaker = (x.Entity[subject] & 16) != 0 && (x.Entity[subject] & 7) is 1 or 2 || (x.Class[subject] & QuoteLexicon.ThirdPersonPronoun) != 0;
-        return speaker ? (verb, verb + 1, subject) : (cueStart, cueEnd, source);
+        return x.NamesSpeaker(subject) ? (verb, verb + 1, subject) : (cueStart, cueEnd, source);
     }
 
     /// <summary>Content spans of the loaded cues, each linked to its cue (-1 for none) in <see cref="Scratch.Linked"/>, and the owner of every token.</summary>

@@ -5,8 +5,9 @@ namespace Pipeline.Quotes;
 /// that goes on after <c>, Sullivan said.</c>, a second paragraph), or words of their own that only had this cue to
 /// link to (another speaker's quote whose cue was missed: <c>"You winning?" she said, … as Trump went on about "how
 /// the system is rigged"</c>). Read from the two spans' places (side, words, sentences and paragraphs between, cues,
-/// spans and marks between), their kinds, voices and lengths, the span's first word and the word before it, and whether its
-/// sentence names someone else or holds a verb of saying of its own, each read once per choice (<see cref="PartChoice"/>): the stage ranks the three.
+/// spans and marks between), their kinds, voices and lengths, the span's first word and the word before it, and
+/// whether its sentence names someone else or holds a verb of saying of its own, each read once per choice
+/// (<see cref="PartChoice"/>): the stage ranks the three.
 /// </summary>
 internal static class PartFeatures
 {

@@ -116,7 +116,7 @@ internal static class EvaluateCommand
         {
             Description = "A PolNeAR split folder holding text/ and attributions/ (e.g. ../shared/eval/polnear/dev).",
         };
-        var details = new Option<FileInfo?>("--details") { Description = "Write every missed quote, extra quote and wrong speaker to this file." };
+        var details = new Option<FileInfo?>("--details") { Description = "Write every missed quote, extra quote and wrong speaker to this file (with --cross-validate: of every held-out part)." };
         var model = new Option<FileInfo?>("--model") { Description = "A quote model file, or a folder holding quote-model.bin, to evaluate instead of the shipped one." };
         var folds = new Option<int>("--cross-validate") { Description = "Train on k-1 parts of the split and score the part left out, k times, and pool the counts (a training split, e.g. 5)." };
         var command = new Command("quotes", "Precision, recall and F1 of quote contents and speaker accuracy on PolNeAR, with and without quotation marks.")
@@ -129,9 +129,10 @@ internal static class EvaluateCommand
             var services = CliServices.Extraction();
             ArticleExtractor ExtractorWith(IQuoteExtractor quotes) => new(services.GetRequiredService<Pipeline.Entities.IEntityExtractor>(), quotes,
                 services.GetRequiredService<ISummarizer>(), services.GetRequiredService<KeyPhraseExtractor>());
+            using var detailWriter = parse.GetValue(details) is { } file ? new StreamWriter(file.FullName) : null;
             if (parse.GetValue(folds) is > 0 and var k)
             {
-                var pooled = QuoteCrossValidation.Run(articles, k, new QuoteTrainingOptions(), ExtractorWith, Console.Out);
+                var pooled = QuoteCrossValidation.Run(articles, k, new QuoteTrainingOptions(), ExtractorWith, Console.Out, detailWriter);
                 Console.WriteLine();
                 Console.WriteLine($"{k}-fold cross-validation, counts pooled over the folds:");
                 QuoteEvaluation.Print(pooled, Console.Out);
@@ -140,7 +141,6 @@ internal static class EvaluateCommand
             var extractor = parse.GetValue(model) is { } path
                 ? ExtractorWith(new LearnedQuoteExtractor(QuoteModel.Load(path.FullName)))
                 : services.GetRequiredService<ArticleExtractor>();
-            using var detailWriter = parse.GetValue(details) is { } file ? new StreamWriter(file.FullName) : null;
             QuoteEvaluation.Print(new QuoteEvaluation(extractor).Run(articles, detailWriter), Console.Out);
             return 0;
         });

@@ -87,6 +87,23 @@ public sealed class QuoteModelTrainingTests
     }
 
     [Fact]
+    public void Cross_validation_scores_every_article_once_and_writes_the_details_of_each_held_out_part()
+    {
+        var options = new QuoteTrainingOptions { CueEpochs = 2, ContentEpochs = 2, LinkEpochs = 2, SourceEpochs = 2, JackknifeFolds = 2 };
+        var details = new StringWriter();
+        var report = QuoteCrossValidation.Run(Articles, 2, options,
+            quotes => new Pipeline.Extraction.ArticleExtractor(new Pipeline.Entities.EntityExtractor(Pipeline.Entities.Tagging.EntityModels.Recognizer), quotes,
+                new Pipeline.Summaries.FeatureSummarizer(), new Pipeline.Summaries.KeyPhraseExtractor()),
+            TextWriter.Null, details);
+        Assert.Equal(Articles.Length, report.Articles);
+        Assert.Equal(2 * Articles.Length, report.All.Gold);
+        foreach (var article in Articles)
+        {
+            Assert.Single(details.ToString().Split('\n'), line => line == $"#### {article.Name}");
+        }
+    }
+
+    [Fact]
     public void Cue_words_are_the_words_that_begin_cues_often_enough()
     {
         var articles = QuoteTraining.Prepare(Articles).Marked;

@@ -128,7 +128,7 @@ public sealed class CommandLineTests(PipelineFixture pipeline) : IDisposable
 
         Assert.True(exit == 0, printed);
         Assert.Matches(@"2 of 2 \.txt files extracted to .+ in \d+\.\d\d s", printed);
-        Assert.Matches(@"start-up \d+\.\d\d s, models \d+\.\d\d s, extraction and files \d+\.\d\d s; JIT compilation \d+\.\d\d s \(\d+ methods\), GC pauses", printed);
+        Assert.Matches(@"start-up \d+\.\d\d s, models \d+\.\d\d s, extraction and files \d+\.\d\d s \(thread time: reading \d+\.\d\d s, extracting \d+\.\d\d s, writing \d+\.\d\d s\); JIT compilation \d+\.\d\d s \(\d+ methods\), GC pauses", printed);
         Assert.Equal(["ferry.json", "seed.json"], Directory.GetFiles(output).Select(Path.GetFileName).Order());
         var seed = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "seed.json"))).RootElement;
         Assert.Contains(seed.GetProperty("quotes").EnumerateArray(), q => q.GetProperty("speaker").GetString() == "Jake Sullivan");

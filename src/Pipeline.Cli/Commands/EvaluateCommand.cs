@@ -123,6 +123,8 @@ internal static class EvaluateCommand
         {
             directory, details, model, folds,
         };
+        // With --cross-validate, the models of the parts are trained as `train quotes` would with the same settings.
+        var training = QuoteTrainingArguments.AddTo(command);
         command.SetAction(parse =>
         {
             var articles = PolnearCorpus.Read(parse.GetValue(directory)!.FullName);
@@ -132,7 +134,7 @@ internal static class EvaluateCommand
             using var detailWriter = parse.GetValue(details) is { } file ? new StreamWriter(file.FullName) : null;
             if (parse.GetValue(folds) is > 0 and var k)
             {
-                var pooled = QuoteCrossValidation.Run(articles, k, new QuoteTrainingOptions(), ExtractorWith, Console.Out, detailWriter);
+                var pooled = QuoteCrossValidation.Run(articles, k, training.Read(parse), ExtractorWith, Console.Out, detailWriter);
                 Console.WriteLine();
                 Console.WriteLine($"{k}-fold cross-validation, counts pooled over the folds:");
                 QuoteEvaluation.Print(pooled, Console.Out);

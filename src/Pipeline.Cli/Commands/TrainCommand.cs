@@ -27,20 +27,16 @@ internal static class TrainCommand
 
     private static Command Quotes()
     {
-        var defaults = new QuoteTrainingOptions();
         var data = new Option<DirectoryInfo>("--data") { Description = "A PolNeAR training split holding text/ and attributions/, e.g. ../shared/eval/polnear/train.", Required = true };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write quote-model.bin into. The default replaces the shipped model; rebuild to embed it.", DefaultValueFactory = _ => new DirectoryInfo(ShippedQuoteModel) };
-        var seed = new Option<int>("--seed") { Description = "Shuffle seed; the same seed and data give the same model.", DefaultValueFactory = _ => defaults.Seed };
-        var rate = new Option<double>("--min-cue-word-rate") { Description = "Share of its occurrences a word must begin a training cue in to be scored as a cue (speed against recall).", DefaultValueFactory = _ => defaults.MinCueWordRate };
-        var prune = new Option<double>("--prune") { Description = "Drop weights smaller than this share of their stage's largest (model size against accuracy).", DefaultValueFactory = _ => defaults.Prune };
         var command = new Command("quotes", "Train the quote attribution model (cues, content, links, sources; with and without quotation marks) on PolNeAR train.")
         {
-            data, output, seed, rate, prune,
+            data, output,
         };
+        var training = QuoteTrainingArguments.AddTo(command);
         command.SetAction(parse =>
         {
-            var options = defaults with { Seed = parse.GetValue(seed), MinCueWordRate = parse.GetValue(rate), Prune = parse.GetValue(prune) };
-            QuoteTraining.Run(parse.GetValue(data)!.FullName, parse.GetValue(output)!.FullName, options, Console.Out);
+            QuoteTraining.Run(parse.GetValue(data)!.FullName, parse.GetValue(output)!.FullName, training.Read(parse), Console.Out);
             return 0;
         });
         return command;

@@ -106,6 +106,17 @@ public sealed class CommandLineTests(PipelineFixture pipeline) : IDisposable
     }
 
     [Fact]
+    public async Task Quote_training_refuses_an_ensemble_of_no_models()
+    {
+        foreach (string[] command in new[] { ["train", "quotes", "--data", folder], new[] { "eval", "quotes", folder, "--cross-validate", "2" } })
+        {
+            var (exit, printed) = await CliProcess.RunAsync(Timeout, [.. command, "--ensemble", "0"]);
+            Assert.NotEqual(0, exit);
+            Assert.Contains("--ensemble must be 1 or more.", printed);
+        }
+    }
+
+    [Fact]
     public async Task Extract_prints_the_extraction_of_a_file_without_storage()
     {
         var path = Path.Combine(Repository.Root, "seeds", "000_09b943ff63819a7c.txt");

@@ -104,6 +104,34 @@ public sealed class QuoteModelTrainingTests
     }
 
     [Fact]
+    public void Averaged_stages_hold_the_mean_weight_of_every_feature_any_of_them_has()
+    {
+        static LinearModel Stage(params (ulong Key, short A, short B)[] rows)
+        {
+            var index = new Pipeline.Entities.Tagging.HashIndex(rows.Length);
+            var weights = new List<short>();
+            for (int i = 0; i < rows.Length; i++)
+            {
+                index.Set(rows[i].Key, i);
+                weights.Add(rows[i].A);
+                weights.Add(rows[i].B);
+            }
+            return new LinearModel(2, index, [.. weights]);
+        }
+        var first = Stage((11, 100, -100), (22, 7, 0));
+        var second = Stage((22, -7, 0), (33, 300, 1));
+        var mean = StageBuilder.Average([first, second]);
+        Assert.False(mean.Rows.TryGet(22, out _)); // 7 and −7 cancel: the row is dropped
+        Assert.Equal(2, mean.Rows.Count);
+        Span<int> scores = stackalloc int[2];
+        mean.Score([11UL], scores);
+        Assert.Equal([50, -50], scores.ToArray());
+        mean.Score([33UL], scores);
+        Assert.Equal([150, 1], scores.ToArray()); // 0.5 rounds away from zero
+        Assert.Same(first, StageBuilder.Average([first]));
+    }
+
+    [Fact]
     public void Cue_words_are_the_words_that_begin_cues_often_enough()
     {
         var articles = QuoteTraining.Prepare(Articles).Marked;

@@ -24,6 +24,12 @@ public sealed record QuoteTrainingOptions
     public double MinCueWordRate { get; init; } = 0.01;
 
     /// <summary>
+    /// Cascades trained with seeds <see cref="Seed"/>, <see cref="Seed"/> + 1, …, whose weights are averaged stage by
+    /// stage: the perceptron's result depends on the order it reads the articles in, and the average depends on it less.
+    /// </summary>
+    public int Ensemble { get; init; } = 1;
+
+    /// <summary>
     /// Weights smaller than this share of their stage's largest are dropped from the shipped model (<see cref="StageBuilder.Prune"/>):
     /// a smaller model stays in the processor's caches.
     /// </summary>
@@ -42,8 +48,31 @@ internal static class AttributionTrainer
     /// </param>
     public static AttributionModel Train(IReadOnlyList<TrainingArticle> articles, QuoteTrainingOptions options, TextWriter log, string name, bool parts)
     {
-        var watch = Stopwatch.StartNew();
         var cueWords = CueTrainer.CueWords(articles, options.MinCueWordCount, options.MinCueWordRate, log, name);
+        var runs = new List<LinearModel[]>();
+        for (int e = 0; e < options.Ensemble; e++)
+        {
+            runs.Add(TrainStages(articles, cueWords, options with { Seed = options.Seed + e }, log, name, parts));
+        }
+        var stages = new LinearModel[runs[0].Length];
+        for (int i = 0; i < stages.Length; i++)
+        {
+            stages[i] = StageBuilder.Average(runs.ConvertAll(run => run[i]));
+        }
+        int before = stages.Sum(s => s.Rows.Count);
+        for (int i = 0; i < stages.Length; i++)
+        {
+            stages[i] = StageBuilder.Prune(stages[i], options.Prune);
+        }
+        log.WriteLine($"  {name}: {before:N0} features, {stages.Sum(s => s.Rows.Count):N0} after pruning weights below {options.Prune:G} of each stage's largest");
+        return new AttributionModel(cueWords, stages[0], stages[1], stages[2], stages[3], stages[4], stages[5], stages[6], stages[7]);
+    }
+
+    /// <summary>One cascade of the stages, in <see cref="AttributionModel"/>'s order, before pruning.</summary>
+    private static LinearModel[] TrainStages(IReadOnlyList<TrainingArticle> articles, Pipeline.Entities.Tagging.HashIndex cueWords, QuoteTrainingOptions options,
+        TextWriter log, string name, bool parts)
+    {
+        var watch = Stopwatch.StartNew();
         CueTrainer.Jackknife(articles, cueWords, options.JackknifeFolds, options.CueEpochs, options.Seed);
         var cue = CueTrainer.Train(articles, cueWords, options.CueEpochs, options.Seed, secondPass: false);
         var cueSecond = CueTrainer.Train(articles, cueWords, options.CueEpochs, options.Seed, secondPass: true);
@@ -62,14 +91,7 @@ internal static class AttributionTrainer
         var verbatim = RankingTrainer.Train(verbatims, options.SourceEpochs, options.Seed);
         log.WriteLine($"  {name}: links ({links.Count:N0} spans), parts ({partSet.Count:N0} further spans), sources and kinds ({sources.Count:N0} cues) in {watch.Elapsed.TotalSeconds:F0} s");
         var extension = RankingTrainer.Train(extensions, options.SourceEpochs, options.Seed);
-        var stages = new[] { cue, cueSecond, content, link, source, verbatim, extension, part };
-        int before = stages.Sum(s => s.Rows.Count);
-        for (int i = 0; i < stages.Length; i++)
-        {
-            stages[i] = StageBuilder.Prune(stages[i], options.Prune);
-        }
-        log.WriteLine($"  {name}: {before:N0} features, {stages.Sum(s => s.Rows.Count):N0} after pruning weights below {options.Prune:G} of each stage's largest");
-        return new AttributionModel(cueWords, stages[0], stages[1], stages[2], stages[3], stages[4], stages[5], stages[6], stages[7]);
+        return [cue, cueSecond, content, link, source, verbatim, extension, part];
     }
 
     /// <summary>

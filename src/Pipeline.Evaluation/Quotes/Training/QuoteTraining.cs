@@ -33,6 +33,10 @@ public static class QuoteTraining
             ["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
             ["epochs"] = $"cue {options.CueEpochs}, content {options.ContentEpochs}, link {options.LinkEpochs}, source {options.SourceEpochs}",
         };
+        if (options.Ensemble > 1)
+        {
+            metadata["ensemble"] = $"{options.Ensemble} seeds from {options.Seed}, averaged";
+        }
         return new QuoteModel(markedModel!, strippedModel!, metadata);
     }
 

@@ -78,6 +78,55 @@ internal static class StageBuilder
         return Indexed(labels, kept, weights);
     }
 
+    /// <summary>
+    /// The mean of <paramref name="stages"/>' weights (each scaled to its own largest by <see cref="Build"/>), over the
+    /// union of their features in the order the first, then the next ones, number them; one stage is returned as it is.
+    /// </summary>
+    public static LinearModel Average(IReadOnlyList<LinearModel> stages)
+    {
+        if (stages.Count == 1)
+        {
+            return stages[0];
+        }
+        int labels = stages[0].Labels;
+        var order = new List<ulong>();
+        var sums = new Dictionary<ulong, int[]>();
+        foreach (var stage in stages)
+        {
+            var entries = new List<KeyValuePair<ulong, int>>(stage.Rows.Count);
+            stage.Rows.CopyTo(entries);
+            entries.Sort((a, b) => a.Value.CompareTo(b.Value));
+            foreach (var (key, index) in entries)
+            {
+                if (!sums.TryGetValue(key, out var sum))
+                {
+                    sums[key] = sum = new int[labels];
+                    order.Add(key);
+                }
+                for (int l = 0; l < labels; l++)
+                {
+                    sum[l] += stage.Weights[index * labels + l];
+                }
+            }
+        }
+        var keys = new List<ulong>();
+        var weights = new List<short>();
+        foreach (ulong key in order)
+        {
+            var sum = sums[key];
+            if (Array.TrueForAll(sum, w => w == 0))
+            {
+                continue;
+            }
+            keys.Add(key);
+            foreach (int w in sum)
+            {
+                weights.Add((short)Math.Round((double)w / stages.Count, MidpointRounding.AwayFromZero));
+            }
+        }
+        return Indexed(labels, keys, weights);
+    }
+
     private static LinearModel Indexed(int labels, List<ulong> keys, List<short> weights)
     {
         var index = new HashIndex(keys.Count);

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Pipeline.Evaluation.Quotes.Training;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary>
+/// The quote-training settings a command line can change, the same for <c>train quotes</c> and for the models
+/// <c>eval quotes --cross-validate</c> trains; unset, each is <see cref="QuoteTrainingOptions"/>' default.
+/// </summary>
+internal sealed class QuoteTrainingArguments
+{
+    private static readonly QuoteTrainingOptions Defaults = new();
+
+    private readonly Option<int> seed = new("--seed") { Description = "Shuffle seed; the same seed and data give the same model.", DefaultValueFactory = _ => Defaults.Seed };
+    private readonly Option<double> rate = new("--min-cue-word-rate") { Description = "Share of its occurrences a word must begin a training cue in to be scored as a cue (speed against recall).", DefaultValueFactory = _ => Defaults.MinCueWordRate };
+    private readonly Option<double> prune = new("--prune") { Description = "Drop weights smaller than this share of their stage's largest (model size against accuracy).", DefaultValueFactory = _ => Defaults.Prune };
+    private readonly Option<int> ensemble = new("--ensemble")
+    {
+        Description = "Train this many times, with seeds from --seed on, and average the weights (training time against variance).",
+        DefaultValueFactory = _ => Defaults.Ensemble,
+    };
+
+    public static QuoteTrainingArguments AddTo(Command command)
+    {
+        var arguments = new QuoteTrainingArguments();
+        command.Add(arguments.seed);
+        command.Add(arguments.rate);
+        command.Add(arguments.prune);
+        command.Add(arguments.ensemble);
+        arguments.ensemble.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--ensemble must be 1 or more.");
+            }
+        });
+        return arguments;
+    }
+
+    public QuoteTrainingOptions Read(ParseResult parse) => Defaults with
+    {
+        Seed = parse.GetValue(seed),
+        MinCueWordRate = parse.GetValue(rate),
+        Prune = parse.GetValue(prune),
+        Ensemble = parse.GetValue(ensemble),
+    };
+}

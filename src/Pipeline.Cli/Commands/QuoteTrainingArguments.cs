@@ -14,6 +14,12 @@ internal sealed class QuoteTrainingArguments
     private readonly Option<int> seed = new("--seed") { Description = "Shuffle seed; the same seed and data give the same model.", DefaultValueFactory = _ => Defaults.Seed };
     private readonly Option<double> rate = new("--min-cue-word-rate") { Description = "Share of its occurrences a word must begin a training cue in to be scored as a cue (speed against recall).", DefaultValueFactory = _ => Defaults.MinCueWordRate };
     private readonly Option<double> prune = new("--prune") { Description = "Drop weights smaller than this share of their stage's largest (model size against accuracy).", DefaultValueFactory = _ => Defaults.Prune };
+    private readonly Option<int> contentEpochs = new("--content-epochs") { Description = "Passes over the articles that train the content stage.", DefaultValueFactory = _ => Defaults.ContentEpochs };
+    private readonly Option<int> jackknifeFolds = new("--jackknife-folds")
+    {
+        Description = "Parts the articles are split into so that later stages learn from cues and content found without seeing them.",
+        DefaultValueFactory = _ => Defaults.JackknifeFolds,
+    };
     private readonly Option<int> ensemble = new("--ensemble")
     {
         Description = "Train this many times, with seeds from --seed on, and average the weights (training time against variance).",
@@ -26,14 +32,12 @@ internal sealed class QuoteTrainingArguments
         command.Add(arguments.seed);
         command.Add(arguments.rate);
         command.Add(arguments.prune);
+        command.Add(arguments.contentEpochs);
+        command.Add(arguments.jackknifeFolds);
         command.Add(arguments.ensemble);
-        arguments.ensemble.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--ensemble must be 1 or more.");
-            }
-        });
+        AtLeast(arguments.contentEpochs, 1);
+        AtLeast(arguments.jackknifeFolds, 2);
+        AtLeast(arguments.ensemble, 1);
         return arguments;
     }
 
@@ -42,6 +46,17 @@ internal sealed class QuoteTrainingArguments
         Seed = parse.GetValue(seed),
         MinCueWordRate = parse.GetValue(rate),
         Prune = parse.GetValue(prune),
+        ContentEpochs = parse.GetValue(contentEpochs),
+        JackknifeFolds = parse.GetValue(jackknifeFolds),
         Ensemble = parse.GetValue(ensemble),
     };
+
+    private static void AtLeast(Option<int> option, int least) =>
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < least)
+            {
+                result.AddError($"{option.Name} must be {least} or more.");
+            }
+        });
 }

@@ -106,13 +106,16 @@ public sealed class CommandLineTests(PipelineFixture pipeline) : IDisposable
     }
 
     [Fact]
-    public async Task Quote_training_refuses_an_ensemble_of_no_models()
+    public async Task Quote_training_refuses_settings_that_train_nothing()
     {
         foreach (string[] command in new[] { ["train", "quotes", "--data", folder], new[] { "eval", "quotes", folder, "--cross-validate", "2" } })
         {
-            var (exit, printed) = await CliProcess.RunAsync(Timeout, [.. command, "--ensemble", "0"]);
-            Assert.NotEqual(0, exit);
-            Assert.Contains("--ensemble must be 1 or more.", printed);
+            foreach (var (option, value, message) in new[] { ("--ensemble", "0", "1 or more"), ("--jackknife-folds", "1", "2 or more"), ("--content-epochs", "0", "1 or more") })
+            {
+                var (exit, printed) = await CliProcess.RunAsync(Timeout, [.. command, option, value]);
+                Assert.NotEqual(0, exit);
+                Assert.Contains($"{option} must be {message}.", printed);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Pipeline.Entities.Tagging;
 using Pipeline.Quotes;
 
 namespace Pipeline.Evaluation.Quotes.Training;
@@ -48,6 +49,7 @@ internal static class AttributionTrainer
     /// </param>
     public static AttributionModel Train(IReadOnlyList<TrainingArticle> articles, QuoteTrainingOptions options, TextWriter log, string name, bool parts)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Ensemble, 1, nameof(options.Ensemble));
         var cueWords = CueTrainer.CueWords(articles, options.MinCueWordCount, options.MinCueWordRate, log, name);
         var runs = new List<LinearModel[]>();
         for (int e = 0; e < options.Ensemble; e++)
@@ -55,21 +57,19 @@ internal static class AttributionTrainer
             runs.Add(TrainStages(articles, cueWords, options with { Seed = options.Seed + e }, log, name, parts));
         }
         var stages = new LinearModel[runs[0].Length];
+        int before = 0;
         for (int i = 0; i < stages.Length; i++)
         {
-            stages[i] = StageBuilder.Average(runs.ConvertAll(run => run[i]));
-        }
-        int before = stages.Sum(s => s.Rows.Count);
-        for (int i = 0; i < stages.Length; i++)
-        {
-            stages[i] = StageBuilder.Prune(stages[i], options.Prune);
+            var averaged = StageBuilder.Average(runs.ConvertAll(run => run[i]));
+            before += averaged.Rows.Count;
+            stages[i] = StageBuilder.Prune(averaged, options.Prune);
         }
         log.WriteLine($"  {name}: {before:N0} features, {stages.Sum(s => s.Rows.Count):N0} after pruning weights below {options.Prune:G} of each stage's largest");
         return new AttributionModel(cueWords, stages[0], stages[1], stages[2], stages[3], stages[4], stages[5], stages[6], stages[7]);
     }
 
     /// <summary>One cascade of the stages, in <see cref="AttributionModel"/>'s order, before pruning.</summary>
-    private static LinearModel[] TrainStages(IReadOnlyList<TrainingArticle> articles, Pipeline.Entities.Tagging.HashIndex cueWords, QuoteTrainingOptions options,
+    private static LinearModel[] TrainStages(IReadOnlyList<TrainingArticle> articles, HashIndex cueWords, QuoteTrainingOptions options,
         TextWriter log, string name, bool parts)
     {
         var watch = Stopwatch.StartNew();

@@ -1,3 +1,5 @@
+using Pipeline.Entities.Tagging;
+
 namespace Pipeline.Quotes;
 
 /// <summary>
@@ -29,7 +31,9 @@ internal static class ContentFeatures
     }
 
     /// <summary>Appends token <paramref name="t"/>'s keys to <paramref name="keys"/> (a buffer of many tokens' keys).</summary>
-    public static void Append(AttributionText x, CueContext cues, int t, FeatureKeys keys)
+    /// <param name="cueRows">At run time, <see cref="FillCueRows"/>'s weights: the keys that read only the nearest cues
+    /// and how far they are are not added but their weights summed into <see cref="FeatureKeys.DenseScores"/>.</param>
+    public static void Append(AttributionText x, CueContext cues, int t, FeatureKeys keys, int[]? cueRows = null)
     {
         int n = x.Count;
         var document = x.Document;
@@ -59,9 +63,16 @@ internal static class ContentFeatures
             left = 1 + FeatureKeys.Distance(t - end + 1);
             leftCoarse = Coarse(t - end + 1);
             leftSame = cueSentence == s ? 1UL : 0;
-            keys.Add(LeftAfter, leftCoarse * 2 + leftSame, around.After);
+            if (cueRows is null)
+            {
+                keys.Add(LeftAfter, leftCoarse * 2 + leftSame, around.After);
+                keys.Add(LeftCue, leftSame, around.First);
+            }
+            else
+            {
+                AddCueRows(cueRows, leftIndex, (int)(leftCoarse * 2 + leftSame) - 2, 6 + (int)leftSame, keys.DenseScores);
+            }
             keys.Add(LeftCommas, leftCoarse * 2 + leftSame, FeatureKeys.Few(x.CommasBefore[t] - x.CommasBefore[end]));
-            keys.Add(LeftCue, leftSame, around.First);
             // ," she said, … : a cue right after a quotation has had its content.
             keys.Add(LeftQuoted, leftCoarse * 2 + leftSame, around.ClosedBefore ? 1UL : 0);
             // X said: … / X said, … : the words after a cue that opens onto them, however many sentences on.
@@ -77,9 +88,16 @@ internal static class ContentFeatures
             right = 1 + FeatureKeys.Distance(start - t);
             rightCoarse = Coarse(start - t);
             rightSame = cueSentence == s ? 1UL : 0;
-            keys.Add(RightBefore, rightCoarse * 2 + rightSame, around.Before);
+            if (cueRows is null)
+            {
+                keys.Add(RightBefore, rightCoarse * 2 + rightSame, around.Before);
+                keys.Add(RightCue, rightSame, around.First);
+            }
+            else
+            {
+                AddCueRows(cueRows, rightIndex, 8 + (int)(rightCoarse * 2 + rightSame) - 2, 14 + (int)rightSame, keys.DenseScores);
+            }
             keys.Add(RightCommas, rightCoarse * 2 + rightSame, FeatureKeys.Few(x.CommasBefore[start] - x.CommasBefore[t + 1]));
-            keys.Add(RightCue, rightSame, around.First);
             // … he said: "… : a cue right before a quotation takes its content there.
             keys.Add(RightQuoted, rightCoarse * 2 + rightSame, around.OpensAfter ? 1UL : 0);
             // A. B, X said. : sentences before a trailing attribution are its content too.
@@ -97,6 +115,59 @@ internal static class ContentFeatures
         keys.Add(Position, (ulong)((t == sentence.FirstToken ? 1 : 0) + (t == sentence.EndToken - 1 ? 2 : 0) + 4 * cues.SentenceInParagraph[s]));
         keys.Add(Sentence, x.SentenceFlags[s], FeatureKeys.Few(cues.SentenceCues[s]));
         keys.Add(PreviousSentence, cues.PreviousSentence[s], x.SentenceFlags[s]);
+    }
+
+    /// <summary>Rows per cue in <see cref="FillCueRows"/>: the six distances and sentences of a token after the cue with the
+    /// word after it, the two with its first word, then the same for a token before it with the word before the cue.</summary>
+    private const int CueRowCount = 16;
+
+    /// <summary>
+    /// Fills <paramref name="rows"/> (resized when short) with <paramref name="content"/>'s weights, per cue of
+    /// <paramref name="cues"/>, of the keys <see cref="Append"/> makes of the nearest cue, so that a token reads them
+    /// from here instead of looking up four keys of its own: a cue has fewer such keys than it has tokens around it.
+    /// </summary>
+    public static void FillCueRows(LinearModel content, CueContext cues, ref int[] rows)
+    {
+        const int L = ContentLabels.Count;
+        int size = cues.Spans.Count * CueRowCount * L;
+        if (rows.Length < size)
+        {
+            rows = new int[Math.Max(size, rows.Length * 2)];
+        }
+        rows.AsSpan(0, size).Clear();
+        Span<ulong> key = stackalloc ulong[1];
+        for (int c = 0; c < cues.Spans.Count; c++)
+        {
+            ref readonly var around = ref cues.Around[c];
+            var own = rows.AsSpan(c * CueRowCount * L, CueRowCount * L);
+            for (ulong same = 0; same < 2; same++)
+            {
+                for (ulong coarse = 1; coarse <= 3; coarse++)
+                {
+                    int row = (int)(coarse * 2 + same) - 2;
+                    key[0] = FeatureHash.Key(LeftAfter, coarse * 2 + same, around.After);
+                    content.Add(key, own.Slice(row * L, L));
+                    key[0] = FeatureHash.Key(RightBefore, coarse * 2 + same, around.Before);
+                    content.Add(key, own.Slice((8 + row) * L, L));
+                }
+                key[0] = FeatureHash.Key(LeftCue, same, around.First);
+                content.Add(key, own.Slice((6 + (int)same) * L, L));
+                key[0] = FeatureHash.Key(RightCue, same, around.First);
+                content.Add(key, own.Slice((14 + (int)same) * L, L));
+            }
+        }
+    }
+
+    private static void AddCueRows(int[] rows, int cue, int near, int first, int[] scores)
+    {
+        const int L = ContentLabels.Count;
+        var own = rows.AsSpan(cue * CueRowCount * L, CueRowCount * L);
+        var a = own.Slice(near * L, L);
+        var b = own.Slice(first * L, L);
+        for (int l = 0; l < L; l++)
+        {
+            scores[l] += a[l] + b[l];
+        }
     }
 
     /// <summary>1–3, 4–12, 13 or more (0 stands for no cue).</summary>

@@ -24,7 +24,7 @@ internal sealed class FeatureKeys
     public DenseRows? Dense { get; set; }
 
     /// <summary>The summed weights of the keys <see cref="Dense"/> took since the last <see cref="ClearDense"/>.</summary>
-    public readonly int[] DenseScores = new int[8];
+    public readonly int[] DenseScores = new int[DenseRows.Width];
 
     public void ClearDense() => Array.Clear(DenseScores);
 

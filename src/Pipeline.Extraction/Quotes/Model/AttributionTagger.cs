@@ -749,6 +749,7 @@ internal sealed class AttributionTagger(QuoteModel model)
         {
             scratch.TokenEmissions = new int[Math.Max(x.Count * L, scratch.TokenEmissions.Length * 2)];
         }
+        ContentFeatures.FillCueRows(m.Content, cues, ref scratch.ContentCueRows);
         int keptIndex = 0;
         for (int p = 0; p < document.Paragraphs.Length; p++)
         {
@@ -794,7 +795,7 @@ internal sealed class AttributionTagger(QuoteModel model)
                 computed.Add(k);
                 starts.Add(keys.Count);
                 keys.ClearDense();
-                ContentFeatures.Append(x, cues, first + k, keys);
+                ContentFeatures.Append(x, cues, first + k, keys, scratch.ContentCueRows);
                 keys.DenseScores.AsSpan(0, L).CopyTo(emissions.Slice(k * L, L));
             }
             keys.Dense = null;
@@ -973,6 +974,9 @@ internal sealed class AttributionTagger(QuoteModel model)
 
         /// <summary>Per token, its content emissions (<see cref="ContentLabels.Count"/> scores), kept for tagging again.</summary>
         public int[] TokenEmissions = [];
+
+        /// <summary>Per cue, the content weights of the keys that read it (<see cref="ContentFeatures.FillCueRows"/>).</summary>
+        public int[] ContentCueRows = [];
 
         /// <summary>Per token, whether its content features change when the dropped cues go (<see cref="MarkAffected"/>).</summary>
         public bool[] Affected = [];

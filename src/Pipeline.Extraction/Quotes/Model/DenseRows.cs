@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Pipeline.Entities.Tagging;
 
 namespace Pipeline.Quotes;
@@ -10,10 +11,14 @@ internal readonly record struct DenseTemplate(int Template, int A, int B = 0);
 /// A stage's weights of the keys of templates with few values (<see cref="DenseTemplate"/>), read from tables by value
 /// instead of hashed and looked up: the same weights as <see cref="LinearModel"/>'s, so a score adds up to the same.
 /// A value outside a template's table is hashed as usual (<see cref="FeatureKeys.Add(int, ulong)"/>). Immutable, so
-/// shared between threads.
+/// shared between threads. Each row is <see cref="Width"/> wide (zeros past <see cref="Labels"/>), so that adding one is a
+/// single vector addition.
 /// </summary>
 internal sealed class DenseRows
 {
+    /// <summary>The width of a row, and the least length of the scores a row is added to.</summary>
+    public const int Width = 8;
+
     private readonly int[]?[] _tables;
     private readonly int[] _a;
     private readonly int[] _b;
@@ -27,6 +32,10 @@ internal sealed class DenseRows
     public DenseRows(LinearModel[] models, ReadOnlySpan<DenseTemplate> templates)
     {
         Labels = models.Sum(m => m.Labels);
+        if (Labels > Width)
+        {
+            throw new ArgumentException($"At most {Width} labels side by side.", nameof(models));
+        }
         int size = 0;
         foreach (var t in templates)
         {
@@ -39,7 +48,7 @@ internal sealed class DenseRows
         foreach (var t in templates)
         {
             int b = Math.Max(t.B, 1);
-            var table = new int[t.A * b * Labels];
+            var table = new int[t.A * b * Width];
             for (int x = 0; x < t.A; x++)
             {
                 for (int y = 0; y < b; y++)
@@ -51,7 +60,7 @@ internal sealed class DenseRows
                         model.Row(key, row.Slice(offset, model.Labels));
                         offset += model.Labels;
                     }
-                    row.CopyTo(table.AsSpan((x * b + y) * Labels, Labels));
+                    row.CopyTo(table.AsSpan((x * b + y) * Width, Labels));
                 }
             }
             _tables[t.Template] = table;
@@ -62,9 +71,9 @@ internal sealed class DenseRows
 
     public int Labels { get; }
 
-    /// <summary>Adds the weights of the one-valued key <c>(template, value)</c> to <paramref name="scores"/>, when it has a table.</summary>
+    /// <summary>Adds the weights of the one-valued key <c>(template, value)</c> to <paramref name="scores"/> (at least <see cref="Width"/> long), when it has a table.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryAdd(int template, ulong value, Span<int> scores)
+    public bool TryAdd(int template, ulong value, int[] scores)
     {
         var tables = _tables;
         if ((uint)template >= (uint)tables.Length || tables[template] is not { } table || _b[template] != 0 || value >= (ulong)_a[template])
@@ -75,9 +84,9 @@ internal sealed class DenseRows
         return true;
     }
 
-    /// <summary>Adds the weights of the two-valued key <c>(template, a, b)</c> to <paramref name="scores"/>, when it has a table.</summary>
+    /// <summary>Adds the weights of the two-valued key <c>(template, a, b)</c> to <paramref name="scores"/> (at least <see cref="Width"/> long), when it has a table.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryAdd(int template, ulong a, ulong b, Span<int> scores)
+    public bool TryAdd(int template, ulong a, ulong b, int[] scores)
     {
         var tables = _tables;
         if ((uint)template >= (uint)tables.Length || tables[template] is not { } table)
@@ -94,13 +103,9 @@ internal sealed class DenseRows
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void AddRow(int[] table, int index, Span<int> scores)
+    private static void AddRow(int[] table, int index, int[] scores)
     {
-        int labels = Labels;
-        var row = table.AsSpan(index * labels, labels);
-        for (int l = 0; l < row.Length; l++)
-        {
-            scores[l] += row[l];
-        }
+        var row = Vector256.Create(table.AsSpan(index * Width, Width));
+        (Vector256.Create(scores.AsSpan(0, Width)) + row).CopyTo(scores);
     }
 }

@@ -38,7 +38,13 @@ internal sealed class LinearModel
             capacity <<= 1;
         }
         _mask = capacity - 1;
+        // A slot is its key and its weights, rounded up to a power of two (8, 16 or 32 bytes): so no slot straddles two
+        // cache lines, and a key costs one line however its slot falls.
         _stride = 1 + (labels + 3) / 4;
+        if (_stride == 3)
+        {
+            _stride = 4;
+        }
         _table = new ulong[capacity * _stride];
         foreach (var (stored, row) in entries)
         {

@@ -31,9 +31,9 @@ internal static class ContentFeatures
     }
 
     /// <summary>Appends token <paramref name="t"/>'s keys to <paramref name="keys"/> (a buffer of many tokens' keys).</summary>
-    /// <param name="cueRows">At run time, <see cref="FillCueRows"/>'s weights: the keys that read only the nearest cues
-    /// and how far they are are not added but their weights summed into <see cref="FeatureKeys.DenseScores"/>.</param>
-    public static void Append(AttributionText x, CueContext cues, int t, FeatureKeys keys, int[]? cueRows = null)
+    /// <param name="cueRows">At run time: the keys that read only the nearest cues and how far they are are not added, but
+    /// their weights, looked up once per cue, summed into <see cref="FeatureKeys.DenseScores"/>.</param>
+    public static void Append(AttributionText x, CueContext cues, int t, FeatureKeys keys, ContentCueRows? cueRows = null)
     {
         int n = x.Count;
         var document = x.Document;
@@ -70,7 +70,8 @@ internal static class ContentFeatures
             }
             else
             {
-                AddCueRows(cueRows, leftIndex, (int)(leftCoarse * 2 + leftSame) - 2, 6 + (int)leftSame, keys.DenseScores);
+                cueRows.Add(leftIndex, (int)(leftCoarse * 2 + leftSame) - 2, keys.DenseScores);
+                cueRows.Add(leftIndex, ContentCueRows.LeftCueRow + (int)leftSame, keys.DenseScores);
             }
             keys.Add(LeftCommas, leftCoarse * 2 + leftSame, FeatureKeys.Few(x.CommasBefore[t] - x.CommasBefore[end]));
             // ," she said, … : a cue right after a quotation has had its content.
@@ -95,7 +96,8 @@ internal static class ContentFeatures
             }
             else
             {
-                AddCueRows(cueRows, rightIndex, 8 + (int)(rightCoarse * 2 + rightSame) - 2, 14 + (int)rightSame, keys.DenseScores);
+                cueRows.Add(rightIndex, ContentCueRows.RightBeforeRow + (int)(rightCoarse * 2 + rightSame) - 2, keys.DenseScores);
+                cueRows.Add(rightIndex, ContentCueRows.RightCueRow + (int)rightSame, keys.DenseScores);
             }
             keys.Add(RightCommas, rightCoarse * 2 + rightSame, FeatureKeys.Few(x.CommasBefore[start] - x.CommasBefore[t + 1]));
             // … he said: "… : a cue right before a quotation takes its content there.
@@ -117,61 +119,67 @@ internal static class ContentFeatures
         keys.Add(PreviousSentence, cues.PreviousSentence[s], x.SentenceFlags[s]);
     }
 
-    /// <summary>Rows per cue in <see cref="FillCueRows"/>: the six distances and sentences of a token after the cue with the
-    /// word after it, the two with its first word, then the same for a token before it with the word before the cue.</summary>
-    private const int CueRowCount = 16;
-
-    /// <summary>
-    /// Fills <paramref name="rows"/> (resized when short) with <paramref name="content"/>'s weights, per cue of
-    /// <paramref name="cues"/>, of the keys <see cref="Append"/> makes of the nearest cue, so that a token reads them
-    /// from here instead of looking up four keys of its own: a cue has fewer such keys than it has tokens around it.
-    /// </summary>
-    public static void FillCueRows(LinearModel content, CueContext cues, ref int[] rows)
-    {
-        const int L = ContentLabels.Count;
-        int size = cues.Spans.Count * CueRowCount * L;
-        if (rows.Length < size)
-        {
-            rows = new int[Math.Max(size, rows.Length * 2)];
-        }
-        rows.AsSpan(0, size).Clear();
-        Span<ulong> key = stackalloc ulong[1];
-        for (int c = 0; c < cues.Spans.Count; c++)
-        {
-            ref readonly var around = ref cues.Around[c];
-            var own = rows.AsSpan(c * CueRowCount * L, CueRowCount * L);
-            for (ulong same = 0; same < 2; same++)
-            {
-                for (ulong coarse = 1; coarse <= 3; coarse++)
-                {
-                    int row = (int)(coarse * 2 + same) - 2;
-                    key[0] = FeatureHash.Key(LeftAfter, coarse * 2 + same, around.After);
-                    content.Add(key, own.Slice(row * L, L));
-                    key[0] = FeatureHash.Key(RightBefore, coarse * 2 + same, around.Before);
-                    content.Add(key, own.Slice((8 + row) * L, L));
-                }
-                key[0] = FeatureHash.Key(LeftCue, same, around.First);
-                content.Add(key, own.Slice((6 + (int)same) * L, L));
-                key[0] = FeatureHash.Key(RightCue, same, around.First);
-                content.Add(key, own.Slice((14 + (int)same) * L, L));
-            }
-        }
-    }
-
-    private static void AddCueRows(int[] rows, int cue, int near, int first, int[] scores)
-    {
-        const int L = ContentLabels.Count;
-        var own = rows.AsSpan(cue * CueRowCount * L, CueRowCount * L);
-        var a = own.Slice(near * L, L);
-        var b = own.Slice(first * L, L);
-        for (int l = 0; l < L; l++)
-        {
-            scores[l] += a[l] + b[l];
-        }
-    }
-
     /// <summary>1–3, 4–12, 13 or more (0 stands for no cue).</summary>
     private static ulong Coarse(int distance) => distance <= 3 ? 1UL : distance <= 12 ? 2UL : 3UL;
+
+    /// <summary>The key of row <paramref name="row"/> of <see cref="ContentCueRows"/> for a cue with these surroundings.</summary>
+    internal static ulong CueRowKey(int row, in CueSurroundings around) => row switch
+    {
+        < ContentCueRows.LeftCueRow => FeatureHash.Key(LeftAfter, (ulong)row + 2, around.After),
+        < ContentCueRows.RightBeforeRow => FeatureHash.Key(LeftCue, (ulong)(row - ContentCueRows.LeftCueRow), around.First),
+        < ContentCueRows.RightCueRow => FeatureHash.Key(RightBefore, (ulong)(row - ContentCueRows.RightBeforeRow) + 2, around.Before),
+        _ => FeatureHash.Key(RightCue, (ulong)(row - ContentCueRows.RightCueRow), around.First),
+    };
+}
+
+/// <summary>
+/// Per cue of a document, the content stage's weights of the keys <see cref="ContentFeatures.Append"/> makes of the
+/// nearest cue (the word after or before it and its first word, by how far the token is and whether it shares the
+/// sentence), each looked up the first time a token needs it: a cue has far fewer such keys than tokens around it.
+/// One per thread, reset per tagging.
+/// </summary>
+internal sealed class ContentCueRows
+{
+    /// <summary>Rows 0–5: the word after the cue, by distance and sentence; then the cue's first word; then the same before.</summary>
+    public const int LeftCueRow = 6, RightBeforeRow = 8, RightCueRow = 14, Count = 16;
+
+    private const int L = ContentLabels.Count;
+    private const int Unknown = int.MinValue;
+
+    private int[] _rows = [];
+    private LinearModel? _content;
+    private CueContext? _cues;
+
+    public void Reset(LinearModel content, CueContext cues)
+    {
+        _content = content;
+        _cues = cues;
+        int size = cues.Spans.Count * Count * L;
+        if (_rows.Length < size)
+        {
+            _rows = new int[Math.Max(size, _rows.Length * 2)];
+        }
+        for (int i = 0; i < size; i += L)
+        {
+            _rows[i] = Unknown;
+        }
+    }
+
+    /// <summary>Adds row <paramref name="row"/> of cue <paramref name="cue"/> to <paramref name="scores"/>.</summary>
+    public void Add(int cue, int row, int[] scores)
+    {
+        var weights = _rows.AsSpan((cue * Count + row) * L, L);
+        if (weights[0] == Unknown)
+        {
+            weights.Clear();
+            Span<ulong> key = [ContentFeatures.CueRowKey(row, _cues!.Around[cue])];
+            _content!.Add(key, weights);
+        }
+        for (int l = 0; l < L; l++)
+        {
+            scores[l] += weights[l];
+        }
+    }
 }
 
 /// <summary>The content labels: outside, and begin or inside of verbatim or reported content.</summary>

@@ -749,7 +749,7 @@ internal sealed class AttributionTagger(QuoteModel model)
         {
             scratch.TokenEmissions = new int[Math.Max(x.Count * L, scratch.TokenEmissions.Length * 2)];
         }
-        ContentFeatures.FillCueRows(m.Content, cues, ref scratch.ContentCueRows);
+        scratch.ContentCueRows.Reset(m.Content, cues);
         int keptIndex = 0;
         for (int p = 0; p < document.Paragraphs.Length; p++)
         {
@@ -975,8 +975,7 @@ internal sealed class AttributionTagger(QuoteModel model)
         /// <summary>Per token, its content emissions (<see cref="ContentLabels.Count"/> scores), kept for tagging again.</summary>
         public int[] TokenEmissions = [];
 
-        /// <summary>Per cue, the content weights of the keys that read it (<see cref="ContentFeatures.FillCueRows"/>).</summary>
-        public int[] ContentCueRows = [];
+        public readonly ContentCueRows ContentCueRows = new();
 
         /// <summary>Per token, whether its content features change when the dropped cues go (<see cref="MarkAffected"/>).</summary>
         public bool[] Affected = [];

@@ -19,6 +19,7 @@ internal sealed class LinearModel
     private readonly ulong[] _table;
     private readonly int _mask;
     private readonly int _stride;
+    private readonly int _first;
 
     public LinearModel(int labels, HashIndex rows, short[] weights)
     {
@@ -45,17 +46,19 @@ internal sealed class LinearModel
         {
             _stride = 4;
         }
-        _table = new ulong[capacity * _stride];
+        _table = GC.AllocateArray<ulong>(capacity * _stride + 8, pinned: true);
+        long address = Marshal.UnsafeAddrOfPinnedArrayElement(_table, 0);
+        _first = (int)((64 - address % 64) % 64 / 8);
         foreach (var (stored, row) in entries)
         {
             ulong key = stored == 0 ? 1 : stored;
             int slot = (int)(key & (uint)_mask);
-            while (_table[slot * _stride] != 0)
+            while (_table[_first + slot * _stride] != 0)
             {
                 slot = (slot + 1) & _mask;
             }
-            _table[slot * _stride] = key;
-            var packed = MemoryMarshal.Cast<ulong, short>(_table.AsSpan(slot * _stride + 1, _stride - 1));
+            _table[_first + slot * _stride] = key;
+            var packed = MemoryMarshal.Cast<ulong, short>(_table.AsSpan(_first + slot * _stride + 1, _stride - 1));
             weights.AsSpan(row * labels, labels).CopyTo(packed);
         }
     }
@@ -76,13 +79,14 @@ internal sealed class LinearModel
         }
         var table = _table;
         int stride = _stride;
+        int first = _first;
         int slot = (int)(key & (uint)_mask);
         while (true)
         {
-            ulong existing = table[slot * stride];
+            ulong existing = table[first + slot * stride];
             if (existing == key)
             {
-                return slot * stride;
+                return first + slot * stride;
             }
             if (existing == 0)
             {
@@ -105,7 +109,7 @@ internal sealed class LinearModel
         ulong sink = 0;
         foreach (ulong key in keys)
         {
-            sink ^= table[(int)(key & mask) * stride];
+            sink ^= table[_first + (int)(key & mask) * stride];
         }
         return sink;
     }

@@ -6,7 +6,9 @@ using Pipeline.Text;
 namespace Pipeline.Evaluation.Quotes;
 
 /// <summary>Counts behind precision, recall, F1 and speaker accuracy for one condition.</summary>
-public sealed record QuoteScores(int Predicted, int Gold, int Matched, int SpeakerChecked, int SpeakerCorrect)
+/// <param name="MissedNear">Gold contents left unmatched that a predicted quote overlaps all the same (its bounds are wrong).</param>
+/// <param name="ExtraNear">Predicted quotes left unmatched that overlap a gold content all the same.</param>
+public sealed record QuoteScores(int Predicted, int Gold, int Matched, int SpeakerChecked, int SpeakerCorrect, int MissedNear = 0, int ExtraNear = 0)
 {
     public double Precision => Predicted == 0 ? 0 : (double)Matched / Predicted;
     public double Recall => Gold == 0 ? 0 : (double)Matched / Gold;
@@ -14,7 +16,8 @@ public sealed record QuoteScores(int Predicted, int Gold, int Matched, int Speak
     public double SpeakerAccuracy => SpeakerChecked == 0 ? 0 : (double)SpeakerCorrect / SpeakerChecked;
 
     public static QuoteScores operator +(QuoteScores a, QuoteScores b) =>
-        new(a.Predicted + b.Predicted, a.Gold + b.Gold, a.Matched + b.Matched, a.SpeakerChecked + b.SpeakerChecked, a.SpeakerCorrect + b.SpeakerCorrect);
+        new(a.Predicted + b.Predicted, a.Gold + b.Gold, a.Matched + b.Matched, a.SpeakerChecked + b.SpeakerChecked, a.SpeakerCorrect + b.SpeakerCorrect,
+            a.MissedNear + b.MissedNear, a.ExtraNear + b.ExtraNear);
 
     public static readonly QuoteScores Zero = new(0, 0, 0, 0, 0);
 }
@@ -65,15 +68,16 @@ public sealed class QuoteEvaluation(ArticleExtractor extractor)
     {
         output.WriteLine($"PolNeAR quote attribution, {report.Articles} articles (content match: token overlap >= 1/2 of the longer span)");
         output.WriteLine();
-        output.WriteLine("| condition | predicted | gold | matched | precision | recall | F1 | speaker accuracy (matched with a source) |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine("| condition | predicted | gold | matched | precision | recall | F1 | speaker accuracy (matched with a source) | missed (of them overlapping a quote found) | extra (of them overlapping a gold content) |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Row("direct quotes (in marks)", report.Direct);
         Row("all attributions", report.All);
         Row("direct quotes, marks stripped", report.DirectStripped);
         Row("all attributions, marks stripped", report.AllStripped);
 
         void Row(string name, QuoteScores s) => output.WriteLine(
-            $"| {name} | {s.Predicted} | {s.Gold} | {s.Matched} | {s.Precision:F3} | {s.Recall:F3} | {s.F1:F3} | {s.SpeakerAccuracy:F3} ({s.SpeakerCorrect}/{s.SpeakerChecked}) |");
+            $"| {name} | {s.Predicted} | {s.Gold} | {s.Matched} | {s.Precision:F3} | {s.Recall:F3} | {s.F1:F3} | {s.SpeakerAccuracy:F3} ({s.SpeakerCorrect}/{s.SpeakerChecked}) " +
+            $"| {s.Gold - s.Matched} ({s.MissedNear}) | {s.Predicted - s.Matched} ({s.ExtraNear}) |");
     }
 
     private IReadOnlyList<Quote> Extract(string name, string text)
@@ -174,28 +178,28 @@ public sealed class QuoteEvaluation(ArticleExtractor extractor)
                 }
             }
         }
-        if (details is not null)
+        int missedNear = 0, extraNear = 0;
+        for (int g = 0; g < gold.Count; g++)
         {
-            for (int g = 0; g < gold.Count; g++)
+            if (!usedG[g])
             {
-                if (!usedG[g])
-                {
-                    var (share, nearest) = BestOverlap(goldTokens[g], predictedTokens);
-                    details.Output.WriteLine($"[{details.Condition}] MISSED  {share:F2} {details.Show(gold[g].Content)}   <= {details.Show(gold[g].Source)} / {details.Show(gold[g].Cue)}"
-                        + (nearest >= 0 ? $"   ~ found: {details.Show(predicted[nearest].Parts)}" : ""));
-                }
-            }
-            for (int p = 0; p < predicted.Count; p++)
-            {
-                if (!usedP[p])
-                {
-                    var q = predicted[p];
-                    var (share, nearest) = BestOverlap(predictedTokens[p], goldTokens);
-                    details.Output.WriteLine($"[{details.Condition}] EXTRA   {share:F2} {q.Type} {details.Show(q.Parts)}   <= {q.Speaker} / {q.Cue}"
-                        + (nearest >= 0 ? $"   ~ gold: {details.Show(gold[nearest].Content)}" : ""));
-                }
+                var (share, nearest) = BestOverlap(goldTokens[g], predictedTokens);
+                missedNear += nearest >= 0 ? 1 : 0;
+                details?.Output.WriteLine($"[{details.Condition}] MISSED  {share:F2} {details.Show(gold[g].Content)}   <= {details.Show(gold[g].Source)} / {details.Show(gold[g].Cue)}"
+                    + (nearest >= 0 ? $"   ~ found: {details.Show(predicted[nearest].Parts)}" : ""));
             }
         }
-        return new QuoteScores(predicted.Count, gold.Count, matched, checkedSpeakers, correct);
+        for (int p = 0; p < predicted.Count; p++)
+        {
+            if (!usedP[p])
+            {
+                var q = predicted[p];
+                var (share, nearest) = BestOverlap(predictedTokens[p], goldTokens);
+                extraNear += nearest >= 0 ? 1 : 0;
+                details?.Output.WriteLine($"[{details.Condition}] EXTRA   {share:F2} {q.Type} {details.Show(q.Parts)}   <= {q.Speaker} / {q.Cue}"
+                    + (nearest >= 0 ? $"   ~ gold: {details.Show(gold[nearest].Content)}" : ""));
+            }
+        }
+        return new QuoteScores(predicted.Count, gold.Count, matched, checkedSpeakers, correct, missedNear, extraNear);
     }
 }

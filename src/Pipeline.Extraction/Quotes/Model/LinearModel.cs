@@ -19,6 +19,8 @@ internal sealed class LinearModel
     private readonly ulong[] _table;
     private readonly int _mask;
     private readonly int _stride;
+
+    /// <summary>Where slot 0 starts in <see cref="_table"/>: its first element on a cache line.</summary>
     private readonly int _first;
 
     public LinearModel(int labels, HashIndex rows, short[] weights)
@@ -39,13 +41,14 @@ internal sealed class LinearModel
             capacity <<= 1;
         }
         _mask = capacity - 1;
-        // A slot is its key and its weights, rounded up to a power of two (8, 16 or 32 bytes): so no slot straddles two
-        // cache lines, and a key costs one line however its slot falls.
+        // A slot is its key and its weights: 16 bytes up to four labels, and 32 (not 24) up to eight, so that in a table
+        // that starts on a cache line no slot straddles two lines, and a key costs one line however its slot falls.
         _stride = 1 + (labels + 3) / 4;
         if (_stride == 3)
         {
             _stride = 4;
         }
+        // Pinned, so that its place, and so the offset that puts slot 0 on a cache line, never changes.
         _table = GC.AllocateArray<ulong>(capacity * _stride + 8, pinned: true);
         long address = Marshal.UnsafeAddrOfPinnedArrayElement(_table, 0);
         _first = (int)((64 - address % 64) % 64 / 8);

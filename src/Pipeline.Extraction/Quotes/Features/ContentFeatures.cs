@@ -63,16 +63,8 @@ internal static class ContentFeatures
             left = 1 + FeatureKeys.Distance(t - end + 1);
             leftCoarse = Coarse(t - end + 1);
             leftSame = cueSentence == s ? 1UL : 0;
-            if (cueRows is null)
-            {
-                keys.Add(LeftAfter, leftCoarse * 2 + leftSame, around.After);
-                keys.Add(LeftCue, leftSame, around.First);
-            }
-            else
-            {
-                cueRows.Add(leftIndex, (int)(leftCoarse * 2 + leftSame) - 2, keys.DenseScores);
-                cueRows.Add(leftIndex, ContentCueRows.LeftCueRow + (int)leftSame, keys.DenseScores);
-            }
+            AddCueRow(cues, leftIndex, (int)(leftCoarse * 2 + leftSame) - 2, keys, cueRows);
+            AddCueRow(cues, leftIndex, ContentCueRows.LeftCueRow + (int)leftSame, keys, cueRows);
             keys.Add(LeftCommas, leftCoarse * 2 + leftSame, FeatureKeys.Few(x.CommasBefore[t] - x.CommasBefore[end]));
             // ," she said, … : a cue right after a quotation has had its content.
             keys.Add(LeftQuoted, leftCoarse * 2 + leftSame, around.ClosedBefore ? 1UL : 0);
@@ -89,16 +81,8 @@ internal static class ContentFeatures
             right = 1 + FeatureKeys.Distance(start - t);
             rightCoarse = Coarse(start - t);
             rightSame = cueSentence == s ? 1UL : 0;
-            if (cueRows is null)
-            {
-                keys.Add(RightBefore, rightCoarse * 2 + rightSame, around.Before);
-                keys.Add(RightCue, rightSame, around.First);
-            }
-            else
-            {
-                cueRows.Add(rightIndex, ContentCueRows.RightBeforeRow + (int)(rightCoarse * 2 + rightSame) - 2, keys.DenseScores);
-                cueRows.Add(rightIndex, ContentCueRows.RightCueRow + (int)rightSame, keys.DenseScores);
-            }
+            AddCueRow(cues, rightIndex, ContentCueRows.RightBeforeRow + (int)(rightCoarse * 2 + rightSame) - 2, keys, cueRows);
+            AddCueRow(cues, rightIndex, ContentCueRows.RightCueRow + (int)rightSame, keys, cueRows);
             keys.Add(RightCommas, rightCoarse * 2 + rightSame, FeatureKeys.Few(x.CommasBefore[start] - x.CommasBefore[t + 1]));
             // … he said: "… : a cue right before a quotation takes its content there.
             keys.Add(RightQuoted, rightCoarse * 2 + rightSame, around.OpensAfter ? 1UL : 0);
@@ -121,6 +105,19 @@ internal static class ContentFeatures
 
     /// <summary>1–3, 4–12, 13 or more (0 stands for no cue).</summary>
     private static ulong Coarse(int distance) => distance <= 3 ? 1UL : distance <= 12 ? 2UL : 3UL;
+
+    /// <summary>Row <paramref name="row"/> of cue <paramref name="cue"/>: its weights from <paramref name="cueRows"/> at run time, else its key.</summary>
+    private static void AddCueRow(CueContext cues, int cue, int row, FeatureKeys keys, ContentCueRows? cueRows)
+    {
+        if (cueRows is null)
+        {
+            keys.AddKey(CueRowKey(row, cues.Around[cue]));
+        }
+        else
+        {
+            cueRows.Add(cue, row, keys.DenseScores);
+        }
+    }
 
     /// <summary>The key of row <paramref name="row"/> of <see cref="ContentCueRows"/> for a cue with these surroundings.</summary>
     internal static ulong CueRowKey(int row, in CueSurroundings around) => row switch

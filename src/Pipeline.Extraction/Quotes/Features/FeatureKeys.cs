@@ -31,6 +31,16 @@ internal sealed class FeatureKeys
     /// <summary>Keys <c>[start, end)</c>, for a buffer that holds the keys of many decisions one after another.</summary>
     public ReadOnlySpan<ulong> Range(int start, int end) => _keys.AsSpan(start, end - start);
 
+    /// <summary>Adds a key already hashed (<see cref="FeatureHash.Key(int, ulong, ulong)"/>), never summed densely.</summary>
+    public void AddKey(ulong key)
+    {
+        if (Count == _keys.Length)
+        {
+            Array.Resize(ref _keys, _keys.Length * 2);
+        }
+        _keys[Count++] = key;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int template, ulong value)
     {

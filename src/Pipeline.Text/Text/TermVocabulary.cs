@@ -4,7 +4,9 @@ namespace Pipeline.Text;
 
 /// <summary>
 /// Process-wide ids for stemmed, lower-cased words, so sentences can be compared as int arrays. Each surface
-/// form is stemmed once; thread-safe. The table stops growing at <see cref="MaxEntries"/> surface forms (a
+/// form is stemmed once; thread-safe. Each thread keeps the ids it looked up in a small table keyed by the
+/// surface's 64-bit hash (two surfaces sharing one is as unlikely as two feature keys of a model doing so), so a
+/// word seen before costs one probe instead of a lookup in the shared dictionary. The table stops growing at <see cref="MaxEntries"/> surface forms (a
 /// long-running service sees unbounded vocabulary); after that, unseen words are stemmed on every call and get a
 /// hashed id, which can only make two rare words collide.
 /// </summary>
@@ -15,11 +17,19 @@ internal static class TermVocabulary
     /// <summary>Hashed ids live above this, apart from the table's ids.</summary>
     private const int HashedBase = 1 << 28;
 
+    private const ulong FnvOffset = 14695981039346656037UL, FnvPrime = 1099511628211UL;
+
     private static readonly ConcurrentDictionary<string, int> Surface = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> SurfaceLookup =
         Surface.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly ConcurrentDictionary<string, int> Stems = new(StringComparer.Ordinal);
     private static int next;
+
+    /// <summary>Surfaces this thread looked up, by hash; emptied when full (a few hundred KB).</summary>
+    [ThreadStatic]
+    private static HashIndex? t_recent;
+
+    private const int RecentEntries = 1 << 15;
 
     /// <summary>Entries in <see cref="Surface"/>, kept apart: <c>ConcurrentDictionary.Count</c> takes every lock of the table.</summary>
     private static int surfaceCount;
@@ -29,6 +39,7 @@ internal static class TermVocabulary
     {
         Span<char> buffer = stackalloc char[40];
         int n = 0;
+        ulong hash = FnvOffset;
         foreach (char c in surface)
         {
             if (n == buffer.Length)
@@ -37,10 +48,27 @@ internal static class TermVocabulary
             }
             if (char.IsLetterOrDigit(c))
             {
-                buffer[n++] = char.ToLowerInvariant(c);
+                char lower = char.ToLowerInvariant(c);
+                buffer[n++] = lower;
+                hash = (hash ^ lower) * FnvPrime;
             }
         }
-        return n == 0 ? -1 : Id(buffer[..n]);
+        if (n == 0)
+        {
+            return -1;
+        }
+        var recent = t_recent ??= new HashIndex(RecentEntries);
+        if (recent.TryGet(hash, out int id))
+        {
+            return id;
+        }
+        id = Id(buffer[..n]);
+        if (recent.IsFull)
+        {
+            recent.Clear();
+        }
+        recent.Set(hash, id);
+        return id;
     }
 
     /// <summary>The id of the stem of <paramref name="lowerWord"/> (lower-case letters and digits).</summary>

@@ -74,7 +74,7 @@ public sealed class QuoteModelTrainingTests
     [Fact]
     public void Pruning_drops_small_weights_and_the_rows_they_leave_empty()
     {
-        var rows = new Pipeline.Entities.Tagging.HashIndex(3);
+        var rows = new Pipeline.Text.HashIndex(3);
         rows.Set(11, 0);
         rows.Set(22, 1);
         rows.Set(33, 2);
@@ -108,7 +108,7 @@ public sealed class QuoteModelTrainingTests
     {
         static LinearModel Stage(params (ulong Key, short A, short B)[] rows)
         {
-            var index = new Pipeline.Entities.Tagging.HashIndex(rows.Length);
+            var index = new Pipeline.Text.HashIndex(rows.Length);
             var weights = new List<short>();
             for (int i = 0; i < rows.Length; i++)
             {

@@ -22,4 +22,21 @@ public sealed class TermIdsTests
         Assert.Equal(TermVocabulary.IdOfSurface("Runner"), Id("Runner"));
         Assert.True(document.TermIds == document.TermIds); // looked up once, then the same array
     }
+
+    [Fact]
+    public void A_word_keeps_its_id_after_the_threads_recent_words_were_emptied()
+    {
+        int running = TermVocabulary.IdOfSurface("Running");
+        int us = TermVocabulary.IdOfSurface("U.S.");
+        // More new words than the thread's table of recent ones holds, so it is emptied at least once.
+        for (int i = 0; i < 40_000; i++)
+        {
+            Assert.True(TermVocabulary.IdOfSurface($"recent{i}word") >= 0);
+        }
+        Assert.Equal(running, TermVocabulary.IdOfSurface("running"));
+        Assert.Equal(running, TermVocabulary.IdOfSurface("runs"));
+        Assert.Equal(us, TermVocabulary.IdOfSurface("us"));
+        Assert.NotEqual(TermVocabulary.IdOfSurface("recent1word"), TermVocabulary.IdOfSurface("recent2word"));
+        Assert.Equal(TermVocabulary.IdOfSurface("recent39999word"), TermVocabulary.IdOfSurface("RECENT39999WORD"));
+    }
 }

@@ -1,5 +1,6 @@
-using Pipeline.Entities;
 using Pipeline.Entities.Tagging;
+using Pipeline.Entities;
+using Pipeline.Text;
 
 namespace Pipeline.Evaluation.Entities.Training;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Pipeline.Entities.Tagging;
 using Pipeline.Quotes;
+using Pipeline.Text;
 
 namespace Pipeline.Evaluation.Quotes.Training;
 

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Pipeline.Entities.Tagging;
 using Pipeline.Evaluation.Entities.Training;
 using Pipeline.Quotes;
+using Pipeline.Text;
 
 namespace Pipeline.Evaluation.Quotes.Training;
 

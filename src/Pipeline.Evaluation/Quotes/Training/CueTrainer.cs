@@ -1,6 +1,7 @@
 using Pipeline.Entities.Tagging;
 using Pipeline.Evaluation.Entities.Training;
 using Pipeline.Quotes;
+using Pipeline.Text;
 
 namespace Pipeline.Evaluation.Quotes.Training;
 

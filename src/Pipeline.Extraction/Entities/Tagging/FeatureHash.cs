@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Pipeline.Text;
 
 namespace Pipeline.Entities.Tagging;
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Pipeline.Text;
 using static Pipeline.Entities.Tagging.FeatureTemplates;
 
 namespace Pipeline.Entities.Tagging;

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Pipeline.Text;
 
 namespace Pipeline.Entities.Tagging;
 

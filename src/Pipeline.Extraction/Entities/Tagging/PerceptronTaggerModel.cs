@@ -1,3 +1,5 @@
+using Pipeline.Text;
+
 namespace Pipeline.Entities.Tagging;
 
 /// <summary>

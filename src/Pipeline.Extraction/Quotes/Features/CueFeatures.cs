@@ -1,4 +1,5 @@
 using Pipeline.Entities.Tagging;
+using Pipeline.Text;
 
 namespace Pipeline.Quotes;
 

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Pipeline.Entities.Tagging;
+using Pipeline.Text;
 
 namespace Pipeline.Quotes;
 

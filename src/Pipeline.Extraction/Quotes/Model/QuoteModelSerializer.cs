@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Pipeline.Entities.Tagging;
+using Pipeline.Text;
 
 namespace Pipeline.Quotes;
 

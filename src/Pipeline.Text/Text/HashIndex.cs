@@ -1,10 +1,11 @@
 using System.Runtime.CompilerServices;
 
-namespace Pipeline.Entities.Tagging;
+namespace Pipeline.Text;
 
 /// <summary>
 /// A read-mostly open-addressing map from non-zero 64-bit hashes to ints, built once and then only read, so it
-/// is safe to share between threads. Keys and values sit side by side so one lookup touches one cache line.
+/// is safe to share between threads (or owned by one thread as a cache, emptied with <see cref="Clear"/> when
+/// <see cref="IsFull"/>). Keys and values sit side by side so one lookup touches one cache line.
 /// </summary>
 internal sealed class HashIndex
 {
@@ -23,6 +24,16 @@ internal sealed class HashIndex
     }
 
     public int Count { get; private set; }
+
+    /// <summary>True when one more entry would take the table past the load <see cref="Set"/> allows.</summary>
+    public bool IsFull => (Count + 1) * 10 > (_mask + 1) * 7;
+
+    /// <summary>Removes every entry.</summary>
+    public void Clear()
+    {
+        Array.Clear(_slots);
+        Count = 0;
+    }
 
     /// <summary>Adds or replaces. Only for building; callers must not write while others read.</summary>
     public void Set(ulong key, int value)

@@ -24,9 +24,10 @@ internal static class BenchCommand
         return command;
     }
 
-    private static readonly Option<FileInfo?> Data = new("--data")
+    private static readonly Option<FileSystemInfo?> Data = new("--data")
     {
-        Description = "CNN/DailyMail JSONL of real articles (e.g. ../shared/eval/cnndm/validation_first1000.jsonl); without it, variants of the seed.",
+        Description = "CNN/DailyMail JSONL of real articles (e.g. ../shared/eval/cnndm/validation_first1000.jsonl), or a folder of .txt articles " +
+            "(e.g. ../shared/eval/polnear/train/text, whose paragraphs the JSONL's articles lack); without it, variants of the seed.",
     };
 
     private static Command Run()

@@ -3,12 +3,16 @@ using Pipeline.Evaluation.Summaries;
 
 namespace Pipeline.Evaluation.Bench;
 
-/// <summary>The articles a benchmark runs on: real news from a CNN/DailyMail JSONL, or variants of the seed without one.</summary>
+/// <summary>
+/// The articles a benchmark runs on: real news from a CNN/DailyMail JSONL or a folder of <c>.txt</c> articles, or
+/// variants of the seed without either. The JSONL's articles have lost their paragraph breaks; a folder's keep theirs.
+/// </summary>
 public sealed record BenchCorpus(string Source, IReadOnlyList<string> Articles)
 {
     public long Words { get; } = CountWords(Articles);
 
-    /// <param name="path">A JSONL of <c>{id, article, highlights}</c>; null for seed variants.</param>
+    /// <param name="path">A JSONL of <c>{id, article, highlights}</c>, or a folder whose <c>.txt</c> files are articles (read in
+    /// name order); null for seed variants.</param>
     /// <param name="count">Articles wanted; the corpus is cycled when it has fewer.</param>
     public static BenchCorpus Load(string? path, int count)
     {
@@ -21,16 +25,18 @@ public sealed record BenchCorpus(string Source, IReadOnlyList<string> Articles)
             }
             return new BenchCorpus("seed variants", articles);
         }
-        var pairs = SummaryCorpus.Read(path);
-        if (pairs.Count == 0)
+        var texts = Directory.Exists(path)
+            ? Directory.GetFiles(path, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList()
+            : SummaryCorpus.Read(path).Select(pair => pair.Article).ToList();
+        if (texts.Count == 0)
         {
             throw new InvalidOperationException($"{path} holds no articles.");
         }
         for (int i = 0; i < count; i++)
         {
-            articles.Add(pairs[i % pairs.Count].Article);
+            articles.Add(texts[i % texts.Count]);
         }
-        return new BenchCorpus(Path.GetFileName(path), articles);
+        return new BenchCorpus(Directory.Exists(path) ? Path.GetRelativePath(Environment.CurrentDirectory, path) : Path.GetFileName(path), articles);
     }
 
     /// <summary>Words as every peer counts them: runs of non-whitespace.</summary>

@@ -18,7 +18,7 @@ internal static class ContentFeatures
     /// <summary>The templates whose values are few, for <see cref="DenseRows"/> (a value outside the bounds is hashed as usual).</summary>
     public static DenseTemplate[] DenseTemplates =>
     [
-        new(Bias, 1), new(ShapeEntity, 6, 8), new(Marks, 4, 3), new(InCue, 3),
+        new(Bias, 1), new(Class, 1), new(ClassNearCues, 1, 37), new(ShapeEntity, 6, 8), new(Marks, 4, 3), new(InCue, 3),
         new(Left, 11, 2), new(LeftCommas, 8, 3), new(LeftQuoted, 8, 2), new(LeftSentence, 12, 2),
         new(Right, 11, 2), new(RightCommas, 8, 3), new(RightQuoted, 8, 2), new(RightSentence, 12, 32),
         new(BothSides, 8, 8), new(MarkCues, 4, 32), new(MarksAround, 4, 4), new(Position, 12), new(Sentence, 32, 3), new(PreviousSentence, 8, 32),

@@ -39,9 +39,10 @@ public sealed class ArticleExtractor(IEntityExtractor entities, IQuoteExtractor 
     /// champion, Nicole Cooke</c>); a lone article, possessive or relative pronoun is no speaker's name. 14: in text
     /// with marks, a further content span linked to a cue is part of its nearest span's quote, a quote of its own, or
     /// nothing, as a learned stage reads it (narration and another speaker's words are no longer joined to a quote); a
-    /// quote in marks is not grown by a whole sentence of narration after its closing mark.
+    /// quote in marks is not grown by a whole sentence of narration after its closing mark. 15: in text with marks, a
+    /// word may begin a cue when another form of it did in training (<c>endorsing</c> after <c>endorsed</c>).
     /// </summary>
-    public const string Version = "14";
+    public const string Version = "15";
 
     public ExtractionResult Extract(Article article)
     {

@@ -136,9 +136,45 @@ public sealed class QuoteModelTrainingTests
     {
         var articles = QuoteTraining.Prepare(Articles).Marked;
         var log = new StringWriter();
-        var words = CueTrainer.CueWords(articles, 2, 0.5, log, "marked");
+        var words = CueTrainer.CueWords(articles, 2, 0.5, stems: false, log, "marked");
         Assert.True(words.TryGet(Pipeline.Entities.Tagging.FeatureHash.LowerChars("said"), out _));
         Assert.False(words.TryGet(Pipeline.Entities.Tagging.FeatureHash.LowerChars("the"), out _));
         Assert.Contains("cue candidates", log.ToString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("scoffing", true)]
+    [InlineData("scoffs", true)]
+    [InlineData("scoffed", true)]
+    [InlineData("scarfed", false)]
+    public void With_stems_a_form_training_never_saw_may_begin_a_cue_when_another_form_did(string form, bool candidate)
+    {
+        // "scoffed" begins every training cue; no cue lexicon lists it.
+        var training = QuoteTraining.Prepare(Articles.Select(a =>
+        {
+            string text = a.Text.Replace(" said on Monday", " scoffed on Monday", StringComparison.Ordinal);
+            var cue = a.Attributions[0].Cue[0];
+            return a with { Text = text, Attributions = [a.Attributions[0] with { Cue = [new TextSpan(cue.Start, cue.Start + "scoffed".Length)] }] };
+        }).ToList()).Marked;
+        var probe = QuoteTraining.Prepare([new PolnearArticle("probe", $"Town news\n\nThe mayor {form} at the plan.\n", [])]).Marked[0].Text;
+        int t = Enumerable.Range(0, probe.Count).Single(i => probe.Word(i).SequenceEqual(form));
+
+        var withStems = CueTrainer.CueWords(training, 2, 0.5, stems: true, TextWriter.Null, "marked");
+        var withoutStems = CueTrainer.CueWords(training, 2, 0.5, stems: false, TextWriter.Null, "marked");
+
+        Assert.Equal(candidate, CueFeatures.MayBegin(probe, withStems, t));
+        Assert.Equal(form == "scoffed", CueFeatures.MayBegin(probe, withoutStems, t));
+    }
+
+    [Theory]
+    [InlineData("endorsed", "endors")]
+    [InlineData("endorses", "endors")]
+    [InlineData("endorsing", "endors")]
+    [InlineData("endorse", "endors")]
+    [InlineData("says", "say")]
+    [InlineData("Said", "Said")]
+    [InlineData("has", "has")]
+    [InlineData("class", "class")]
+    public void A_stem_is_the_word_without_its_inflection(string word, string stem) =>
+        Assert.Equal(stem, word[..VerbInflections.StemLength(word)]);
 }

@@ -44,18 +44,20 @@ public sealed record QuoteTrainingOptions
 /// </summary>
 internal static class AttributionTrainer
 {
-    /// <param name="parts">
-    /// Whether to learn the part stage (<see cref="PartFeatures"/>); without it the stage is empty and a cue's further
-    /// spans all go with its nearest one. In text without marks the stage made each figure worse in cross-validation.
+    /// <param name="marked">
+    /// Whether this is the model for text with quotation marks, which learns the part stage (<see cref="PartFeatures"/>)
+    /// and lets stems begin cues (<see cref="CueTrainer.CueWords"/>). In the model for text without marks the part stage
+    /// is empty, so a cue's further spans all go with its nearest one, and only words begin cues: there the part stage
+    /// made each figure worse in cross-validation, and stems changed the seed's unmarked passages.
     /// </param>
-    public static AttributionModel Train(IReadOnlyList<TrainingArticle> articles, QuoteTrainingOptions options, TextWriter log, string name, bool parts)
+    public static AttributionModel Train(IReadOnlyList<TrainingArticle> articles, QuoteTrainingOptions options, TextWriter log, string name, bool marked)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Ensemble, 1, nameof(options.Ensemble));
-        var cueWords = CueTrainer.CueWords(articles, options.MinCueWordCount, options.MinCueWordRate, log, name);
+        var cueWords = CueTrainer.CueWords(articles, options.MinCueWordCount, options.MinCueWordRate, stems: marked, log, name);
         var runs = new List<LinearModel[]>();
         for (int e = 0; e < options.Ensemble; e++)
         {
-            runs.Add(TrainStages(articles, cueWords, options with { Seed = options.Seed + e }, log, name, parts));
+            runs.Add(TrainStages(articles, cueWords, options with { Seed = options.Seed + e }, log, name, parts: marked));
         }
         var stages = new LinearModel[runs[0].Length];
         int before = 0;

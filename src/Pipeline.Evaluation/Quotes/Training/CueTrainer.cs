@@ -13,12 +13,14 @@ namespace Pipeline.Evaluation.Quotes.Training;
 internal static class CueTrainer
 {
     /// <summary>
-    /// The words the cue stage scores (<see cref="CueFeatures.MayBegin"/>): lower-cased words that began at least
+    /// The words the cue stage scores (<see cref="CueFeatures.MayBegin"/>): lower-cased words, and with
+    /// <paramref name="stems"/> their stems (<see cref="AttributionText.Stem"/>), that began at least
     /// <paramref name="minCount"/> gold cues and began one at least <paramref name="minRate"/> of the times they occur.
+    /// Stems let a form training never saw begin a cue (docs/extraction.md: more attributions found in text with marks).
     /// Nearly every token began some cue in training (<c>the</c>, <c>to</c>), so the rate is what keeps the stage to the
     /// words worth scoring. Logs how many tokens that makes candidates and how many gold cues they cover.
     /// </summary>
-    public static HashIndex CueWords(IReadOnlyList<TrainingArticle> articles, int minCount, double minRate, TextWriter log, string name)
+    public static HashIndex CueWords(IReadOnlyList<TrainingArticle> articles, int minCount, double minRate, bool stems, TextWriter log, string name)
     {
         var begins = new Dictionary<ulong, int>();
         var occurrences = new Dictionary<ulong, int>();
@@ -27,13 +29,23 @@ internal static class CueTrainer
             var x = article.Text;
             for (int t = 0; t < x.Count; t++)
             {
-                occurrences[x.Lower[t]] = occurrences.GetValueOrDefault(x.Lower[t]) + 1;
-                if (article.CueGold[t] == CueFeatures.Begin)
+                bool begin = article.CueGold[t] == CueFeatures.Begin;
+                Count(x.Lower[t], begin);
+                if (stems && x.Stem[t] != 0)
                 {
-                    begins[x.Lower[t]] = begins.GetValueOrDefault(x.Lower[t]) + 1;
+                    Count(x.Stem[t], begin);
                 }
             }
         }
+        void Count(ulong key, bool begin)
+        {
+            occurrences[key] = occurrences.GetValueOrDefault(key) + 1;
+            if (begin)
+            {
+                begins[key] = begins.GetValueOrDefault(key) + 1;
+            }
+        }
+
         var words = begins.Where(c => c.Value >= minCount && c.Value >= minRate * occurrences[c.Key]).Select(c => c.Key).Order().ToList();
         var index = new HashIndex(words.Count);
         foreach (var word in words)
@@ -54,7 +66,7 @@ internal static class CueTrainer
                 covered += candidate && begin ? 1 : 0;
             }
         }
-        log.WriteLine($"  {name}: {words.Count:N0} cue words; cue candidates {(double)candidates / Math.Max(1, tokens):P1} of tokens, " +
+        log.WriteLine($"  {name}: {words.Count:N0} cue words and stems; cue candidates {(double)candidates / Math.Max(1, tokens):P1} of tokens, " +
                       $"covering {(double)covered / Math.Max(1, gold):P1} of gold cue beginnings");
         return index;
     }

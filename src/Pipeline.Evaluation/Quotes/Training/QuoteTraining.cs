@@ -24,8 +24,8 @@ public static class QuoteTraining
         log = TextWriter.Synchronized(log);
         AttributionModel? markedModel = null, strippedModel = null;
         Parallel.Invoke(
-            () => markedModel = AttributionTrainer.Train(marked, options, log, "marked", parts: true),
-            () => strippedModel = AttributionTrainer.Train(stripped, options, log, "stripped", parts: false));
+            () => markedModel = AttributionTrainer.Train(marked, options, log, "marked", marked: true),
+            () => strippedModel = AttributionTrainer.Train(stripped, options, log, "stripped", marked: false));
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["corpus"] = "PolNeAR train (first annotation file per article)",

@@ -31,6 +31,12 @@ internal sealed class AttributionText
     public bool HasDoubleMarks { get; private set; }
 
     public ulong[] Lower = [];
+
+    /// <summary>
+    /// The key of a word's stem (<see cref="VerbInflections.StemLength"/>: <c>endorsed</c> and <c>endorsing</c> share one),
+    /// apart from every <see cref="Lower"/> hash; 0 for a token that is not a word.
+    /// </summary>
+    public ulong[] Stem = [];
     public WordClass[] Class = [];
     public byte[] Shape = [];
 
@@ -87,6 +93,7 @@ internal sealed class AttributionText
             var word = document[tokens[t]];
             ulong lower = FeatureHash.LowerChars(word);
             Lower[t] = lower;
+            Stem[t] = tokens[t].Kind == TokenKind.Word ? StemKey(word) : 0;
             // The classes of QuoteLexicon.NotFeatures are not features: they only redirect an attribution afterwards
             // (AttributionTagger.Relayed) and bound or redirect a speaker's description (SourceResolver).
             Class[t] = tokens[t].Kind == TokenKind.Word ? QuoteLexicon.Of(lower) & ~QuoteLexicon.NotFeatures : WordClass.None;
@@ -171,6 +178,11 @@ internal sealed class AttributionText
         }
     }
 
+    private static ulong StemKey(ReadOnlySpan<char> word) => FeatureHash.Key(StemTemplate, FeatureHash.LowerChars(word[..VerbInflections.StemLength(word)]));
+
+    /// <summary>Keeps stem keys apart from word hashes in one index (<see cref="AttributionModel.CueWords"/>).</summary>
+    private const int StemTemplate = 7717;
+
     private static bool IsRegularPast(ReadOnlySpan<char> word) => word.Length > 4 && word.EndsWith("ed");
 
     /// <summary>0 punctuation, 1 number, 2 lower case, 3 capitalized, 4 all capitals, 5 other.</summary>
@@ -190,6 +202,7 @@ internal sealed class AttributionText
         {
             int size = Math.Max(tokens, Lower.Length * 2);
             Lower = new ulong[size];
+            Stem = new ulong[size];
             Class = new WordClass[size];
             Shape = new byte[size];
             Entity = new byte[size];

@@ -7,8 +7,9 @@ namespace Pipeline.Quotes;
 /// Cue detection as token classification, left to right, each token labelled <see cref="Outside"/>, <see cref="Begin"/>
 /// or <see cref="Inside"/> of a cue (<c>said</c>, <c>according to</c>, <c>said in a statement</c>) with the previous
 /// label as a feature. The cue lexicon is one feature among the word, its neighbours, the quotation marks around it
-/// and the entities beside it. Tokens are scored only when they may start a cue (a listed verb of saying, or a word that
-/// began a cue often enough in training) or may go on with one. A second pass reads the first pass's labels of the whole sentence, so
+/// and the entities beside it. Tokens are scored only when they may start a cue (a listed verb of saying, or a word or
+/// stem that began a cue often enough in training, so that <c>endorsing</c> is scored when training saw <c>endorsed</c>)
+/// or may go on with one. A second pass reads the first pass's labels of the whole sentence, so
 /// that a verb before a trailing attribution (<c>… the president has emphasized …, Sullivan said.</c>) can tell it is
 /// inside the quoted words: attributions in news do not nest.
 /// </summary>
@@ -39,7 +40,7 @@ internal static class CueFeatures
 
     /// <summary>True when token <paramref name="t"/> is scored at all after an <see cref="Outside"/> label.</summary>
     public static bool MayBegin(AttributionText x, HashIndex cueWords, int t) =>
-        (x.Class[t] & WordClass.SpeechVerb) != 0 || cueWords.TryGet(x.Lower[t], out _);
+        (x.Class[t] & WordClass.SpeechVerb) != 0 || cueWords.TryGet(x.Lower[t], out _) || x.Stem[t] != 0 && cueWords.TryGet(x.Stem[t], out _);
 
     /// <param name="firstPass">The first pass's labels of every token for the second pass; empty for the first.</param>
     public static void Emit(AttributionText x, int t, int previousLabel, ReadOnlySpan<byte> firstPass, FeatureKeys keys)

@@ -40,7 +40,8 @@ public sealed class ArticleExtractor(IEntityExtractor entities, IQuoteExtractor 
     /// with marks, a further content span linked to a cue is part of its nearest span's quote, a quote of its own, or
     /// nothing, as a learned stage reads it (narration and another speaker's words are no longer joined to a quote); a
     /// quote in marks is not grown by a whole sentence of narration after its closing mark. 15: in text with marks, a
-    /// word may begin a cue when another form of it did in training (<c>endorsing</c> after <c>endorsed</c>).
+    /// word may begin a cue when another form of it did in training (<c>endorsing</c> after <c>endorsed</c>), and so may a
+    /// listed verb of stance (<c>believes</c>).
     /// </summary>
     public const string Version = "15";
 

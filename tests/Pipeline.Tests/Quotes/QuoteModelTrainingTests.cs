@@ -136,7 +136,7 @@ public sealed class QuoteModelTrainingTests
     {
         var articles = QuoteTraining.Prepare(Articles).Marked;
         var log = new StringWriter();
-        var words = CueTrainer.CueWords(articles, 2, 0.5, stems: false, log, "marked");
+        var words = CueTrainer.CueWords(articles, 2, 0.5, marked: false, log, "marked");
         Assert.True(words.TryGet(Pipeline.Entities.Tagging.FeatureHash.LowerChars("said"), out _));
         Assert.False(words.TryGet(Pipeline.Entities.Tagging.FeatureHash.LowerChars("the"), out _));
         Assert.Contains("cue candidates", log.ToString(), StringComparison.Ordinal);
@@ -159,11 +159,22 @@ public sealed class QuoteModelTrainingTests
         var probe = QuoteTraining.Prepare([new PolnearArticle("probe", $"Town news\n\nThe mayor {form} at the plan.\n", [])]).Marked[0].Text;
         int t = Enumerable.Range(0, probe.Count).Single(i => probe.Word(i).SequenceEqual(form));
 
-        var withStems = CueTrainer.CueWords(training, 2, 0.5, stems: true, TextWriter.Null, "marked");
-        var withoutStems = CueTrainer.CueWords(training, 2, 0.5, stems: false, TextWriter.Null, "marked");
+        var withStems = CueTrainer.CueWords(training, 2, 0.5, marked: true, TextWriter.Null, "marked");
+        var withoutStems = CueTrainer.CueWords(training, 2, 0.5, marked: false, TextWriter.Null, "stripped");
 
         Assert.Equal(candidate, CueFeatures.MayBegin(probe, withStems, t));
         Assert.Equal(form == "scoffed", CueFeatures.MayBegin(probe, withoutStems, t));
+    }
+
+    [Fact]
+    public void In_text_with_marks_a_listed_verb_of_stance_may_begin_a_cue_though_it_never_began_one_in_training()
+    {
+        var training = QuoteTraining.Prepare([.. Articles, new PolnearArticle("e", "Town news\n\nThe mayor believes the bridge will stand.\n", [])]).Marked;
+        var x = training[^1].Text;
+        int t = Enumerable.Range(0, x.Count).Single(i => x.Word(i).SequenceEqual("believes"));
+
+        Assert.True(CueFeatures.MayBegin(x, CueTrainer.CueWords(training, 2, 0.5, marked: true, TextWriter.Null, "marked"), t));
+        Assert.False(CueFeatures.MayBegin(x, CueTrainer.CueWords(training, 2, 0.5, marked: false, TextWriter.Null, "stripped"), t));
     }
 
     [Theory]

@@ -46,14 +46,15 @@ internal static class AttributionTrainer
 {
     /// <param name="marked">
     /// Whether this is the model for text with quotation marks, which learns the part stage (<see cref="PartFeatures"/>)
-    /// and lets stems begin cues (<see cref="CueTrainer.CueWords"/>). In the model for text without marks the part stage
-    /// is empty, so a cue's further spans all go with its nearest one, and only words begin cues: there the part stage
-    /// made each figure worse in cross-validation, and stems changed the seed's unmarked passages.
+    /// and lets stems and listed verbs of stance begin cues (<see cref="CueTrainer.CueWords"/>). In the model for text
+    /// without marks the part stage is empty, so a cue's further spans all go with its nearest one, and only words that
+    /// began cues in training begin cues: there the part stage made each figure worse in cross-validation, and stems
+    /// changed the seed's unmarked passages.
     /// </param>
     public static AttributionModel Train(IReadOnlyList<TrainingArticle> articles, QuoteTrainingOptions options, TextWriter log, string name, bool marked)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Ensemble, 1, nameof(options.Ensemble));
-        var cueWords = CueTrainer.CueWords(articles, options.MinCueWordCount, options.MinCueWordRate, stems: marked, log, name);
+        var cueWords = CueTrainer.CueWords(articles, options.MinCueWordCount, options.MinCueWordRate, marked, log, name);
         var runs = new List<LinearModel[]>();
         for (int e = 0; e < options.Ensemble; e++)
         {

@@ -13,17 +13,20 @@ namespace Pipeline.Evaluation.Quotes.Training;
 internal static class CueTrainer
 {
     /// <summary>
-    /// The words the cue stage scores (<see cref="CueFeatures.MayBegin"/>): lower-cased words, and with
-    /// <paramref name="stems"/> their stems (<see cref="AttributionText.Stem"/>), that began at least
-    /// <paramref name="minCount"/> gold cues and began one at least <paramref name="minRate"/> of the times they occur.
-    /// Stems let a form training never saw begin a cue (docs/extraction.md: more attributions found in text with marks).
+    /// The words the cue stage scores (<see cref="CueFeatures.MayBegin"/>): lower-cased words, and for the model of text
+    /// with marks (<paramref name="marked"/>) their stems too (<see cref="AttributionText.Stem"/>), that began at least
+    /// <paramref name="minCount"/> gold cues and began one at least <paramref name="minRate"/> of the times they occur;
+    /// and for that model the listed verbs of stance. Stems let a form training never saw begin a cue
+    /// (docs/extraction.md: more attributions found in text with marks).
     /// Nearly every token began some cue in training (<c>the</c>, <c>to</c>), so the rate is what keeps the stage to the
     /// words worth scoring. Logs how many tokens that makes candidates and how many gold cues they cover.
     /// </summary>
-    public static HashIndex CueWords(IReadOnlyList<TrainingArticle> articles, int minCount, double minRate, bool stems, TextWriter log, string name)
+    public static HashIndex CueWords(IReadOnlyList<TrainingArticle> articles, int minCount, double minRate, bool marked, TextWriter log, string name)
     {
         var begins = new Dictionary<ulong, int>();
         var occurrences = new Dictionary<ulong, int>();
+        // Listed verbs of stance (believe, hope, fear) are scored in text with marks however seldom they began a cue.
+        var words = new HashSet<ulong>();
         foreach (var article in articles)
         {
             var x = article.Text;
@@ -31,9 +34,13 @@ internal static class CueTrainer
             {
                 bool begin = article.CueGold[t] == CueFeatures.Begin;
                 Count(x.Lower[t], begin);
-                if (stems && x.Stem[t] != 0)
+                if (marked && x.Stem[t] != 0)
                 {
                     Count(x.Stem[t], begin);
+                }
+                if (marked && (x.Class[t] & WordClass.StanceVerb) != 0)
+                {
+                    words.Add(x.Lower[t]);
                 }
             }
         }
@@ -46,9 +53,10 @@ internal static class CueTrainer
             }
         }
 
-        var words = begins.Where(c => c.Value >= minCount && c.Value >= minRate * occurrences[c.Key]).Select(c => c.Key).Order().ToList();
-        var index = new HashIndex(words.Count);
-        foreach (var word in words)
+        words.UnionWith(begins.Where(c => c.Value >= minCount && c.Value >= minRate * occurrences[c.Key]).Select(c => c.Key));
+        var ordered = words.Order().ToList();
+        var index = new HashIndex(ordered.Count);
+        foreach (var word in ordered)
         {
             index.Set(word, 1);
         }

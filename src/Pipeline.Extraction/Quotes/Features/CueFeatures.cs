@@ -7,9 +7,10 @@ namespace Pipeline.Quotes;
 /// Cue detection as token classification, left to right, each token labelled <see cref="Outside"/>, <see cref="Begin"/>
 /// or <see cref="Inside"/> of a cue (<c>said</c>, <c>according to</c>, <c>said in a statement</c>) with the previous
 /// label as a feature. The cue lexicon is one feature among the word, its neighbours, the quotation marks around it
-/// and the entities beside it. Tokens are scored only when they may start a cue (a listed verb of saying, or a word or
-/// stem that began a cue often enough in training, so that <c>endorsing</c> is scored when training saw <c>endorsed</c>)
-/// or may go on with one. A second pass reads the first pass's labels of the whole sentence, so
+/// and the entities beside it. Tokens are scored only when they may start a cue (a listed verb of saying, or a word the
+/// model's cue words hold: one that began a cue often enough in training, and in the model for text with marks also one
+/// whose stem did, so that <c>endorsing</c> is scored when training saw <c>endorsed</c>, and a listed verb of stance) or
+/// may go on with one. A second pass reads the first pass's labels of the whole sentence, so
 /// that a verb before a trailing attribution (<c>… the president has emphasized …, Sullivan said.</c>) can tell it is
 /// inside the quoted words: attributions in news do not nest.
 /// </summary>

@@ -109,6 +109,21 @@ public sealed class QuoteExtractorTests
         Assert.Equal(entity is null ? "which" : "who", mention.Slice(article.Text).ToString());
     }
 
+    [Theory]
+    [InlineData("\"He did try to intimidate me,\" said John O'Donnell, who wrote about the attorney's visit in his book. \"Thank goodness, both of those things weren't true.\"",
+        "He did try to intimidate me", "Thank goodness", "John O'Donnell")]
+    [InlineData("\"We will not back down,\" said Maria Lopez, a spokeswoman for the union, referring to the strike. \"Our members are ready.\"",
+        "We will not back down", "Our members are ready", "Maria Lopez")]
+    public void A_quotation_that_goes_on_after_the_clause_of_its_source_keeps_its_cue(string paragraph, string start, string continuation, string speaker)
+    {
+        var quotes = Extract("Senators met on Tuesday.", paragraph);
+        var quote = Single(quotes, start);
+        Assert.Contains(continuation, quote.Text);
+        Assert.Equal("said", quote.Cue);
+        Assert.Equal(speaker, quote.Speaker);
+        Assert.DoesNotContain(quotes, q => q != quote && q.Text.Contains(continuation, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_set_phrase_with_a_verb_of_saying_attributes_nothing()
     {

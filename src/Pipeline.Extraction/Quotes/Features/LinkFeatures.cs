@@ -8,7 +8,7 @@ namespace Pipeline.Quotes;
 internal static class LinkFeatures
 {
     private const int Bias = 1, Where = 2, Between = 3, CueWord = 4, AfterCue = 5, BeforeCue = 6, SpanShape = 7, Nearest = 8,
-        CommasBetween = 9, WhereVerbatim = 10, Rivals = 11, CueAtEnd = 12;
+        CommasBetween = 9, WhereVerbatim = 10, Rivals = 11, CueAtEnd = 12, Skipped = 13;
 
     /// <summary>
     /// The candidate cues of <paramref name="span"/>: the nearest cue before it in its paragraph (else the last of the
@@ -34,6 +34,12 @@ internal static class LinkFeatures
         if (before >= 0 && x.ParagraphOf(cues.Spans[before].Start) is var p && (p == paragraph || p == paragraph - 1))
         {
             output.Add(before);
+            // "A," said X, who wrote about it. "B." : a cue in the clause that follows another cue of its sentence may be
+            // the one the span skips, so the cue before it competes too.
+            if (span.Verbatim && before > 0 && x.SentenceOf[cues.Spans[before - 1].Start] == x.SentenceOf[cues.Spans[before].Start])
+            {
+                output.Add(before - 1);
+            }
         }
         if (after < cues.Spans.Count && x.ParagraphOf(cues.Spans[after].Start) == paragraph)
         {
@@ -106,5 +112,16 @@ internal static class LinkFeatures
         ulong atEnd = FeatureKeys.Distance(cueSentence.EndToken - cueEnd) / 2;
         keys.Add(Rivals, (ulong)direction * 3 + FeatureKeys.Few(rivals), shape);
         keys.Add(CueAtEnd, (ulong)direction * 3 + FeatureKeys.Few(rivals), atEnd * 2 + (x.CommasBefore[cueStart] > x.CommasBefore[Math.Max(cueStart - 2, 0)] ? 1UL : 0));
+        // A cue of the same sentence between this one and the span, and the word before it (`who`, a comma).
+        if (direction == 0 && cueIndex + 1 < cues.Spans.Count && cues.Spans[cueIndex + 1].End <= span.Start
+            && x.SentenceOf[cues.Spans[cueIndex + 1].Start] == x.SentenceOf[cueStart])
+        {
+            int skipped = cues.Spans[cueIndex + 1].Start;
+            keys.Add(Skipped, 1, skipped > 0 ? x.Lower[skipped - 1] : AttributionText.Edge);
+        }
+        else
+        {
+            keys.Add(Skipped, 0, 0);
+        }
     }
 }

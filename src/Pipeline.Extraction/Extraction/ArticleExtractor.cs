@@ -42,7 +42,8 @@ public sealed class ArticleExtractor(IEntityExtractor entities, IQuoteExtractor 
     /// quote in marks is not grown by a whole sentence of narration after its closing mark. 15: in text with marks, a
     /// word may begin a cue when another form of it did in training (<c>endorsing</c> after <c>endorsed</c>), and so may a
     /// listed verb of stance (<c>believes</c>). 16: a quotation that goes on after its attribution's clause
-    /// (<c>"A," said X, who wrote about it. "B."</c>) may belong to the cue before the clause's own cue.
+    /// (<c>"A," said X, who wrote about it. "B."</c>) may belong to the cue before the clause's own cue; a quote whose
+    /// words only stand for others (<c>denied it</c>, <c>asked him</c>) is not kept.
     /// </summary>
     public const string Version = "16";
 

@@ -125,6 +125,15 @@ public sealed class QuoteExtractorTests
     }
 
     [Fact]
+    public void A_quote_of_words_that_only_stand_for_others_is_not_kept()
+    {
+        var quotes = Extract("The mayor was accused of taking bribes on Monday.", "Anna Reyes denied it. The council asked him to resign, but he refused that.");
+        Assert.DoesNotContain(quotes, q => q.Text is "it" or "that");
+        // A content with a word of its own stays, pronoun and all.
+        Single(quotes, "him to resign");
+    }
+
+    [Fact]
     public void A_set_phrase_with_a_verb_of_saying_attributes_nothing()
     {
         Assert.Empty(Extract("The council met on Friday. The vote was close.", "That said, the plan has to change before the summer."));

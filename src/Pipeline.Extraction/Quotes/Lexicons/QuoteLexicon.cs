@@ -66,6 +66,8 @@ internal enum WordClass : uint
     Honorific = 1 << 29,
     /// <summary>A determiner that is a subject by itself: <c>some</c> said, <c>many</c> believe (not <c>the</c>, <c>his</c>).</summary>
     Alone = 1 << 30,
+    /// <summary>A word that stands for something said elsewhere (<c>him</c>, <c>what</c>, <c>this</c>), never what was said by itself.</summary>
+    Bare = 1u << 31,
 }
 
 /// <summary>
@@ -88,7 +90,14 @@ internal static class QuoteLexicon
     /// <summary>Classes the models never see: they only steer what is done with a decision afterwards.</summary>
     public const WordClass NotFeatures = WordClass.Relay | WordClass.Joins | WordClass.Attaches | WordClass.Relative
         | WordClass.Modal | WordClass.Origin | WordClass.Person | WordClass.Coordinates | WordClass.Opens | WordClass.Male | WordClass.Female
-        | WordClass.Honorific | WordClass.Alone;
+        | WordClass.Honorific | WordClass.Alone | WordClass.Bare;
+
+    /// <summary>
+    /// Classes of words that say nothing by themselves: a quote of only these (<c>it</c>, <c>that</c>, <c>what</c>,
+    /// <c>the</c>) tells a reader nothing of what was said. The speaker's own voice does (<c>"I would," she said</c>).
+    /// </summary>
+    public const WordClass SaysNothing = ThirdPersonPronoun | WordClass.Determiner | WordClass.Joins | WordClass.Attaches
+        | WordClass.Relative | WordClass.Opens | WordClass.Alone | WordClass.Bare;
 
     /// <summary>A pronoun that may stand for a source.</summary>
     public const WordClass ThirdPersonPronoun = WordClass.He | WordClass.She | WordClass.They | WordClass.It;
@@ -168,6 +177,7 @@ internal static class QuoteLexicon
                     "coordinates" => WordClass.Coordinates,
                     "opens" => WordClass.Opens,
                     "alone" => WordClass.Alone,
+                    "bare" => WordClass.Bare,
                     "first-word" or "second-word" => WordClass.FirstOrSecondWord,
                     _ => throw new InvalidDataException($"function-words.txt: unknown class '{name}' for '{fields[0]}'."),
                 });

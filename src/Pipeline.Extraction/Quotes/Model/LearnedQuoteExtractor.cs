@@ -28,6 +28,10 @@ public sealed class LearnedQuoteExtractor(QuoteModel model) : IQuoteExtractor
         var speakers = new SourceResolver(document, entities);
         foreach (var reported in found)
         {
+            if (SaysNothing(document, reported.Parts))
+            {
+                continue;
+            }
             var attribution = Unnest(document, entities, reported);
             var speaker = attribution.SourceToken >= 0 ? speakers.Resolve(attribution.SourceToken, attribution.CueStart) : null;
             var type = HasMarkAround(document, attribution.Parts) ? QuoteType.Direct
@@ -95,6 +99,22 @@ public sealed class LearnedQuoteExtractor(QuoteModel model) : IQuoteExtractor
             }
         }
         return -1;
+    }
+
+    /// <summary>Content with no word outside <see cref="QuoteLexicon.SaysNothing"/> (<c>it</c>, <c>that</c>, <c>him</c>).</summary>
+    private static bool SaysNothing(TextDocument document, (int Start, int End)[] parts)
+    {
+        foreach (var (start, end) in parts)
+        {
+            for (int t = start; t < end; t++)
+            {
+                if (document.Tokens[t].Kind != TokenKind.Punctuation && (QuoteLexicon.Of(document[document.Tokens[t]]) & QuoteLexicon.SaysNothing) == 0)
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /// <summary>Past or third-person present of a verb of saying: <c>said</c>, <c>says</c>, <c>told</c>.</summary>

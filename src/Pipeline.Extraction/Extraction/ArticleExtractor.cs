@@ -43,7 +43,8 @@ public sealed class ArticleExtractor(IEntityExtractor entities, IQuoteExtractor 
     /// word may begin a cue when another form of it did in training (<c>endorsing</c> after <c>endorsed</c>), and so may a
     /// listed verb of stance (<c>believes</c>). 16: a quotation that goes on after its attribution's clause
     /// (<c>"A," said X, who wrote about it. "B."</c>) may belong to the cue before the clause's own cue; a quote whose
-    /// words only stand for others (<c>denied it</c>, <c>asked him</c>) is not kept.
+    /// words only stand for others (<c>denied it</c>, <c>asked him</c>) is not kept; in text with marks, content labels
+    /// end a content on a last label (begin, inside, last).
     /// </summary>
     public const string Version = "16";
 

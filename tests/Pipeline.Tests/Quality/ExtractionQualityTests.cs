@@ -45,10 +45,10 @@ public sealed class ExtractionQualityTests
     {
         var (exit, output) = await CliProcess.RunAsync(Timeout, "eval", "quotes", Data("polnear/dev"));
         Assert.True(exit == 0, output);
-        // Floors a little under the learned model's dev figures (0.868 / speaker 0.939, 0.701 / 0.932, 0.663, 0.642);
+        // Floors a little under the learned model's dev figures (0.880 / speaker 0.941, 0.697 / 0.931, 0.663, 0.642);
         // the model never trained on dev, unlike the rule book before it, whose F1 floors were higher and fitted to it.
         var (directF1, directSpeaker) = Row(output, "direct quotes (in marks)");
-        Assert.True(directF1 >= 0.865 && directSpeaker >= 0.93, output);
+        Assert.True(directF1 >= 0.875 && directSpeaker >= 0.935, output);
         var (allF1, allSpeaker) = Row(output, "all attributions");
         Assert.True(allF1 >= 0.695 && allSpeaker >= 0.925, output);
         Assert.True(Row(output, "direct quotes, marks stripped").F1 >= 0.66, output);

@@ -18,13 +18,17 @@ internal static class ContentTrainer
 
     private sealed record Paragraph(int Article, int First, int Count, int RowStart);
 
-    public static LinearModel Train(IReadOnlyList<TrainingArticle> articles, int epochs, int seed)
+    /// <param name="lastLabels">Decode as the model for text with marks does (<see cref="ContentLabels.Allowed"/>); the
+    /// articles' gold has last labels then.</param>
+    public static LinearModel Train(IReadOnlyList<TrainingArticle> articles, int epochs, int seed, bool lastLabels)
     {
         var indexer = new FeatureIndexer();
+        // The model's labels; emissions and transitions are laid out for all of them (AttributionModel.Transitions).
+        int labels = ContentLabels.CountFor(lastLabels);
         var transitionRows = new int[L + 1];
-        for (int p = 0; p <= L; p++)
+        for (int p = 0; p <= labels; p++)
         {
-            transitionRows[p] = indexer.GetOrAdd(AttributionModel.TransitionKey(p));
+            transitionRows[p == labels ? ContentLabels.Start : p] = indexer.GetOrAdd(AttributionModel.TransitionKey(p));
         }
         var rows = new List<int>(1 << 20);
         var tokenRows = new List<int>(1 << 18) { 0 }; // row offsets per tagged token, cumulative
@@ -57,7 +61,7 @@ internal static class ContentTrainer
             }
         }
 
-        var perceptron = new AveragedPerceptron(L);
+        var perceptron = new AveragedPerceptron(labels);
         perceptron.EnsureRows(indexer.Count);
         var allRows = CollectionsMarshal.AsSpan(rows).ToArray();
         var offsets = CollectionsMarshal.AsSpan(tokenRows).ToArray();
@@ -77,7 +81,7 @@ internal static class ContentTrainer
                 var gold = articles[paragraph.Article].ContentGold.AsSpan(paragraph.First, paragraph.Count);
                 for (int p = 0; p <= L; p++)
                 {
-                    for (int l = 0; l < L; l++)
+                    for (int l = 0; l < labels && (p < labels || p == ContentLabels.Start); l++)
                     {
                         transitions[p * L + l] = perceptron.Weight(transitionRows[p], l);
                     }
@@ -86,7 +90,7 @@ internal static class ContentTrainer
                 {
                     perceptron.Score(TokenRows(allRows, offsets, paragraph.RowStart + k), emissions.AsSpan(k * L, L));
                 }
-                ContentDecoder.Decode(emissions, transitions, paragraph.Count, predicted, back);
+                ContentDecoder.Decode(emissions, transitions, paragraph.Count, predicted, back, lastLabels);
                 for (int k = 0; k < paragraph.Count; k++)
                 {
                     int want = gold[k], got = predicted[k];
@@ -113,15 +117,15 @@ internal static class ContentTrainer
     }
 
     /// <summary>The content spans a content stage trained on the other parts finds in each article, with its jackknifed cues.</summary>
-    public static List<ContentSpan>[] Jackknife(IReadOnlyList<TrainingArticle> articles, int folds, int epochs, int seed)
+    public static List<ContentSpan>[] Jackknife(IReadOnlyList<TrainingArticle> articles, int folds, int epochs, int seed, bool lastLabels)
     {
         var found = new List<ContentSpan>[articles.Count];
         var scratch = new AttributionTagger.Scratch();
         var empty = StageBuilder.Empty(1);
         for (int fold = 0; fold < folds; fold++)
         {
-            var content = Train(articles.Where((_, i) => i % folds != fold).ToList(), epochs, seed + fold);
-            var model = new AttributionModel(new HashIndex(0), empty, empty, content, empty, empty, empty, empty, empty);
+            var content = Train(articles.Where((_, i) => i % folds != fold).ToList(), epochs, seed + fold, lastLabels);
+            var model = new AttributionModel(new HashIndex(0), empty, empty, content, empty, empty, empty, empty, empty, lastLabels);
             for (int i = fold; i < articles.Count; i += folds)
             {
                 var x = articles[i].Text;

@@ -22,7 +22,9 @@ internal sealed record GoldRelation((int Start, int End)[] Parts, (int Start, in
 /// </summary>
 internal sealed class TrainingArticle
 {
-    private TrainingArticle(string name, AttributionText text, List<GoldRelation> relations)
+    /// <param name="lastLabels">Label the last token of each content part <see cref="ContentLabels.LastVerbatim"/> or
+    /// <see cref="ContentLabels.LastReported"/> (text with marks) rather than inside (text without).</param>
+    private TrainingArticle(string name, AttributionText text, List<GoldRelation> relations, bool lastLabels)
     {
         Name = name;
         Text = text;
@@ -45,9 +47,10 @@ internal sealed class TrainingArticle
                 for (int t = partStart; t < partEnd; t++)
                 {
                     bool begins = t == partStart || text.ParagraphOf(t) != text.ParagraphOf(t - 1);
+                    bool ends = lastLabels && (t == partEnd - 1 || t + 1 >= n || text.ParagraphOf(t + 1) != text.ParagraphOf(t));
                     ContentGold[t] = (byte)(relation.Verbatim
-                        ? begins ? ContentLabels.BeginVerbatim : ContentLabels.InsideVerbatim
-                        : begins ? ContentLabels.BeginReported : ContentLabels.InsideReported);
+                        ? begins ? ContentLabels.BeginVerbatim : ends ? ContentLabels.LastVerbatim : ContentLabels.InsideVerbatim
+                        : begins ? ContentLabels.BeginReported : ends ? ContentLabels.LastReported : ContentLabels.InsideReported);
                 }
             }
         }
@@ -118,7 +121,7 @@ internal sealed class TrainingArticle
             bool isVerbatim = verbatim?[i] ?? MostlyInMarks(view, parts);
             relations.Add(new GoldRelation(parts, (cue[0].Start, cue[^1].End), Tokens(document, gold[i].Source), isVerbatim) { Gold = i });
         }
-        return new TrainingArticle(name, view, relations);
+        return new TrainingArticle(name, view, relations, lastLabels: verbatim is null);
     }
 
     /// <summary>The token ranges the character spans cover, merged where they touch.</summary>

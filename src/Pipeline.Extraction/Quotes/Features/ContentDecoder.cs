@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
+
 namespace Pipeline.Quotes;
 
 /// <summary>
-/// Best <see cref="ContentLabels"/> sequence of a paragraph under emission and transition scores (Viterbi), with an
-/// inside label allowed only after its own begin or inside label. Five labels: a plain loop is as fast as any.
+/// Best <see cref="ContentLabels"/> sequence of a paragraph under emission and transition scores (Viterbi), each label
+/// reached only from the labels <see cref="ContentLabels.Allowed"/> lets come before it.
 /// </summary>
 internal static class ContentDecoder
 {
@@ -13,84 +15,67 @@ internal static class ContentDecoder
     /// <param name="transitions">Score of label after previous, <c>[previous × Count + label]</c>, previous
     /// <see cref="ContentLabels.Start"/> for the first token.</param>
     /// <param name="backPointers">At least <c>count × Count</c> bytes of scratch.</param>
-    public static void Decode(ReadOnlySpan<int> emissions, ReadOnlySpan<int> transitions, int count, Span<byte> labels, Span<byte> backPointers)
+    /// <param name="lastLabels">Whether the model ends a content on its last label (<see cref="ContentLabels.Allowed"/>).</param>
+    public static void Decode(ReadOnlySpan<int> emissions, ReadOnlySpan<int> transitions, int count, Span<byte> labels, Span<byte> backPointers, bool lastLabels)
     {
         if (count <= 0)
         {
             return;
         }
+        int k = ContentLabels.CountFor(lastLabels);
         Span<long> previous = stackalloc long[L];
         Span<long> current = stackalloc long[L];
-        for (int l = 0; l < L; l++)
+        previous.Fill(Forbidden);
+        current.Fill(Forbidden);
+        for (int l = 0; l < k; l++)
         {
-            previous[l] = ContentLabels.Allowed(ContentLabels.Start, l) ? emissions[l] + transitions[ContentLabels.Start * L + l] : Forbidden;
+            previous[l] = ContentLabels.Allowed(ContentLabels.Start, l, lastLabels) ? emissions[l] + transitions[ContentLabels.Start * L + l] : Forbidden;
         }
-        // Inside labels follow only their own begin or inside label; the others follow any. Outside and the begin
-        // labels are never forbidden, an inside label only on the first token, and a forbidden score (far below any
-        // real one) never wins: so the same first best previous label is found with fewer tests.
+        // Unrolled per label over the labels that may come before it (ContentLabels.Allowed), in ascending order so that
+        // the first best wins a tie. A label forbidden on the first token holds a score far below any real one, and every
+        // label has a predecessor that is never forbidden (outside or its begin label), so no test is needed.
+        const int O = ContentLabels.Outside, BV = ContentLabels.BeginVerbatim, IV = ContentLabels.InsideVerbatim,
+            BR = ContentLabels.BeginReported, IR = ContentLabels.InsideReported, LV = ContentLabels.LastVerbatim, LR = ContentLabels.LastReported;
         for (int t = 1; t < count; t++)
         {
             var e = emissions.Slice(t * L, L);
             var back = backPointers.Slice(t * L, L);
-            long p0 = previous[0], p1 = previous[1], p2 = previous[2], p3 = previous[3], p4 = previous[4];
-            for (int l = 0; l < L; l++)
+            long p0 = previous[O], p1 = previous[BV], p2 = previous[IV], p3 = previous[BR], p4 = previous[IR], p5 = previous[LV], p6 = previous[LR];
+            foreach (int l in (ReadOnlySpan<int>)[O, BV, BR])
             {
-                long best;
-                int from;
-                if (l == ContentLabels.InsideVerbatim || l == ContentLabels.InsideReported)
+                long best = p0 + transitions[O * L + l];
+                int from = O;
+                Pick(ref best, ref from, p1 + transitions[BV * L + l], BV);
+                if (!lastLabels)
                 {
-                    int begin = l - 1;
-                    long fromBegin = (begin == ContentLabels.BeginVerbatim ? p1 : p3) + transitions[begin * L + l];
-                    long fromInside = (l == ContentLabels.InsideVerbatim ? p2 : p4) + transitions[l * L + l];
-                    if (fromInside > fromBegin && (l == ContentLabels.InsideVerbatim ? p2 : p4) > Forbidden)
-                    {
-                        best = fromInside;
-                        from = l;
-                    }
-                    else
-                    {
-                        best = fromBegin;
-                        from = begin;
-                    }
+                    Pick(ref best, ref from, p2 + transitions[IV * L + l], IV);
+                }
+                Pick(ref best, ref from, p3 + transitions[BR * L + l], BR);
+                if (lastLabels)
+                {
+                    Pick(ref best, ref from, p5 + transitions[LV * L + l], LV);
+                    Pick(ref best, ref from, p6 + transitions[LR * L + l], LR);
                 }
                 else
                 {
-                    best = p0 + transitions[l];
-                    from = 0;
-                    long score = p1 + transitions[L + l];
-                    if (score > best)
-                    {
-                        best = score;
-                        from = 1;
-                    }
-                    score = p2 + transitions[2 * L + l];
-                    if (p2 > Forbidden && score > best)
-                    {
-                        best = score;
-                        from = 2;
-                    }
-                    score = p3 + transitions[3 * L + l];
-                    if (score > best)
-                    {
-                        best = score;
-                        from = 3;
-                    }
-                    score = p4 + transitions[4 * L + l];
-                    if (p4 > Forbidden && score > best)
-                    {
-                        best = score;
-                        from = 4;
-                    }
+                    Pick(ref best, ref from, p4 + transitions[IR * L + l], IR);
                 }
                 current[l] = best + e[l];
                 back[l] = (byte)from;
             }
+            Continue(p1, p2, BV, IV, IV, transitions, e, current, back);
+            Continue(p3, p4, BR, IR, IR, transitions, e, current, back);
+            if (lastLabels)
+            {
+                Continue(p1, p2, BV, IV, LV, transitions, e, current, back);
+                Continue(p3, p4, BR, IR, LR, transitions, e, current, back);
+            }
             current.CopyTo(previous);
         }
         int last = 0;
-        for (int l = 1; l < L; l++)
+        for (int l = 1; l < k; l++)
         {
-            if (previous[l] > previous[last])
+            if (ContentLabels.MayEnd(l, lastLabels) && previous[l] > previous[last])
             {
                 last = l;
             }
@@ -101,5 +86,27 @@ internal static class ContentDecoder
             last = backPointers[t * L + last];
             labels[t - 1] = (byte)last;
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Pick(ref long best, ref int from, long score, int label)
+    {
+        if (score > best)
+        {
+            best = score;
+            from = label;
+        }
+    }
+
+    /// <summary>Label <paramref name="label"/> (inside or last), which follows only <paramref name="begin"/> or <paramref name="inside"/> of its kind.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Continue(long fromBegin, long fromInside, int begin, int inside, int label, ReadOnlySpan<int> transitions,
+        ReadOnlySpan<int> e, Span<long> current, Span<byte> back)
+    {
+        long best = fromBegin + transitions[begin * L + label];
+        int from = begin;
+        Pick(ref best, ref from, fromInside + transitions[inside * L + label], inside);
+        current[label] = best + e[label];
+        back[label] = (byte)from;
     }
 }

@@ -179,7 +179,13 @@ internal sealed class ContentCueRows
     }
 }
 
-/// <summary>The content labels: outside, and begin or inside of verbatim or reported content.</summary>
+/// <summary>
+/// The content labels: outside, and begin, inside or last of verbatim or reported content. The model for text with
+/// marks ends a content of more than one token on its last label (so the decoder reads where a content ends from the
+/// last word's own features too: cross-validation a little higher on every row); the model for text without marks
+/// ends it on its inside label (begin, inside, outside), as before: with last labels the seed's unmarked passages began
+/// a word early.
+/// </summary>
 internal static class ContentLabels
 {
     public const int Outside = 0;
@@ -187,20 +193,34 @@ internal static class ContentLabels
     public const int InsideVerbatim = 2;
     public const int BeginReported = 3;
     public const int InsideReported = 4;
-    public const int Count = 5;
+    public const int LastVerbatim = 5;
+    public const int LastReported = 6;
+    public const int Count = 7;
 
-    /// <summary>The "previous label" of a paragraph's first token.</summary>
+    /// <summary>The labels a model uses: all with last labels, else the first five (outside, begin and inside).</summary>
+    public static int CountFor(bool lastLabels) => lastLabels ? Count : InsideReported + 1;
+
+    /// <summary>The "previous label" of a paragraph's first token: the row of <see cref="AttributionModel.Transitions"/> after the labels'.</summary>
     public const int Start = Count;
 
     public static bool IsBegin(int label) => label is BeginVerbatim or BeginReported;
 
-    public static bool IsVerbatim(int label) => label is BeginVerbatim or InsideVerbatim;
+    public static bool IsVerbatim(int label) => label is BeginVerbatim or InsideVerbatim or LastVerbatim;
 
-    /// <summary>An inside label only after the begin or inside label of its own kind.</summary>
-    public static bool Allowed(int previous, int label) => label switch
+    /// <summary>After a begin or inside label, more of the same content: inside or last.</summary>
+    public static bool Continues(int label) => label is InsideVerbatim or InsideReported or LastVerbatim or LastReported;
+
+    /// <summary>
+    /// Inside and last labels only after the begin or inside label of their own kind; with <paramref name="lastLabels"/>,
+    /// an inside label only before an inside or last label of its kind.
+    /// </summary>
+    public static bool Allowed(int previous, int label, bool lastLabels) => label switch
     {
-        InsideVerbatim => previous is BeginVerbatim or InsideVerbatim,
-        InsideReported => previous is BeginReported or InsideReported,
-        _ => true,
+        InsideVerbatim or LastVerbatim => previous is BeginVerbatim or InsideVerbatim,
+        InsideReported or LastReported => previous is BeginReported or InsideReported,
+        _ => !lastLabels || previous is not (InsideVerbatim or InsideReported),
     };
+
+    /// <summary>Whether a paragraph may end on <paramref name="label"/>: with <paramref name="lastLabels"/>, not inside a content.</summary>
+    public static bool MayEnd(int label, bool lastLabels) => !lastLabels || label is not (InsideVerbatim or InsideReported);
 }

@@ -13,9 +13,15 @@ internal sealed class AttributionModel
     /// <summary>Key of the transition feature from <c>previous</c> (a <see cref="ContentLabels"/> value or Start).</summary>
     public static ulong TransitionKey(int previous) => FeatureHash.Key(99, (ulong)previous);
 
-    public AttributionModel(HashIndex cueWords, LinearModel cue, LinearModel cueSecond, LinearModel content, LinearModel link, LinearModel source, LinearModel verbatim, LinearModel extension, LinearModel part)
+    public AttributionModel(HashIndex cueWords, LinearModel cue, LinearModel cueSecond, LinearModel content, LinearModel link, LinearModel source, LinearModel verbatim, LinearModel extension, LinearModel part,
+        bool lastLabels)
     {
+        if (content.Labels != ContentLabels.CountFor(lastLabels))
+        {
+            throw new InvalidDataException($"The content stage has {content.Labels} labels; this build reads {ContentLabels.CountFor(lastLabels)}.");
+        }
         CueWords = cueWords;
+        LastLabels = lastLabels;
         Cue = cue;
         CueSecond = cueSecond;
         Content = content;
@@ -28,13 +34,20 @@ internal sealed class AttributionModel
         ContentDense = new DenseRows(content, ContentFeatures.DenseTemplates);
         CueTokenDense = new DenseRows([cue, cueSecond], CueFeatures.TokenDenseTemplates);
         CueSecondDense = new DenseRows(cueSecond, CueFeatures.SecondDenseTemplates);
+        // Rows of ContentLabels.Count, the start row last; a model with fewer labels leaves the rest of each row 0 and its
+        // start row is keyed by its own label count, as the trainer keys it.
         const int L = ContentLabels.Count;
+        int labels = content.Labels;
         Transitions = new int[(L + 1) * L];
-        for (int previous = 0; previous <= L; previous++)
+        for (int previous = 0; previous <= labels; previous++)
         {
-            content.Row(TransitionKey(previous), Transitions.AsSpan(previous * L, L));
+            int row = previous == labels ? ContentLabels.Start : previous;
+            content.Row(TransitionKey(previous), Transitions.AsSpan(row * L, labels));
         }
     }
+
+    /// <summary>Whether the content stage ends a content on its last label (the model for text with marks).</summary>
+    public bool LastLabels { get; }
 
     /// <summary>Lower-cased word hashes that began a cue in training: tokens the cue stage scores besides the listed verbs.</summary>
     public HashIndex CueWords { get; }

@@ -812,7 +812,7 @@ internal sealed class AttributionTagger(QuoteModel model)
                 }
             }
             var labels = scratch.ContentLabels.AsSpan(0, count);
-            ContentDecoder.Decode(emissions, m.Transitions, count, labels, scratch.BackPointers);
+            ContentDecoder.Decode(emissions, m.Transitions, count, labels, scratch.BackPointers, m.LastLabels);
             CollectSpans(labels, first, spans);
         }
     }
@@ -829,9 +829,14 @@ internal sealed class AttributionTagger(QuoteModel model)
             int start = k;
             bool verbatim = ContentLabels.IsVerbatim(labels[k]);
             k++;
-            while (k < labels.Length && labels[k] is ContentLabels.InsideVerbatim or ContentLabels.InsideReported)
+            while (k < labels.Length && ContentLabels.Continues(labels[k]))
             {
+                bool last = labels[k] is ContentLabels.LastVerbatim or ContentLabels.LastReported;
                 k++;
+                if (last)
+                {
+                    break;
+                }
             }
             spans.Add(new ContentSpan(first + start, first + k, verbatim));
             k--;

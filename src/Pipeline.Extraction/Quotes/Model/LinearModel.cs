@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Pipeline.Entities.Tagging;
@@ -150,27 +151,29 @@ internal sealed class LinearModel
             scores[2] += s2;
             return;
         }
-        if (labels == 5)
+        if (labels is > 4 and <= 8)
         {
-            int s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0;
+            // A slot's first eight weights, widened to ints and summed as two vectors of four (zeros past the labels).
+            var low = Vector128<int>.Zero;
+            var high = Vector128<int>.Zero;
             foreach (ulong key in keys)
             {
                 int at = Find(key);
                 if (at >= 0)
                 {
-                    ulong w = table[at + 1];
-                    s0 += (short)w;
-                    s1 += (short)(w >> 16);
-                    s2 += (short)(w >> 32);
-                    s3 += (short)(w >> 48);
-                    s4 += (short)table[at + 2];
+                    var w = Vector128.Create(table[at + 1], table[at + 2]).AsInt16();
+                    low += Vector128.WidenLower(w);
+                    high += Vector128.WidenUpper(w);
                 }
             }
-            scores[0] += s0;
-            scores[1] += s1;
-            scores[2] += s2;
-            scores[3] += s3;
-            scores[4] += s4;
+            for (int l = 0; l < 4; l++)
+            {
+                scores[l] += low[l];
+            }
+            for (int l = 4; l < labels; l++)
+            {
+                scores[l] += high[l - 4];
+            }
             return;
         }
         foreach (ulong key in keys)

@@ -69,8 +69,8 @@ internal static class QuoteModelSerializer
                 string key = reader.ReadString();
                 metadata[key] = reader.ReadString();
             }
-            var marked = ReadVariant(reader);
-            var stripped = ReadVariant(reader);
+            var marked = ReadVariant(reader, lastLabels: true);
+            var stripped = ReadVariant(reader, lastLabels: false);
             return new QuoteModel(marked, stripped, metadata);
         }
         catch (EndOfStreamException e)
@@ -79,7 +79,7 @@ internal static class QuoteModelSerializer
         }
     }
 
-    private static AttributionModel ReadVariant(BinaryReader reader)
+    private static AttributionModel ReadVariant(BinaryReader reader, bool lastLabels)
     {
         var keys = ReadKeys(reader);
         var words = new HashIndex(keys.Length);
@@ -87,7 +87,7 @@ internal static class QuoteModelSerializer
         {
             words.Set(key, 1);
         }
-        return new AttributionModel(words, ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader));
+        return new AttributionModel(words, ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), lastLabels);
     }
 
     private static void WriteStage(BinaryWriter writer, LinearModel stage)

@@ -203,8 +203,6 @@ internal static class ContentLabels
     /// <summary>The "previous label" of a paragraph's first token: the row of <see cref="AttributionModel.Transitions"/> after the labels'.</summary>
     public const int Start = Count;
 
-    public static bool IsBegin(int label) => label is BeginVerbatim or BeginReported;
-
     public static bool IsVerbatim(int label) => label is BeginVerbatim or InsideVerbatim or LastVerbatim;
 
     /// <summary>After a begin or inside label, more of the same content: inside or last.</summary>

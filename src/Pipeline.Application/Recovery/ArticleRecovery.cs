@@ -10,26 +10,6 @@ using Pipeline.Storage.Rows;
 
 namespace Pipeline.Recovery;
 
-/// <summary>Which articles to process again.</summary>
-public enum RetrySelection
-{
-    /// <summary>Every failed article (content failures fail again unless the file or the extractor changed).</summary>
-    Failed,
-    /// <summary>Articles the blob trigger gave up on after transient errors.</summary>
-    Poisoned,
-    /// <summary>Articles processed by an older extractor version.</summary>
-    Outdated,
-    /// <summary>
-    /// Blobs whose current version has had no final status for <see cref="RecoveryOptions.StuckAfter"/>: never
-    /// triggered, left behind by a host that died or by a poison message that could not be recorded, or given up
-    /// on after transient errors.
-    /// </summary>
-    Stuck,
-    All,
-}
-
-public sealed record RecoveryReport(int Selected, int Redriven, IReadOnlyList<(string Id, string Error)> Errors);
-
 /// <summary>
 /// Recovery: takes up every article nobody finished, in one place (docs/architecture.md, "Recovery", has the words).
 /// <list type="bullet">
@@ -329,13 +309,4 @@ public sealed class ArticleRecovery(ArticleBlobs blobs, PipelineTables tables, A
         }
         return (unseen, stuck, gone);
     }
-}
-
-/// <summary>The reconciliation sweep the timer function runs.</summary>
-public interface IArticleRecovery
-{
-    Task<RecoveryReport> ReconcileAsync(CancellationToken cancellationToken);
-
-    /// <summary>Processes the blob versions the container-scan trigger skipped; returns how many.</summary>
-    Task<int> ProcessMissedAsync(CancellationToken cancellationToken);
 }

@@ -1,7 +1,5 @@
-using Azure;
 using Azure.Data.Tables;
 using Pipeline.Storage.Rows;
-using Pipeline.Text;
 
 namespace Pipeline.Storage;
 
@@ -12,9 +10,10 @@ namespace Pipeline.Storage;
 /// The count lives in a row of the entity's own <c>entityarticles</c> partition (RowKey <see cref="CountRowKey"/>),
 /// so adding an index row and incrementing the count is one batch transaction, as are removing one and decrementing:
 /// the count is exact whatever crashes or races, and costs no scan. The <c>entities</c> table only lists names and
-/// types for browsing; its counts are read from the count rows.
+/// types for browsing; its counts are read from the count rows. <c>EntityCatalog.Counts.cs</c> holds the count rows,
+/// <c>EntityCatalog.Listing.cs</c> the browsable catalog and names index.
 /// </remarks>
-public sealed class EntityCatalog(PipelineTables tables)
+public sealed partial class EntityCatalog(PipelineTables tables)
 {
     /// <summary>Index rows end before this RowKey, which starts the count row's (ids never hold "~c").</summary>
     public const string RowsEnd = "~count";
@@ -226,195 +225,6 @@ public sealed class EntityCatalog(PipelineTables tables)
         throw new InvalidOperationException($"Could not uncount '{partition}' after {MaxAttempts} attempts.");
     }
 
-    /// <summary>
-    /// Takes an entity no article mentions off the browsable catalog and the names index. An article that counts it at
-    /// the same time lists it (idempotently) after its own count write: if that count is seen here after the delete, the
-    /// entries are put back.
-    /// </summary>
-    private async Task UnlistAsync(string entityKey, CancellationToken cancellationToken)
-    {
-        var (type, slug) = CatalogKeys(entityKey);
-        var listed = await tables.Entities.GetEntityIfExistsAsync<EntityCatalogRow>(type, slug, cancellationToken: cancellationToken);
-        if (!listed.HasValue)
-        {
-            return;
-        }
-        var entry = listed.Value!;
-        try
-        {
-            await tables.Entities.DeleteEntityAsync(type, slug, entry.ETag, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
-        {
-            return; // Removed or renamed by another writer.
-        }
-        EntityNameRow? name = null;
-        if (entry.Group is { } group)
-        {
-            var found = await tables.EntityNames.GetEntityIfExistsAsync<EntityNameRow>(SafeKey.Encode(group), SafeKey.Encode(entityKey), cancellationToken: cancellationToken);
-            if (found.HasValue)
-            {
-                name = found.Value!;
-                await WriteNameAsync(TableTransactionActionType.Delete, name, cancellationToken);
-            }
-        }
-        if (await CountAsync(IndexKeys.Entity(entityKey), cancellationToken) > 0)
-        {
-            await tables.Entities.UpsertEntityAsync(entry, TableUpdateMode.Replace, cancellationToken);
-            if (name is not null)
-            {
-                await WriteNameAsync(TableTransactionActionType.UpsertReplace, name, cancellationToken);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Upserts or deletes a row of the names index, and rewrites its group's marker row in the same batch
-    /// (<see cref="IndexKeys.NamesVersionRowKey"/>), so that a group read from the cache is exactly what storage holds.
-    /// </summary>
-    private async Task WriteNameAsync(TableTransactionActionType action, EntityNameRow row, CancellationToken cancellationToken)
-    {
-        var change = action == TableTransactionActionType.Delete
-            ? new TableTransactionAction(action, new TableEntity(row.PartitionKey, row.RowKey), ETag.All) // whatever it holds now
-            : new TableTransactionAction(action, row);
-        try
-        {
-            await tables.EntityNames.SubmitTransactionAsync(
-            [
-                change,
-                PartitionMarkers.Touch(row.PartitionKey, IndexKeys.NamesVersionRowKey(row.PartitionKey)),
-            ], cancellationToken);
-        }
-        catch (TableTransactionFailedException e) when (e.Status == 404 && action == TableTransactionActionType.Delete)
-        {
-            // Removed by another writer, whose batch rewrote the marker.
-        }
-    }
-
-    /// <summary>The catalog's PartitionKey (the type) and RowKey (the encoded slug) of an entity key.</summary>
-    private static (string Type, string Slug) CatalogKeys(string entityKey)
-    {
-        int colon = entityKey.IndexOf(':');
-        return (entityKey[..colon], SafeKey.Encode(entityKey[(colon + 1)..]));
-    }
-
-    private async Task<bool> TryReplaceAsync(EntityArticleRow row, CountRow found, CancellationToken cancellationToken)
-    {
-        if (found.ETag is null)
-        {
-            // A counted row but no count row: the partition was written before counts existed. Count its rows once, so
-            // that the batch rewriting this one gives the partition its count row, and with it a version.
-            found = found with { Count = await CountRowsAsync(row.PartitionKey, cancellationToken) };
-        }
-        try
-        {
-            var actions = new List<TableTransactionAction>(3) { new(TableTransactionActionType.UpsertReplace, row) };
-            AddCountActions(actions, row.PartitionKey, found, found.Count);
-            await tables.EntityArticles.SubmitTransactionAsync(actions, cancellationToken);
-            return true;
-        }
-        catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
-        {
-            return false; // The count moved since we read it.
-        }
-    }
-
-    /// <summary>The index rows of a partition, counted by a partition query (for partitions written before counts).</summary>
-    private async Task<int> CountRowsAsync(string partition, CancellationToken cancellationToken)
-    {
-        int count = 0;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {RowsEnd}");
-        await foreach (var _ in tables.EntityArticles.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
-        {
-            count++;
-        }
-        return count;
-    }
-
-    /// <summary>
-    /// The ETag of the partition's count row, which every write to the partition rewrites in its batch: the version of
-    /// the partition's rows for cached pages; <see cref="PartitionMarkers.Unmarked"/> when this version never wrote it.
-    /// </summary>
-    public Task<string> VersionAsync(string partition, CancellationToken cancellationToken) =>
-        PartitionMarkers.VersionAsync(tables.EntityArticles, partition, CountRowKey(partition), cancellationToken);
-
-    /// <summary>How many articles mention the entity whose index partition this is.</summary>
-    public async Task<int> CountAsync(string partition, CancellationToken cancellationToken) =>
-        (await ReadCountAsync(partition, cancellationToken)).Count;
-
-    /// <summary>The partition's count row as read: under its own RowKey, else under the legacy one (<paramref name="Legacy"/>); no ETag when there is none.</summary>
-    private readonly record struct CountRow(int Count, ETag? ETag, bool Legacy);
-
-    private async Task<CountRow> ReadCountAsync(string partition, CancellationToken cancellationToken)
-    {
-        var row = await tables.EntityArticles.GetEntityIfExistsAsync<TableEntity>(partition, CountRowKey(partition), [CountProperty], cancellationToken);
-        bool legacy = false;
-        if (!row.HasValue)
-        {
-            row = await tables.EntityArticles.GetEntityIfExistsAsync<TableEntity>(partition, LegacyCountRowKey, [CountProperty], cancellationToken);
-            legacy = row.HasValue;
-        }
-        return row.HasValue ? new CountRow(row.Value!.GetInt32(CountProperty) ?? 0, row.Value.ETag, legacy) : new CountRow(0, null, false);
-    }
-
-    /// <summary>
-    /// The batch actions that set the partition's count to <paramref name="count"/>, on the condition that the count row
-    /// is still as <paramref name="found"/>: replaced, created, or moved from the legacy RowKey to its own.
-    /// </summary>
-    private static void AddCountActions(List<TableTransactionAction> actions, string partition, CountRow found, int count)
-    {
-        var row = new TableEntity(partition, CountRowKey(partition)) { [CountProperty] = count };
-        if (found.Legacy)
-        {
-            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, LegacyCountRowKey), found.ETag!.Value));
-            actions.Add(new(TableTransactionActionType.Add, row));
-        }
-        else
-        {
-            actions.Add(found.ETag is { } current
-                ? new(TableTransactionActionType.UpdateReplace, row, current)
-                : new(TableTransactionActionType.Add, row));
-        }
-    }
-
-    /// <summary>
-    /// Lists the identity in the browsable catalog and, when it may link to others, in the names index under its group
-    /// (idempotent; a name listed first stays).
-    /// </summary>
-    private async Task ListAsync(EntityArticleRow row, CancellationToken cancellationToken)
-    {
-        // Both at once: an article with thousands of new names lists each of them.
-        Task named = row.Group is { } group
-            ? WriteNameAsync(TableTransactionActionType.UpsertReplace, new EntityNameRow
-            {
-                PartitionKey = SafeKey.Encode(group),
-                RowKey = SafeKey.Encode(row.EntityKey),
-                Key = row.EntityKey,
-                Name = row.IdentityName ?? row.Name,
-                Kind = row.Kind ?? "",
-                Given = row.Given,
-            }, cancellationToken)
-            : Task.CompletedTask;
-        var (partition, slug) = CatalogKeys(row.EntityKey);
-        var entry = new EntityCatalogRow
-        {
-            PartitionKey = partition,
-            RowKey = slug,
-            Key = row.EntityKey,
-            Name = row.IdentityName ?? row.Name,
-            Group = row.Group,
-        };
-        try
-        {
-            await tables.Entities.AddEntityAsync(entry, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            // Listed already.
-        }
-        await named;
-    }
-
     private sealed class PendingAdd(EntityArticleRow row)
     {
         public EntityArticleRow Row { get; } = row;
@@ -428,3 +238,4 @@ public sealed class EntityCatalog(PipelineTables tables)
         public int Users { get; set; }
     }
 }
+

@@ -119,9 +119,10 @@ internal static class EvaluateCommand
         var details = new Option<FileInfo?>("--details") { Description = "Write every missed quote, extra quote and wrong speaker to this file (with --cross-validate: of every held-out part)." };
         var model = new Option<FileInfo?>("--model") { Description = "A quote model file, or a folder holding quote-model.bin, to evaluate instead of the shipped one." };
         var folds = new Option<int>("--cross-validate") { Description = "Train on k-1 parts of the split and score the part left out, k times, and pool the counts (a training split, e.g. 5)." };
+        var byCue = new Option<int>("--by-cue") { Description = "Also print recall of all attributions by the first word of the gold cue, for the N words that miss the most." };
         var command = new Command("quotes", "Precision, recall and F1 of quote contents and speaker accuracy on PolNeAR, with and without quotation marks.")
         {
-            directory, details, model, folds,
+            directory, details, model, folds, byCue,
         };
         // With --cross-validate, the models of the parts are trained as `train quotes` would with the same settings.
         var training = QuoteTrainingArguments.AddTo(command);
@@ -138,13 +139,25 @@ internal static class EvaluateCommand
                 Console.WriteLine();
                 Console.WriteLine($"{k}-fold cross-validation, counts pooled over the folds:");
                 QuoteEvaluation.Print(pooled, Console.Out);
+                PrintByCue(pooled);
                 return 0;
             }
             var extractor = parse.GetValue(model) is { } path
                 ? ExtractorWith(new LearnedQuoteExtractor(QuoteModel.Load(path.FullName)))
                 : services.GetRequiredService<ArticleExtractor>();
-            QuoteEvaluation.Print(new QuoteEvaluation(extractor).Run(articles, detailWriter), Console.Out);
+            var report = new QuoteEvaluation(extractor).Run(articles, detailWriter);
+            QuoteEvaluation.Print(report, Console.Out);
+            PrintByCue(report);
             return 0;
+
+            void PrintByCue(QuoteEvaluationReport report)
+            {
+                if (parse.GetValue(byCue) is > 0 and var top)
+                {
+                    Console.WriteLine();
+                    report.ByCue.Print(Console.Out, top);
+                }
+            }
         });
         return command;
     }

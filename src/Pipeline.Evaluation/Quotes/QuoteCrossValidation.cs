@@ -37,6 +37,11 @@ public static class QuoteCrossValidation
         return pooled!;
     }
 
-    private static QuoteEvaluationReport Add(QuoteEvaluationReport a, QuoteEvaluationReport b) =>
-        new(a.Articles + b.Articles, a.Direct + b.Direct, a.All + b.All, a.DirectStripped + b.DirectStripped, a.AllStripped + b.AllStripped);
+    private static QuoteEvaluationReport Add(QuoteEvaluationReport a, QuoteEvaluationReport b)
+    {
+        var byCue = new CueRecall();
+        byCue.Add(a.ByCue);
+        byCue.Add(b.ByCue);
+        return new(a.Articles + b.Articles, a.Direct + b.Direct, a.All + b.All, a.DirectStripped + b.DirectStripped, a.AllStripped + b.AllStripped) { ByCue = byCue };
+    }
 }

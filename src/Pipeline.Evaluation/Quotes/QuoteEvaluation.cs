@@ -23,7 +23,11 @@ public sealed record QuoteScores(int Predicted, int Gold, int Matched, int Speak
 }
 
 /// <summary>The four conditions of the evaluation, summed over the corpus.</summary>
-public sealed record QuoteEvaluationReport(int Articles, QuoteScores Direct, QuoteScores All, QuoteScores DirectStripped, QuoteScores AllStripped);
+public sealed record QuoteEvaluationReport(int Articles, QuoteScores Direct, QuoteScores All, QuoteScores DirectStripped, QuoteScores AllStripped)
+{
+    /// <summary>Recall of all attributions (text with marks) by the first word of the gold cue.</summary>
+    public CueRecall ByCue { get; init; } = new();
+}
 
 /// <summary>
 /// Scores quote extraction on PolNeAR. A predicted quote matches a gold Content when their token overlap is at least
@@ -40,6 +44,7 @@ public sealed class QuoteEvaluation(ArticleExtractor extractor)
     public QuoteEvaluationReport Run(IReadOnlyList<PolnearArticle> articles, TextWriter? details = null)
     {
         QuoteScores direct = QuoteScores.Zero, all = QuoteScores.Zero, directStripped = QuoteScores.Zero, allStripped = QuoteScores.Zero;
+        var byCue = new CueRecall();
         foreach (var article in articles)
         {
             var quotes = Extract(article.Name, article.Text);
@@ -47,7 +52,8 @@ public sealed class QuoteEvaluation(ArticleExtractor extractor)
             var directGold = article.Attributions.Where(a => HasMark(article.Text, a.Content)).ToList();
             details?.WriteLine($"#### {article.Name}");
             direct += Score(overlap, quotes.Where(q => q.Type == QuoteType.Direct).ToList(), directGold, details is null ? null : new Details(details, "direct", article.Text));
-            all += Score(overlap, quotes, article.Attributions, details is null ? null : new Details(details, "all", article.Text));
+            all += Score(overlap, quotes, article.Attributions, details is null ? null : new Details(details, "all", article.Text),
+                (attribution, matched) => byCue.Add(article.Text, attribution.Cue, matched));
 
             var stripper = new QuotationMarkStripper(article.Text);
             var strippedQuotes = Extract(article.Name, stripper.Text);
@@ -61,7 +67,7 @@ public sealed class QuoteEvaluation(ArticleExtractor extractor)
                 details is null ? null : new Details(details, "stripped", stripper.Text));
             allStripped += Score(strippedOverlap, strippedQuotes, remapped, details is null ? null : new Details(details, "allstripped", stripper.Text));
         }
-        return new QuoteEvaluationReport(articles.Count, direct, all, directStripped, allStripped);
+        return new QuoteEvaluationReport(articles.Count, direct, all, directStripped, allStripped) { ByCue = byCue };
     }
 
     public static void Print(QuoteEvaluationReport report, TextWriter output)
@@ -136,7 +142,9 @@ public sealed class QuoteEvaluation(ArticleExtractor extractor)
         return best;
     }
 
-    private static QuoteScores Score(SpanOverlap overlap, IReadOnlyList<Quote> predicted, IReadOnlyList<GoldAttribution> gold, Details? details = null)
+    /// <param name="counted">When given, called for every gold attribution with whether a quote found matched it.</param>
+    private static QuoteScores Score(SpanOverlap overlap, IReadOnlyList<Quote> predicted, IReadOnlyList<GoldAttribution> gold, Details? details = null,
+        Action<GoldAttribution, bool>? counted = null)
     {
         var predictedTokens = predicted.Select(q => overlap.Tokens(q.Parts)).ToArray();
         var goldTokens = gold.Select(g => overlap.Tokens(g.Content)).ToArray();
@@ -181,6 +189,7 @@ public sealed class QuoteEvaluation(ArticleExtractor extractor)
         int missedNear = 0, extraNear = 0;
         for (int g = 0; g < gold.Count; g++)
         {
+            counted?.Invoke(gold[g], usedG[g]);
             if (!usedG[g])
             {
                 var (share, nearest) = BestOverlap(goldTokens[g], predictedTokens);

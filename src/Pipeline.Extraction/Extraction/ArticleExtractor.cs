@@ -44,9 +44,10 @@ public sealed class ArticleExtractor(IEntityExtractor entities, IQuoteExtractor 
     /// listed verb of stance (<c>believes</c>). 16: a quotation that goes on after its attribution's clause
     /// (<c>"A," said X, who wrote about it. "B."</c>) may belong to the cue before the clause's own cue; a quote whose
     /// words only stand for others (<c>denied it</c>, <c>asked him</c>) is not kept; in text with marks, content labels
-    /// end a content on a last label (begin, inside, last).
+    /// end a content on a last label (begin, inside, last). 17: a quotation in marks signed with a dash and a name
+    /// (<c>"…" ― Sonya Herridge</c>, or a paragraph <c>- Bernie Sanders.</c> after it) is that person's.
     /// </summary>
-    public const string Version = "16";
+    public const string Version = "17";
 
     public ExtractionResult Extract(Article article)
     {

@@ -34,4 +34,38 @@ public sealed class QuoteEvaluationTests
         QuoteEvaluation.Print(report, printed);
         Assert.Contains("| 2 (1) | 1 (1) |", printed.ToString());
     }
+
+    [Fact]
+    public void Recall_by_cue_word_counts_every_gold_attribution_under_its_cues_first_word()
+    {
+        const string text = "Town news\n\n“We will build the new bridge across the river next year,” Anna Reyes said on Monday.\n\n" +
+                            "The council, according to its minutes, met in the old hall.\n";
+        int open = text.IndexOf('“') + 1;
+        int close = text.IndexOf('”');
+        int said = text.IndexOf(" said", StringComparison.Ordinal) + 1;
+        int according = text.IndexOf("According", StringComparison.OrdinalIgnoreCase);
+        int met = text.IndexOf("met in", StringComparison.Ordinal);
+        var article = new PolnearArticle("town", text,
+        [
+            new GoldAttribution([new TextSpan(open, close - 1)], [], [new TextSpan(said, said + 4)]),
+            new GoldAttribution([new TextSpan(met, met + "met in the old hall".Length)], [], [new TextSpan(according, according + "according to".Length)]),
+            new GoldAttribution([new TextSpan(met, met + 3)], [], []),
+        ]);
+
+        var byCue = new QuoteEvaluation(Seed.Extractor).Run([article]).ByCue;
+
+        Assert.Equal((1, 1), byCue["said"]);
+        Assert.Equal(1, byCue["according"].Gold);
+        Assert.Equal(1, byCue[CueRecall.NoCue].Gold);
+        Assert.Equal((3, byCue["said"].Matched + byCue["according"].Matched + byCue[CueRecall.NoCue].Matched), (byCue.Gold, byCue.Matched));
+        var pooled = new CueRecall();
+        pooled.Add(byCue);
+        pooled.Add(byCue);
+        Assert.Equal((2, 2), pooled["said"]);
+        var printed = new StringWriter();
+        pooled.Print(printed, 1);
+        var rows = printed.ToString().Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, rows.Count); // the header and the one word that misses the most
+        Assert.DoesNotContain("| said |", rows[1]);
+    }
 }

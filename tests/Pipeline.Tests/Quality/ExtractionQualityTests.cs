@@ -45,12 +45,13 @@ public sealed class ExtractionQualityTests
     {
         var (exit, output) = await CliProcess.RunAsync(Timeout, "eval", "quotes", Data("polnear/dev"));
         Assert.True(exit == 0, output);
-        // Floors a little under the learned model's dev figures (0.880 / speaker 0.941, 0.697 / 0.931, 0.663, 0.642);
+        // Floors a little under the learned model's dev figures (0.898 / speaker 0.943, 0.704 / 0.932, 0.663, 0.642);
         // the model never trained on dev, unlike the rule book before it, whose F1 floors were higher and fitted to it.
+        // Of the direct figure, 23 quotes are one article's quotations signed with a dash (0.880 without that step).
         var (directF1, directSpeaker) = Row(output, "direct quotes (in marks)");
-        Assert.True(directF1 >= 0.875 && directSpeaker >= 0.935, output);
+        Assert.True(directF1 >= 0.89 && directSpeaker >= 0.935, output);
         var (allF1, allSpeaker) = Row(output, "all attributions");
-        Assert.True(allF1 >= 0.695 && allSpeaker >= 0.925, output);
+        Assert.True(allF1 >= 0.70 && allSpeaker >= 0.925, output);
         Assert.True(Row(output, "direct quotes, marks stripped").F1 >= 0.66, output);
         Assert.True(Row(output, "all attributions, marks stripped").F1 >= 0.635, output);
     }

@@ -1,3 +1,4 @@
+using Pipeline.Quotes;
 using Pipeline.Articles;
 using Pipeline.Tests.Infrastructure;
 
@@ -207,5 +208,30 @@ public sealed partial class QuoteExtractorTests
     public void A_quantifier_is_a_speaker_by_itself(string paragraph, string content, string speaker)
     {
         Assert.Equal(speaker, Single(Extract("The council met on Friday.", paragraph), content).Speaker);
+    }
+
+    [Fact]
+    public void A_quotation_signed_with_a_dash_and_a_name_is_that_persons()
+    {
+        var quotes = Extract(
+            "Readers told us what they think of the new bridge.",
+            "“The bridge should have been built years ago. We waited far too long for it.” ― Maria Lopez",
+            "“Nobody asked the people who live by the river what they wanted.”",
+            "- Tom Becker, Springfield.");
+
+        var first = Single(quotes, "The bridge should");
+        Assert.Equal(("Maria Lopez", QuoteType.Direct), (first.Speaker, first.Type));
+        Assert.EndsWith("far too long for it.", first.Text);
+        Assert.Equal("Tom Becker", Single(quotes, "Nobody asked").Speaker);
+    }
+
+    [Theory]
+    [InlineData("The council will meet again in May to vote on the bridge.", "- Reuters")]
+    [InlineData("“The council will meet again in May to vote on the bridge,” the mayor said.", "— Associated Press writer Tom Becker contributed.")]
+    public void A_credit_line_after_a_dash_signs_nothing(string paragraph, string credit)
+    {
+        var quotes = Extract(paragraph, credit);
+
+        Assert.DoesNotContain(quotes, q => q.Speaker is "Reuters" or "Tom Becker" || q.Cue is "-" or "—");
     }
 }

@@ -18,7 +18,8 @@ internal sealed record FoundAttribution((int Start, int End)[] Parts, int CueSta
 /// <remarks>
 /// One file per stage: <c>AttributionTagger.Cues.cs</c> (cue labelling), <c>.Content.cs</c> (content labelling, linking,
 /// cues left empty), <c>.Bounds.cs</c> (where a content begins and ends), <c>.Sources.cs</c> (source, relays,
-/// verbatim or reported) and <c>.Scratch.cs</c> (a thread's buffers); this file runs them in order.
+/// verbatim or reported), <c>.Signatures.cs</c> (quotations signed with a dash and a name, after the model) and
+/// <c>.Scratch.cs</c> (a thread's buffers); this file runs them in order.
 /// </remarks>
 internal sealed partial class AttributionTagger(QuoteModel model)
 {
@@ -52,6 +53,7 @@ internal sealed partial class AttributionTagger(QuoteModel model)
     {
         var x = scratch.Text;
         int n = x.Count;
+        int found = output.Count;
         scratch.Ensure(n, x.Document.Paragraphs.Length, x.Document.Sentences.Length);
         PredictCues(m, x, scratch);
         DropSetPhrases(x, scratch.CueLabels.AsSpan(0, n));
@@ -121,6 +123,7 @@ internal sealed partial class AttributionTagger(QuoteModel model)
             }
             output.Add(Attribution(m, scratch, owner, cue, [clause]));
         }
+        AddSigned(x, output, found);
     }
 
     /// <summary>

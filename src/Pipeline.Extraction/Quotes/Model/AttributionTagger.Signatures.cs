@@ -123,23 +123,19 @@ internal sealed partial class AttributionTagger
     /// </summary>
     private static bool TakeOver(List<FoundAttribution> output, int from, ref int to, (int Start, int End) content, int first, int end)
     {
-        for (int pass = 0; pass < 2; pass++)
+        for (int i = from; i < to; i++)
         {
-            for (int i = to - 1; i >= from; i--)
+            if (Overlaps(output[i].Parts, content) && output[i].CueStart >= first && output[i].CueStart < end)
             {
-                if (!Overlaps(output[i].Parts, content))
-                {
-                    continue;
-                }
-                if (pass == 0 && output[i].CueStart >= first && output[i].CueStart < end)
-                {
-                    return false;
-                }
-                if (pass == 1)
-                {
-                    output.RemoveAt(i);
-                    to--;
-                }
+                return false;
+            }
+        }
+        for (int i = to - 1; i >= from; i--)
+        {
+            if (Overlaps(output[i].Parts, content))
+            {
+                output.RemoveAt(i);
+                to--;
             }
         }
         return true;

@@ -227,11 +227,23 @@ public sealed partial class QuoteExtractorTests
 
     [Theory]
     [InlineData("The council will meet again in May to vote on the bridge.", "- Reuters")]
+    [InlineData("“We will keep fighting for the bridge,” Anna Reyes said. “This is not over, not by a long way.”", "- Reuters")]
     [InlineData("“The council will meet again in May to vote on the bridge,” the mayor said.", "— Associated Press writer Tom Becker contributed.")]
     public void A_credit_line_after_a_dash_signs_nothing(string paragraph, string credit)
     {
         var quotes = Extract(paragraph, credit);
 
         Assert.DoesNotContain(quotes, q => q.Speaker is "Reuters" or "Tom Becker" || q.Cue is "-" or "—");
+    }
+
+    [Fact]
+    public void A_signature_in_a_paragraph_of_its_own_leaves_a_quotation_that_goes_on_from_its_cue_to_its_speaker()
+    {
+        var quotes = Extract(
+            "Anna Reyes told the council on Monday: “We will keep fighting for the bridge.",
+            "“This is not over, not by a long way, and we will be back next year.”",
+            "- Tom Becker");
+
+        Assert.All(quotes, q => Assert.NotEqual("Tom Becker", q.Speaker));
     }
 }

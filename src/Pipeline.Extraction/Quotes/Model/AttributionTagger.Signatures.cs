@@ -38,10 +38,12 @@ internal sealed partial class AttributionTagger
                 {
                     continue;
                 }
-                // The signature is surer than a cue elsewhere the model linked the words to (the paragraph before, which
-                // introduces a list of them); a cue beside the words or the signature keeps them.
+                // A signature beside the words is surer than a cue elsewhere the model linked them to (the paragraph
+                // before, which introduces a list of them); a cue beside the words or the signature keeps them. A
+                // signature in a paragraph of its own only takes words nobody was given: it may also close a quotation
+                // that goes on from a cue paragraphs before.
                 int from = document.ParagraphTokenStarts[x.ParagraphOf(content.Start)];
-                if (!TakeOver(output, found, ref taken, content, from, end))
+                if (t == first ? Overlaps(output, found, taken, content) : !TakeOver(output, found, ref taken, content, from, end))
                 {
                     continue;
                 }
@@ -52,7 +54,7 @@ internal sealed partial class AttributionTagger
 
     /// <summary>
     /// When token <paramref name="t"/> of paragraph <paramref name="paragraph"/> is a dash that signs a quotation, the
-    /// quotation's words and the last word of the name; else null. The name is a person's or organization's, right after
+    /// quotation's words and the last word of the name; else null. The name is a person's (a credit line names an agency), right after
     /// the dash, and only a short tail without lower-case words outside parentheses follows it to the paragraph's end.
     /// The quotation is the paragraph before the dash, opened by a mark and closed by one right before the dash, or the
     /// whole paragraph before one the dash opens.
@@ -65,7 +67,7 @@ internal sealed partial class AttributionTagger
         }
         var entities = x.Entities;
         int m = entities.MentionAtToken(t + 1);
-        if (m < 0 || entities.Mentions[m] is not { Type: EntityType.Person or EntityType.Organization } mention || mention.FirstToken != t + 1
+        if (m < 0 || entities.Mentions[m] is not { Type: EntityType.Person } mention || mention.FirstToken != t + 1
             || !IsSignatureTail(x, mention.EndToken, end))
         {
             return null;
@@ -139,6 +141,19 @@ internal sealed partial class AttributionTagger
             }
         }
         return true;
+    }
+
+    /// <summary>True when a part of one of the attributions <c>[from, to)</c> overlaps <paramref name="content"/>.</summary>
+    private static bool Overlaps(List<FoundAttribution> output, int from, int to, (int Start, int End) content)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (Overlaps(output[i].Parts, content))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool Overlaps((int Start, int End)[] parts, (int Start, int End) content)

@@ -120,10 +120,31 @@ internal static class EvaluateCommand
         var model = new Option<FileInfo?>("--model") { Description = "A quote model file, or a folder holding quote-model.bin, to evaluate instead of the shipped one." };
         var folds = new Option<int>("--cross-validate") { Description = "Train on k-1 parts of the split and score the part left out, k times, and pool the counts (a training split, e.g. 5)." };
         var byCue = new Option<int>("--by-cue") { Description = "Also print recall of all attributions by the first word of the gold cue, for the N words that miss the most." };
+        var agreement = new Option<bool>("--agreement")
+        {
+            Description = "Instead, on the articles annotated by more than one person, score each later annotation against the first (the gold) " +
+                          "and the model against the same, pair by pair: how far a second annotator gets under this scorer.",
+        };
+        var trainOthers = new Option<bool>("--train-others")
+        {
+            Description = "With --agreement on a training split: score a model trained on the split's articles annotated once " +
+                          "(as train quotes would, with the same settings) instead of the shipped one, which learned from them.",
+        };
         var command = new Command("quotes", "Precision, recall and F1 of quote contents and speaker accuracy on PolNeAR, with and without quotation marks.")
         {
-            directory, details, model, folds, byCue,
+            directory, details, model, folds, byCue, agreement, trainOthers,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(agreement) && result.GetValue(folds) > 0)
+            {
+                result.AddError("--agreement scores the articles annotated more than once; use --train-others rather than --cross-validate for a model that did not learn from them.");
+            }
+            if (result.GetValue(trainOthers) && !result.GetValue(agreement))
+            {
+                result.AddError("--train-others goes with --agreement.");
+            }
+        });
         // With --cross-validate, the models of the parts are trained as `train quotes` would with the same settings.
         var training = QuoteTrainingArguments.AddTo(command);
         command.SetAction(parse =>
@@ -145,6 +166,24 @@ internal static class EvaluateCommand
             var extractor = parse.GetValue(model) is { } path
                 ? ExtractorWith(new LearnedQuoteExtractor(QuoteModel.Load(path.FullName)))
                 : services.GetRequiredService<ArticleExtractor>();
+            if (parse.GetValue(agreement))
+            {
+                var annotated = PolnearCorpus.ReadMultiplyAnnotated(parse.GetValue(directory)!.FullName);
+                if (annotated.Count == 0)
+                {
+                    Console.Error.WriteLine($"No article of {parse.GetValue(directory)!.FullName} is annotated more than once: there is nothing to compare.");
+                    return 2;
+                }
+                if (parse.GetValue(trainOthers))
+                {
+                    var names = annotated.Select(a => a.Article.Name).ToHashSet(StringComparer.Ordinal);
+                    var once = articles.Where(a => !names.Contains(a.Name)).ToList();
+                    Console.WriteLine($"training on the {once.Count} articles annotated once ...");
+                    extractor = ExtractorWith(new LearnedQuoteExtractor(QuoteTraining.Train(once, training.Read(parse), TextWriter.Null)));
+                }
+                AnnotatorAgreement.Print(AnnotatorAgreement.Run(annotated, new QuoteEvaluation(extractor)), Console.Out);
+                return 0;
+            }
             var report = new QuoteEvaluation(extractor).Run(articles, detailWriter);
             QuoteEvaluation.Print(report, Console.Out);
             PrintByCue(report);

@@ -11,6 +11,9 @@ public sealed record GoldAttribution(TextSpan[] Content, TextSpan[] Source, Text
 /// <summary>An article of the corpus with the attributions of its first annotation file.</summary>
 public sealed record PolnearArticle(string Name, string Text, IReadOnlyList<GoldAttribution> Attributions);
 
+/// <summary>An article annotated by several people: the first annotation (the gold of <c>eval quotes</c>) and the others'.</summary>
+public sealed record MultiplyAnnotated(PolnearArticle Article, IReadOnlyList<IReadOnlyList<GoldAttribution>> Others);
+
 /// <summary>
 /// Reads PolNeAR (Newell, Margolin &amp; Ruths, LREC 2018) in its brat standoff form: <c>text/*.txt</c> and
 /// <c>attributions/*_&lt;annotator&gt;.ann</c>. Articles annotated several times use the lexicographically first file.
@@ -18,6 +21,35 @@ public sealed record PolnearArticle(string Name, string Text, IReadOnlyList<Gold
 public static class PolnearCorpus
 {
     public static List<PolnearArticle> Read(string directory)
+    {
+        var articles = new List<PolnearArticle>();
+        foreach (var (stem, textPath, annotations) in Files(directory))
+        {
+            articles.Add(new PolnearArticle(stem, File.ReadAllText(textPath), ReadAnnotations(annotations[0])));
+        }
+        return articles;
+    }
+
+    /// <summary>
+    /// The articles annotated more than once (PolNeAR has all six annotators on two articles per split, and a few more
+    /// twice): each with its first annotation file as <see cref="Read"/> gives it and the others' attributions.
+    /// </summary>
+    public static List<MultiplyAnnotated> ReadMultiplyAnnotated(string directory)
+    {
+        var articles = new List<MultiplyAnnotated>();
+        foreach (var (stem, textPath, annotations) in Files(directory))
+        {
+            if (annotations.Count > 1)
+            {
+                var first = new PolnearArticle(stem, File.ReadAllText(textPath), ReadAnnotations(annotations[0]));
+                articles.Add(new MultiplyAnnotated(first, annotations.Skip(1).Select(ReadAnnotations).ToList()));
+            }
+        }
+        return articles;
+    }
+
+    /// <summary>Every article with at least one annotation file: its name, text file and annotation files in order.</summary>
+    private static IEnumerable<(string Stem, string TextPath, List<string> Annotations)> Files(string directory)
     {
         var textDirectory = Path.Combine(directory, "text");
         var annotationDirectory = Path.Combine(directory, "attributions");
@@ -27,20 +59,17 @@ public static class PolnearCorpus
         }
         var annotations = Directory.GetFiles(annotationDirectory, "*.ann");
         Array.Sort(annotations, StringComparer.Ordinal);
-        var articles = new List<PolnearArticle>();
         var texts = Directory.GetFiles(textDirectory, "*.txt");
         Array.Sort(texts, StringComparer.Ordinal);
         foreach (var textPath in texts)
         {
             string stem = Path.GetFileNameWithoutExtension(textPath);
-            string? annotation = Array.Find(annotations, a => Path.GetFileName(a).StartsWith(stem + "_", StringComparison.Ordinal));
-            if (annotation is null)
+            var own = Array.FindAll(annotations, a => Path.GetFileName(a).StartsWith(stem + "_", StringComparison.Ordinal)).ToList();
+            if (own.Count > 0)
             {
-                continue;
+                yield return (stem, textPath, own);
             }
-            articles.Add(new PolnearArticle(stem, File.ReadAllText(textPath), ReadAnnotations(annotation)));
         }
-        return articles;
     }
 
     /// <summary>Parses brat lines: <c>T1\tContent 10 20;30 40\ttext</c> and <c>E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1</c>.</summary>

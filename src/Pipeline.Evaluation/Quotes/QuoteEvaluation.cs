@@ -99,7 +99,7 @@ public sealed class QuoteEvaluation(ArticleExtractor extractor)
         }
     }
 
-    private static bool HasMark(string text, TextSpan[] spans)
+    internal static bool HasMark(string text, TextSpan[] spans)
     {
         foreach (var span in spans)
         {
@@ -111,7 +111,7 @@ public sealed class QuoteEvaluation(ArticleExtractor extractor)
         return false;
     }
 
-    private sealed record Details(TextWriter Output, string Condition, string Text)
+    internal sealed record Details(TextWriter Output, string Condition, string Text)
     {
         public string Show(TextSpan[] spans) => string.Join(" | ", spans.Select(s => Text[s.Start..s.End].ReplaceLineEndings(" ")));
 
@@ -143,7 +143,7 @@ public sealed class QuoteEvaluation(ArticleExtractor extractor)
     }
 
     /// <param name="counted">When given, called for every gold attribution with whether a quote found matched it.</param>
-    private static QuoteScores Score(SpanOverlap overlap, IReadOnlyList<Quote> predicted, IReadOnlyList<GoldAttribution> gold, Details? details = null,
+    internal static QuoteScores Score(SpanOverlap overlap, IReadOnlyList<Quote> predicted, IReadOnlyList<GoldAttribution> gold, Details? details = null,
         Action<GoldAttribution, bool>? counted = null)
     {
         var predictedTokens = predicted.Select(q => overlap.Tokens(q.Parts)).ToArray();

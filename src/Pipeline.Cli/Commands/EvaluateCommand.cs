@@ -181,7 +181,13 @@ internal static class EvaluateCommand
                     Console.WriteLine($"training on the {once.Count} articles annotated once ...");
                     extractor = ExtractorWith(new LearnedQuoteExtractor(QuoteTraining.Train(once, training.Read(parse), TextWriter.Null)));
                 }
-                AnnotatorAgreement.Print(AnnotatorAgreement.Run(annotated, new QuoteEvaluation(extractor)), Console.Out);
+                var agreed = AnnotatorAgreement.Run(annotated, new QuoteEvaluation(extractor));
+                AnnotatorAgreement.Print(agreed, Console.Out);
+                if (parse.GetValue(byCue) is > 0 and var words)
+                {
+                    Console.WriteLine();
+                    AnnotatorAgreement.PrintByCue(agreed, Console.Out, words);
+                }
                 return 0;
             }
             var report = new QuoteEvaluation(extractor).Run(articles, detailWriter);

@@ -5,7 +5,13 @@ namespace Pipeline.Evaluation.Quotes;
 
 /// <summary>Annotators against the first annotator, and the model against the same annotator in the same pairs.</summary>
 /// <param name="Pairs">Later annotations scored against the first one (an article with six annotators gives five).</param>
-public sealed record AgreementReport(int Articles, int Pairs, QuoteScores AnnotatorsDirect, QuoteScores AnnotatorsAll, QuoteScores ModelDirect, QuoteScores ModelAll);
+public sealed record AgreementReport(int Articles, int Pairs, QuoteScores AnnotatorsDirect, QuoteScores AnnotatorsAll, QuoteScores ModelDirect, QuoteScores ModelAll)
+{
+    /// <summary>Recall of all attributions by the first word of the gold cue: the later annotators', and the model's in the same pairs.</summary>
+    public CueRecall AnnotatorsByCue { get; init; } = new();
+
+    public CueRecall ModelByCue { get; init; } = new();
+}
 
 /// <summary>
 /// How far PolNeAR's annotators agree with one another under <see cref="QuoteEvaluation"/>'s scorer, beside the model:
@@ -21,6 +27,8 @@ public static class AnnotatorAgreement
     {
         QuoteScores direct = QuoteScores.Zero, all = QuoteScores.Zero, modelDirect = QuoteScores.Zero, modelAll = QuoteScores.Zero;
         int pairs = 0;
+        var annotatorsByCue = new CueRecall();
+        var modelByCue = new CueRecall();
         foreach (var (article, others) in articles)
         {
             var overlap = new SpanOverlap(article.Text);
@@ -30,13 +38,15 @@ public static class AnnotatorAgreement
             {
                 var quotes = other.Select(a => AsQuote(article.Text, a)).ToList();
                 direct += QuoteEvaluation.Score(overlap, quotes.Where(q => q.Type == QuoteType.Direct).ToList(), directGold);
-                all += QuoteEvaluation.Score(overlap, quotes, article.Attributions);
+                all += QuoteEvaluation.Score(overlap, quotes, article.Attributions,
+                    counted: (attribution, matched) => annotatorsByCue.Add(article.Text, attribution.Cue, matched));
                 modelDirect += found.Direct;
                 modelAll += found.All;
+                modelByCue.Add(found.ByCue);
                 pairs++;
             }
         }
-        return new AgreementReport(articles.Count, pairs, direct, all, modelDirect, modelAll);
+        return new AgreementReport(articles.Count, pairs, direct, all, modelDirect, modelAll) { AnnotatorsByCue = annotatorsByCue, ModelByCue = modelByCue };
     }
 
     /// <summary>An annotator's attribution as a quote found: its content's parts, direct when they hold a mark, its first source span as the speaker.</summary>
@@ -64,5 +74,20 @@ public static class AnnotatorAgreement
 
         void Row(string condition, string who, QuoteScores s) => output.WriteLine(
             $"| {condition} | {who} | {s.Predicted} | {s.Gold} | {s.Matched} | {s.Precision:F3} | {s.Recall:F3} | {s.F1:F3} | {s.SpeakerAccuracy:F3} ({s.SpeakerCorrect}/{s.SpeakerChecked}) |");
+    }
+
+    /// <summary>Recall of all attributions by the gold cue's first word, annotators beside the model, the <paramref name="top"/> words the model misses most first.</summary>
+    public static void PrintByCue(AgreementReport report, TextWriter output, int top)
+    {
+        output.WriteLine($"All attributions by the first word of the gold cue: the {top} the model misses the most");
+        output.WriteLine();
+        output.WriteLine("| cue word | gold | later annotators: matched | recall | the model: matched | recall |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var word in report.ModelByCue.ByMissed.Take(top))
+        {
+            var (gold, model) = report.ModelByCue[word];
+            var (_, annotators) = report.AnnotatorsByCue[word];
+            output.WriteLine($"| {word} | {gold} | {annotators} | {(double)annotators / gold:F2} | {model} | {(double)model / gold:F2} |");
+        }
     }
 }

@@ -21,6 +21,9 @@ public sealed class CueRecall
     /// <summary>Gold and matched attributions whose cue begins with <paramref name="word"/> (lower case).</summary>
     public (int Gold, int Matched) this[string word] => _counts.GetValueOrDefault(word);
 
+    /// <summary>The first words counted, those with the most gold attributions missed first.</summary>
+    public IEnumerable<string> ByMissed => _counts.OrderByDescending(r => r.Value.Gold - r.Value.Matched).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Key);
+
     /// <summary>Counts one gold attribution: its cue's first word in <paramref name="text"/>, and whether a quote found matched it.</summary>
     public void Add(string text, TextSpan[] cue, bool matched)
     {
@@ -67,9 +70,9 @@ public sealed class CueRecall
         output.WriteLine();
         output.WriteLine("| cue word | gold | matched | recall | missed | share of all missed |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|");
-        var rows = _counts.OrderByDescending(r => r.Value.Gold - r.Value.Matched).ThenBy(r => r.Key, StringComparer.Ordinal).Take(top);
-        foreach (var (word, (gold, matched)) in rows)
+        foreach (var word in ByMissed.Take(top))
         {
+            var (gold, matched) = _counts[word];
             output.WriteLine($"| {word} | {gold} | {matched} | {(double)matched / gold:F2} | {gold - matched} | {(missed == 0 ? 0 : 100.0 * (gold - matched) / missed):F1}% |");
         }
     }

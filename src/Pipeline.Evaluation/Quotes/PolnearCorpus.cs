@@ -64,12 +64,20 @@ public static class PolnearCorpus
         foreach (var textPath in texts)
         {
             string stem = Path.GetFileNameWithoutExtension(textPath);
-            var own = Array.FindAll(annotations, a => Path.GetFileName(a).StartsWith(stem + "_", StringComparison.Ordinal)).ToList();
+            var own = Array.FindAll(annotations, a => AnnotatedText(a) == stem).ToList();
             if (own.Count > 0)
             {
                 yield return (stem, textPath, own);
             }
         }
+    }
+
+    /// <summary>The article an annotation file belongs to: its name without <c>_&lt;annotator&gt;.ann</c> (so <c>a_b</c>'s files are never <c>a</c>'s).</summary>
+    private static string AnnotatedText(string annotationPath)
+    {
+        string name = Path.GetFileNameWithoutExtension(annotationPath);
+        int underscore = name.LastIndexOf('_');
+        return underscore < 0 ? name : name[..underscore];
     }
 
     /// <summary>Parses brat lines: <c>T1\tContent 10 20;30 40\ttext</c> and <c>E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1</c>.</summary>

@@ -64,6 +64,19 @@ public sealed class AnnotatorAgreementTests : IDisposable
     }
 
     [Fact]
+    public void An_article_whose_name_begins_with_another_articles_name_keeps_its_annotations_to_itself()
+    {
+        File.WriteAllText(Path.Combine(_directory, "text", "town_hall.txt"), Text);
+        File.WriteAllText(Path.Combine(_directory, "attributions", "town_hall_0000.ann"), "");
+
+        var annotated = PolnearCorpus.ReadMultiplyAnnotated(_directory);
+
+        Assert.Single(Assert.Single(annotated).Others); // town's two files only, not town_hall's
+        Assert.Equal(3, PolnearCorpus.Read(_directory).Count);
+        Assert.Empty(PolnearCorpus.Read(_directory).Single(a => a.Name == "town_hall").Attributions);
+    }
+
+    [Fact]
     public void An_annotation_becomes_a_quote_with_its_parts_in_order_and_its_first_source_as_speaker()
     {
         const string text = "“Yes,” he said, “and no.” Later, Anna Reyes agreed.";

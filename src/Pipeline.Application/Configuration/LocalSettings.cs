@@ -9,6 +9,24 @@ public static class LocalSettings
     /// <summary>Where the run command keeps it: next to the Functions app, as <c>func start</c> expects.</summary>
     public const string DefaultPath = "src/Pipeline.Functions/local.settings.json";
 
+    /// <summary>
+    /// <see cref="DefaultPath"/> under <paramref name="directory"/> or the nearest folder above it that has one, so that a
+    /// command typed in any folder of the repository reads the repository's settings; else <see cref="DefaultPath"/>
+    /// under <paramref name="directory"/> (which does not exist, and adds nothing).
+    /// </summary>
+    public static string Find(string directory)
+    {
+        for (var folder = new DirectoryInfo(directory); folder is not null; folder = folder.Parent)
+        {
+            string candidate = Path.Combine(folder.FullName, DefaultPath);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        return Path.Combine(directory, DefaultPath);
+    }
+
     public static IConfigurationBuilder AddLocalSettings(this IConfigurationBuilder builder, string path)
     {
         if (!File.Exists(path))

@@ -32,7 +32,7 @@ internal static class CliServices
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" })
-            .AddLocalSettings(LocalSettings.DefaultPath)
+            .AddLocalSettings(LocalSettings.Find(Environment.CurrentDirectory))
             .AddEnvironmentVariables()
             .AddInMemoryCollection(parse.GetValue(Connection) is { Length: > 0 } connection
                 ? new Dictionary<string, string?> { ["AzureWebJobsStorage"] = connection }

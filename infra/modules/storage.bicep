@@ -14,7 +14,7 @@ param tags object
 
 var articlesContainerName = 'articles'
 var deploymentContainerName = 'app-package'
-var tableNames = ['articles', 'articleentities', 'articlequotes', 'entityarticles', 'speakerquotes', 'entities', 'entitynames']
+var tableNames = ['articles', 'articleentities', 'articlequotes', 'entityarticles', 'speakerquotes', 'entities', 'entitynames', 'catalogversion']
 // Event Grid delivers the articles container's BlobDeleted events here; the RemoveDeletedArticle function reads it.
 var deletionsQueueName = 'article-deletions'
 

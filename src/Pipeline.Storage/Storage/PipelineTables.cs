@@ -14,6 +14,10 @@ public sealed class PipelineTables
     public const string EntityNamesTable = "entitynames";
     public const string CatalogVersionTable = "catalogversion";
 
+    /// <summary>Every table above, as the deployment (<c>infra/modules/storage.bicep</c>) must declare them.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+        [ArticlesTable, ArticleEntitiesTable, ArticleQuotesTable, EntityArticlesTable, SpeakerQuotesTable, EntitiesTable, EntityNamesTable, CatalogVersionTable];
+
     private readonly SemaphoreSlim gate = new(1, 1);
     private volatile bool created;
 

@@ -69,6 +69,18 @@ public sealed class BicepTests
     }
 
     [Fact]
+    public async Task The_deployment_creates_every_table_the_app_uses()
+    {
+        var resources = await CompiledResourcesAsync("main.bicep");
+        var tables = Assert.Single(resources, r => Type(r) == "Microsoft.Storage/storageAccounts/tableServices/tables");
+        // The tables are one resource looped over the variable: its values are in the compiled module's variables.
+        var storage = Assert.Single(resources, r => r["properties"]?["template"]?["variables"]?["tableNames"] is not null);
+        var declared = storage["properties"]!["template"]!["variables"]!["tableNames"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        Assert.NotNull(tables["copy"]);
+        Assert.Equal(Pipeline.Storage.PipelineTables.Names.Order(), declared.Order());
+    }
+
+    [Fact]
     public async Task App_settings_connect_by_identity_and_hold_no_secret()
     {
         var resources = await CompiledResourcesAsync("main.bicep");

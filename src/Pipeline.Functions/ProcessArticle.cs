@@ -22,9 +22,9 @@ public sealed class ProcessArticle(IArticleProcessor processor)
     /// <summary>
     /// Articles processed at once by one host (<c>extensions.blobs.maxDegreeOfParallelism</c> in host.json; the local host,
     /// which reads no host.json, uses this constant, and <c>FunctionTests</c> keeps the two equal; the extension's default
-    /// is 8 per core). The extension keeps between half and all of
-    /// them busy, and an article mostly waits on storage round trips: with the default, too few were in flight to
-    /// keep storage busy during a burst of uploads (docs/performance.md).
+    /// is 8 per core). The extension keeps between half and all of them busy, and an article mostly waits on storage
+    /// round trips: with the default, too few were in flight to keep storage busy during a burst of uploads
+    /// (docs/performance.md).
     /// </summary>
     public const int MaxConcurrency = 32;
 

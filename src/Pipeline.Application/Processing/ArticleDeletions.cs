@@ -22,8 +22,8 @@ public interface IArticleDeletions
 /// (<see cref="ArticleStore.RemoveAsync"/>). In Azure, Event Grid delivers the storage account's
 /// <c>Microsoft.Storage.BlobDeleted</c> events to a Storage queue (<see cref="Queue"/>), which a queue trigger reads;
 /// locally, the missed-blob check notices blobs that are gone within seconds and the reconciliation sweep catches any
-/// left (<c>Recovery.ArticleRecovery</c>). Either way the blob is looked
-/// up first: an article whose blob was uploaded again is kept.
+/// left (<c>Recovery.ArticleRecovery</c>). Either way the blob is looked up first: an article whose blob was uploaded
+/// again is kept.
 /// </summary>
 public sealed class ArticleDeletions(ArticleBlobs blobs, ArticleStore store, ILogger<ArticleDeletions> logger) : IArticleDeletions
 {

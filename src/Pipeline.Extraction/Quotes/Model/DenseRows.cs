@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Pipeline.Entities.Tagging;
 
@@ -105,7 +106,9 @@ internal sealed class DenseRows
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddRow(int[] table, int index, int[] scores)
     {
+        // Stored, not copied: CopyTo is a call with a vector argument, which ReadyToRun cannot compile, so every method
+        // this is inlined into would wait for the JIT (docs/performance.md). Creating the vector checked the length.
         var row = Vector256.Create(table.AsSpan(index * Width, Width));
-        (Vector256.Create(scores.AsSpan(0, Width)) + row).CopyTo(scores);
+        (Vector256.Create(scores.AsSpan(0, Width)) + row).StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(scores));
     }
 }

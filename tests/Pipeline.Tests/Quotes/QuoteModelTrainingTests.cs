@@ -72,15 +72,42 @@ public sealed class QuoteModelTrainingTests
     }
 
     [Fact]
+    public void A_stage_holds_each_key_once_with_its_latest_weights_and_refuses_more_keys_than_it_was_sized_for()
+    {
+        // Keys that share their top bits (where a key's first slot comes from) as well as ones that do not, and 0.
+        ulong[] keys = [0xF000_0000_0000_0001UL, 0xF000_0000_0000_0002UL, 0x0000_0000_0000_0003UL, 0];
+        var stage = new LinearModel(3, keys.Length);
+        for (int i = 0; i < keys.Length; i++)
+        {
+            stage.Set(keys[i], [(short)i, (short)-i, 7]);
+        }
+        stage.Set(keys[1], [100, 200, 300]);
+        Assert.Equal(keys.Length, stage.Count);
+        Assert.Equal(keys.Length, stage.Keys().Length);
+        var row = new short[3];
+        Assert.True(stage.TryGetWeights(keys[1], row));
+        Assert.Equal([100, 200, 300], row);
+        Assert.True(stage.TryGetWeights(keys[3], row));
+        Assert.Equal([3, -3, 7], row);
+        Assert.False(stage.TryGetWeights(0xF000_0000_0000_0004UL, row));
+        Assert.Equal([0, 0, 0], row);
+        Span<int> scores = stackalloc int[3];
+        stage.Score([keys[0], keys[1], 0xF000_0000_0000_0004UL], scores);
+        Assert.Equal([100, 200, 307], scores.ToArray());
+        var full = new LinearModel(1, 0);
+        for (int i = 1; i <= 8; i++)
+        {
+            full.Set((ulong)i << 60, [1]);
+        }
+        Assert.Throws<InvalidOperationException>(() => full.Set(9UL << 60, [1]));
+    }
+
+    [Fact]
     public void Pruning_drops_small_weights_and_the_rows_they_leave_empty()
     {
-        var rows = new Pipeline.Text.HashIndex(3);
-        rows.Set(11, 0);
-        rows.Set(22, 1);
-        rows.Set(33, 2);
-        var stage = new LinearModel(2, rows, [32767, 10, 20, -30, 400, -500]);
+        var stage = LinearModel.From(2, [11UL, 22UL, 33UL], [32767, 10, 20, -30, 400, -500]);
         var pruned = StageBuilder.Prune(stage, 0.01);
-        Assert.Equal(2, pruned.Rows.Count);
+        Assert.Equal(2, pruned.Count);
         Span<int> scores = stackalloc int[2];
         pruned.Score([11UL, 22UL, 33UL], scores);
         Assert.Equal([32767 + 400, -500], scores.ToArray());
@@ -108,21 +135,19 @@ public sealed class QuoteModelTrainingTests
     {
         static LinearModel Stage(params (ulong Key, short A, short B)[] rows)
         {
-            var index = new Pipeline.Text.HashIndex(rows.Length);
             var weights = new List<short>();
-            for (int i = 0; i < rows.Length; i++)
+            foreach (var (_, a, b) in rows)
             {
-                index.Set(rows[i].Key, i);
-                weights.Add(rows[i].A);
-                weights.Add(rows[i].B);
+                weights.Add(a);
+                weights.Add(b);
             }
-            return new LinearModel(2, index, [.. weights]);
+            return LinearModel.From(2, [.. rows.Select(r => r.Key)], [.. weights]);
         }
         var first = Stage((11, 100, -100), (22, 7, 0));
         var second = Stage((22, -7, 0), (33, 300, 1));
         var mean = StageBuilder.Average([first, second]);
-        Assert.False(mean.Rows.TryGet(22, out _)); // 7 and −7 cancel: the row is dropped
-        Assert.Equal(2, mean.Rows.Count);
+        Assert.False(mean.TryGetWeights(22, new short[2])); // 7 and −7 cancel: the row is dropped
+        Assert.Equal(2, mean.Count);
         Span<int> scores = stackalloc int[2];
         mean.Score([11UL], scores);
         Assert.Equal([50, -50], scores.ToArray());

@@ -65,10 +65,10 @@ internal static class AttributionTrainer
         for (int i = 0; i < stages.Length; i++)
         {
             var averaged = StageBuilder.Average(runs.ConvertAll(run => run[i]));
-            before += averaged.Rows.Count;
+            before += averaged.Count;
             stages[i] = StageBuilder.Prune(averaged, options.Prune);
         }
-        log.WriteLine($"  {name}: {before:N0} features, {stages.Sum(s => s.Rows.Count):N0} after pruning weights below {options.Prune:G} of each stage's largest");
+        log.WriteLine($"  {name}: {before:N0} features, {stages.Sum(s => s.Count):N0} after pruning weights below {options.Prune:G} of each stage's largest");
         return new AttributionModel(cueWords, stages[0], stages[1], stages[2], stages[3], stages[4], stages[5], stages[6], stages[7], lastLabels: marked);
     }
 
@@ -81,11 +81,11 @@ internal static class AttributionTrainer
         var cue = CueTrainer.Train(articles, cueWords, options.CueEpochs, options.Seed, secondPass: false);
         var cueSecond = CueTrainer.Train(articles, cueWords, options.CueEpochs, options.Seed, secondPass: true);
         var (found, gold, matched) = CueAgreement(articles);
-        log.WriteLine($"  {name}: cues ({cue.Rows.Count:N0} features) in {watch.Elapsed.TotalSeconds:F0} s; jackknifed cues overlap gold: " +
+        log.WriteLine($"  {name}: cues ({cue.Count:N0} features) in {watch.Elapsed.TotalSeconds:F0} s; jackknifed cues overlap gold: " +
                       $"precision {(double)matched / Math.Max(1, found):F3}, recall {(double)matched / Math.Max(1, gold):F3}");
         var content = ContentTrainer.Train(articles, options.ContentEpochs, options.Seed, lastLabels: parts);
         var foundSpans = ContentTrainer.Jackknife(articles, options.JackknifeFolds, options.ContentEpochs, options.Seed, lastLabels: parts);
-        log.WriteLine($"  {name}: content ({content.Rows.Count:N0} features) in {watch.Elapsed.TotalSeconds:F0} s");
+        log.WriteLine($"  {name}: content ({content.Count:N0} features) in {watch.Elapsed.TotalSeconds:F0} s");
         var (links, sources, verbatims) = RankingSets(articles, foundSpans);
         var extensions = ExtensionTraining.Instances(articles);
         var link = RankingTrainer.Train(links, options.LinkEpochs, options.Seed);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Pipeline.Entities.Tagging;
 using Pipeline.Evaluation.Entities.Training;
 using Pipeline.Quotes;
@@ -44,7 +45,7 @@ internal static class StageBuilder
                 quantized.Add(w);
             }
         }
-        return Indexed(labels, kept, quantized);
+        return LinearModel.From(labels, kept, CollectionsMarshal.AsSpan(quantized));
     }
 
     /// <summary>
@@ -55,19 +56,16 @@ internal static class StageBuilder
     {
         int labels = stage.Labels;
         int threshold = (int)Math.Round(share * short.MaxValue);
-        var entries = new List<KeyValuePair<ulong, int>>(stage.Rows.Count);
-        stage.Rows.CopyTo(entries);
-        entries.Sort((a, b) => a.Value.CompareTo(b.Value));
         var kept = new List<ulong>();
         var weights = new List<short>();
         Span<short> row = stackalloc short[labels];
-        foreach (var (key, index) in entries)
+        foreach (ulong key in stage.Keys())
         {
+            stage.TryGetWeights(key, row);
             bool any = false;
             for (int l = 0; l < labels; l++)
             {
-                short w = stage.Weights[index * labels + l];
-                row[l] = Math.Abs((int)w) < threshold ? (short)0 : w;
+                row[l] = Math.Abs((int)row[l]) < threshold ? (short)0 : row[l];
                 any |= row[l] != 0;
             }
             if (any)
@@ -76,7 +74,7 @@ internal static class StageBuilder
                 weights.AddRange(row);
             }
         }
-        return Indexed(labels, kept, weights);
+        return LinearModel.From(labels, kept, CollectionsMarshal.AsSpan(weights));
     }
 
     /// <summary>
@@ -92,21 +90,20 @@ internal static class StageBuilder
         int labels = stages[0].Labels;
         var order = new List<ulong>();
         var sums = new Dictionary<ulong, int[]>();
+        Span<short> row = stackalloc short[labels];
         foreach (var stage in stages)
         {
-            var entries = new List<KeyValuePair<ulong, int>>(stage.Rows.Count);
-            stage.Rows.CopyTo(entries);
-            entries.Sort((a, b) => a.Value.CompareTo(b.Value));
-            foreach (var (key, index) in entries)
+            foreach (ulong key in stage.Keys())
             {
                 if (!sums.TryGetValue(key, out var sum))
                 {
                     sums[key] = sum = new int[labels];
                     order.Add(key);
                 }
+                stage.TryGetWeights(key, row);
                 for (int l = 0; l < labels; l++)
                 {
-                    sum[l] += stage.Weights[index * labels + l];
+                    sum[l] += row[l];
                 }
             }
         }
@@ -125,19 +122,9 @@ internal static class StageBuilder
                 weights.Add((short)Math.Round((double)w / stages.Count, MidpointRounding.AwayFromZero));
             }
         }
-        return Indexed(labels, keys, weights);
-    }
-
-    private static LinearModel Indexed(int labels, List<ulong> keys, List<short> weights)
-    {
-        var index = new HashIndex(keys.Count);
-        for (int i = 0; i < keys.Count; i++)
-        {
-            index.Set(keys[i], i);
-        }
-        return new LinearModel(labels, index, [.. weights]);
+        return LinearModel.From(labels, keys, CollectionsMarshal.AsSpan(weights));
     }
 
     /// <summary>A stage with no features, for models that are built one stage at a time.</summary>
-    public static LinearModel Empty(int labels) => new(labels, new HashIndex(0), []);
+    public static LinearModel Empty(int labels) => new(labels, 0);
 }

@@ -89,7 +89,7 @@ internal sealed partial class AttributionTagger(QuoteModel model)
             }
             // A further span goes with the cue's nearest one, makes an attribution of its own with the same cue, or goes,
             // as the part stage reads it (the model for text without marks has none: every span goes with the nearest).
-            int main = cueSpans.Count > 1 && m.Part.Rows.Count > 0 ? PartFeatures.Nearest(scratch.Cues, spans, cue, CollectionsMarshal.AsSpan(cueSpans)) : -1;
+            int main = cueSpans.Count > 1 && m.Part.Count > 0 ? PartFeatures.Nearest(scratch.Cues, spans, cue, CollectionsMarshal.AsSpan(cueSpans)) : -1;
             parts.Clear();
             foreach (int i in cueSpans)
             {

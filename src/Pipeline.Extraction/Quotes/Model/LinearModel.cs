@@ -1,48 +1,47 @@
+using System.Numerics;
 using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Pipeline.Entities.Tagging;
-using Pipeline.Text;
 
 namespace Pipeline.Quotes;
 
 /// <summary>
-/// One stage of the quote model as data: feature key → row, and <see cref="Labels"/> quantized weights per row (one
-/// for a ranker's score). Immutable once built, so shared between threads.
+/// One stage of the quote model as data: feature key → <see cref="Labels"/> quantized weights (one for a ranker's
+/// score). Immutable once built, so shared between threads.
 /// </summary>
 /// <remarks>
-/// Scoring reads a copy of <see cref="Rows"/> and <see cref="Weights"/> laid out for speed: an open-addressing table
-/// that keeps each key's weights beside it, so a key costs one memory access instead of two (nearly every key a text
-/// produces is in the model, so a filter in front would not pay). <see cref="Touch"/> loads the slots of many keys at
+/// The weights are held in one open-addressing table that keeps each key's weights beside it, so a key costs one
+/// memory access (nearly every key a text produces is in the model, so a filter in front would not pay), and the model
+/// is held once: no separate index of rows and array of weights. <see cref="Touch"/> loads the slots of many keys at
 /// once, so that a batch of decisions waits for memory once rather than key by key.
 /// </remarks>
 internal sealed class LinearModel
 {
     private readonly ulong[] _table;
     private readonly int _mask;
+
+    /// <summary>
+    /// A key's first slot is its top bits (<c>key &gt;&gt; _shift</c>), not its bottom ones: keys are hashes, so either
+    /// spreads them, but with the top bits the model file's sorted keys fill the table front to back as it loads.
+    /// </summary>
+    private readonly int _shift;
     private readonly int _stride;
 
     /// <summary>Where slot 0 starts in <see cref="_table"/>: its first element on a cache line.</summary>
     private readonly int _first;
 
-    public LinearModel(int labels, HashIndex rows, short[] weights)
+    /// <summary>An empty stage with room for <paramref name="count"/> keys, filled by <see cref="Set"/>.</summary>
+    public LinearModel(int labels, int count)
     {
-        if (weights.Length != rows.Count * labels)
-        {
-            throw new ArgumentException("One row of weights per feature is needed.", nameof(weights));
-        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(labels, 1);
         Labels = labels;
-        Rows = rows;
-        Weights = weights;
-
-        var entries = new List<KeyValuePair<ulong, int>>(rows.Count);
-        rows.CopyTo(entries);
         int capacity = 16;
-        while (capacity < entries.Count * 2)
+        while (capacity < count * 2)
         {
             capacity <<= 1;
         }
         _mask = capacity - 1;
+        _shift = 64 - BitOperations.Log2((uint)capacity);
         // A slot is its key and its weights: 16 bytes up to four labels, and 32 (not 24) up to eight, so that in a table
         // that starts on a cache line no slot straddles two lines, and a key costs one line however its slot falls.
         _stride = 1 + (labels + 3) / 4;
@@ -54,25 +53,86 @@ internal sealed class LinearModel
         _table = GC.AllocateArray<ulong>(capacity * _stride + 8, pinned: true);
         long address = Marshal.UnsafeAddrOfPinnedArrayElement(_table, 0);
         _first = (int)((64 - address % 64) % 64 / 8);
-        foreach (var (stored, row) in entries)
+    }
+
+    /// <summary>A stage whose key <c>keys[r]</c> has the weights <c>weights[r × labels …]</c>.</summary>
+    public static LinearModel From(int labels, IReadOnlyList<ulong> keys, ReadOnlySpan<short> weights)
+    {
+        if (weights.Length != keys.Count * labels)
         {
-            ulong key = stored == 0 ? 1 : stored;
-            int slot = (int)(key & (uint)_mask);
-            while (_table[_first + slot * _stride] != 0)
-            {
-                slot = (slot + 1) & _mask;
-            }
-            _table[_first + slot * _stride] = key;
-            var packed = MemoryMarshal.Cast<ulong, short>(_table.AsSpan(_first + slot * _stride + 1, _stride - 1));
-            weights.AsSpan(row * labels, labels).CopyTo(packed);
+            throw new ArgumentException("One row of weights per feature is needed.", nameof(weights));
         }
+        var stage = new LinearModel(labels, keys.Count);
+        for (int r = 0; r < keys.Count; r++)
+        {
+            stage.Set(keys[r], weights.Slice(r * labels, labels));
+        }
+        return stage;
     }
 
     public int Labels { get; }
 
-    public HashIndex Rows { get; }
+    /// <summary>How many keys have weights.</summary>
+    public int Count { get; private set; }
 
-    public short[] Weights { get; }
+    /// <summary>Sets the weights of <paramref name="key"/>. Only for building; callers must not write while others read.</summary>
+    public void Set(ulong key, ReadOnlySpan<short> weights)
+    {
+        if (weights.Length != Labels)
+        {
+            throw new ArgumentException("One weight per label is needed.", nameof(weights));
+        }
+        if (key == 0)
+        {
+            key = 1;
+        }
+        int slot = (int)(key >> _shift);
+        int at = _first + slot * _stride;
+        while (_table[at] != 0 && _table[at] != key)
+        {
+            slot = (slot + 1) & _mask;
+            at = _first + slot * _stride;
+        }
+        if (_table[at] == 0)
+        {
+            if ((Count + 1) * 2 > _mask + 1)
+            {
+                throw new InvalidOperationException("The stage is full; size it for its keys.");
+            }
+            _table[at] = key;
+            Count++;
+        }
+        weights.CopyTo(MemoryMarshal.Cast<ulong, short>(_table.AsSpan(at + 1, _stride - 1)));
+    }
+
+    /// <summary>Every key that has weights, in table order (for serializing and training).</summary>
+    public ulong[] Keys()
+    {
+        var keys = new ulong[Count];
+        int k = 0;
+        for (int slot = 0; slot <= _mask; slot++)
+        {
+            ulong key = _table[_first + slot * _stride];
+            if (key != 0)
+            {
+                keys[k++] = key;
+            }
+        }
+        return keys;
+    }
+
+    /// <summary>The weights of <paramref name="key"/> (<see cref="Labels"/> long); false, and zeros, when it has none.</summary>
+    public bool TryGetWeights(ulong key, Span<short> weights)
+    {
+        int at = Find(key);
+        if (at < 0)
+        {
+            weights[..Labels].Clear();
+            return false;
+        }
+        MemoryMarshal.Cast<ulong, short>(_table.AsSpan(at + 1, _stride - 1))[..Labels].CopyTo(weights);
+        return true;
+    }
 
     /// <summary>The index in the packed table of <paramref name="key"/>'s slot, or -1 when the model has no such key.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -85,7 +145,7 @@ internal sealed class LinearModel
         var table = _table;
         int stride = _stride;
         int first = _first;
-        int slot = (int)(key & (uint)_mask);
+        int slot = (int)(key >> _shift);
         while (true)
         {
             ulong existing = table[first + slot * stride];
@@ -110,11 +170,11 @@ internal sealed class LinearModel
     {
         var table = _table;
         int stride = _stride;
-        uint mask = (uint)_mask;
+        int shift = _shift;
         ulong sink = 0;
         foreach (ulong key in keys)
         {
-            sink ^= table[_first + (int)(key & mask) * stride];
+            sink ^= table[_first + (int)(key >> shift) * stride];
         }
         return sink;
     }
@@ -218,11 +278,13 @@ internal sealed class LinearModel
     public void Row(ulong key, Span<int> output)
     {
         output.Clear();
-        if (Rows.TryGet(key, out int row))
+        int at = Find(key);
+        if (at >= 0)
         {
+            var w = MemoryMarshal.Cast<ulong, short>(_table.AsSpan(at + 1, _stride - 1));
             for (int l = 0; l < Labels; l++)
             {
-                output[l] = Weights[row * Labels + l];
+                output[l] = w[l];
             }
         }
     }

@@ -93,15 +93,15 @@ internal static class QuoteModelSerializer
     private static void WriteStage(BinaryWriter writer, LinearModel stage)
     {
         writer.Write7BitEncodedInt(stage.Labels);
-        var entries = new List<KeyValuePair<ulong, int>>(stage.Rows.Count);
-        stage.Rows.CopyTo(entries);
-        entries.Sort(static (a, b) => a.Key.CompareTo(b.Key));
-        WriteKeys(writer, entries.ConvertAll(e => e.Key));
-        foreach (var (_, row) in entries)
+        var keys = stage.Keys();
+        Array.Sort(keys);
+        WriteKeys(writer, keys);
+        Span<short> row = stackalloc short[stage.Labels];
+        foreach (ulong key in keys)
         {
-            for (int l = 0; l < stage.Labels; l++)
+            stage.TryGetWeights(key, row);
+            foreach (int w in row)
             {
-                int w = stage.Weights[row * stage.Labels + l];
                 writer.Write7BitEncodedInt((w << 1) ^ (w >> 31));
             }
         }
@@ -115,32 +115,32 @@ internal static class QuoteModelSerializer
             throw new InvalidDataException("Quote model has an impossible label count.");
         }
         var keys = ReadKeys(reader);
-        var rows = new HashIndex(keys.Length);
-        var weights = new short[keys.Length * labels];
-        for (int r = 0; r < keys.Length; r++)
+        var stage = new LinearModel(labels, keys.Length);
+        Span<short> row = stackalloc short[labels];
+        foreach (ulong key in keys)
         {
-            rows.Set(keys[r], r);
             for (int l = 0; l < labels; l++)
             {
                 uint zigzag = (uint)reader.Read7BitEncodedInt();
-                weights[r * labels + l] = (short)((int)(zigzag >> 1) ^ -(int)(zigzag & 1));
+                row[l] = (short)((int)(zigzag >> 1) ^ -(int)(zigzag & 1));
             }
+            stage.Set(key, row);
         }
-        return new LinearModel(labels, rows, weights);
+        return stage;
     }
 
-    private static List<ulong> Sorted(HashIndex index)
+    private static ulong[] Sorted(HashIndex index)
     {
         var entries = new List<KeyValuePair<ulong, int>>(index.Count);
         index.CopyTo(entries);
-        var keys = entries.ConvertAll(e => e.Key);
-        keys.Sort();
+        var keys = entries.ConvertAll(e => e.Key).ToArray();
+        Array.Sort(keys);
         return keys;
     }
 
-    private static void WriteKeys(BinaryWriter writer, List<ulong> sortedKeys)
+    private static void WriteKeys(BinaryWriter writer, ulong[] sortedKeys)
     {
-        writer.Write7BitEncodedInt(sortedKeys.Count);
+        writer.Write7BitEncodedInt(sortedKeys.Length);
         ulong previous = 0;
         foreach (var key in sortedKeys)
         {

@@ -2,7 +2,6 @@ using System.Runtime.InteropServices;
 using Pipeline.Entities.Tagging;
 using Pipeline.Evaluation.Entities.Training;
 using Pipeline.Quotes;
-using Pipeline.Text;
 
 namespace Pipeline.Evaluation.Quotes.Training;
 
@@ -79,7 +78,7 @@ internal static class StageBuilder
 
     /// <summary>
     /// The mean of <paramref name="stages"/>' weights (each scaled to its own largest by <see cref="Build"/>), over the
-    /// union of their features in the order the first, then the next ones, number them; one stage is returned as it is.
+    /// union of their features; one stage is returned as it is.
     /// </summary>
     public static LinearModel Average(IReadOnlyList<LinearModel> stages)
     {

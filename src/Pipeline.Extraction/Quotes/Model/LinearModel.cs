@@ -102,7 +102,7 @@ internal sealed class LinearModel
             _table[at] = key;
             Count++;
         }
-        weights.CopyTo(MemoryMarshal.Cast<ulong, short>(_table.AsSpan(at + 1, _stride - 1)));
+        weights.CopyTo(SlotWeights(at));
     }
 
     /// <summary>Every key that has weights, in table order (for serializing and training).</summary>
@@ -130,9 +130,12 @@ internal sealed class LinearModel
             weights[..Labels].Clear();
             return false;
         }
-        MemoryMarshal.Cast<ulong, short>(_table.AsSpan(at + 1, _stride - 1))[..Labels].CopyTo(weights);
+        SlotWeights(at)[..Labels].CopyTo(weights);
         return true;
     }
+
+    /// <summary>The weights stored in the slot at <paramref name="at"/> (all of the slot, <see cref="Labels"/> and padding).</summary>
+    private Span<short> SlotWeights(int at) => MemoryMarshal.Cast<ulong, short>(_table.AsSpan(at + 1, _stride - 1));
 
     /// <summary>The index in the packed table of <paramref name="key"/>'s slot, or -1 when the model has no such key.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -281,7 +284,7 @@ internal sealed class LinearModel
         int at = Find(key);
         if (at >= 0)
         {
-            var w = MemoryMarshal.Cast<ulong, short>(_table.AsSpan(at + 1, _stride - 1));
+            var w = SlotWeights(at);
             for (int l = 0; l < Labels; l++)
             {
                 output[l] = w[l];

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Pipeline.Articles;
 using Pipeline.Results;
 using Pipeline.Storage;
@@ -17,10 +19,25 @@ public interface IPoisonMessageHandler
 /// Reads the blob extension's poison messages (<c>webjobs-blobtrigger-poison</c>: the blob failed all its attempts)
 /// and records the article as failed and retriable, so status queries show it and <c>pipeline retry</c> re-drives it.
 /// </summary>
-public sealed class PoisonMessages(ArticleStore store, ILogger<PoisonMessages> logger) : IPoisonMessageHandler
+/// <remarks>
+/// A message that cannot be recorded (storage still failing) is put back on the queue here, after
+/// <see cref="RecoveryOptions.PoisonRecordDelay"/>, doubling with each attempt up to <see cref="LongestDelay"/>, and the
+/// function succeeds. Failing the function instead would hold the message for ten minutes: the queue trigger releases
+/// a failed message only when its queue has a poison queue of its own, and a queue whose name ends in <c>-poison</c> has
+/// none (WebJobs' <c>QueueListenerFactory</c>), so the listener leaves it invisible for its 10-minute lease. When even
+/// putting it back fails, the function fails and that lease brings it back: nothing is lost.
+/// </remarks>
+public sealed class PoisonMessages(ArticleStore store, StorageClients clients, IOptions<RecoveryOptions> options, ILogger<PoisonMessages> logger)
+    : IPoisonMessageHandler
 {
     /// <summary>The queue the WebJobs blob extension (and so the Functions host) writes poison messages to.</summary>
     public const string Queue = "webjobs-blobtrigger-poison";
+
+    /// <summary>The longest wait before recording a message again: the queue trigger's own lease.</summary>
+    public static readonly TimeSpan LongestDelay = TimeSpan.FromMinutes(10);
+
+    /// <summary>The property this handler adds to a message it puts back: how many attempts to record it failed.</summary>
+    public const string AttemptsProperty = "PipelineRecordAttempts";
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
@@ -42,17 +59,54 @@ public sealed class PoisonMessages(ArticleStore store, ILogger<PoisonMessages> l
         }
 
         string id = ArticleId.FromBlobName(poison.BlobName);
+        try
+        {
+            await RecordFailureAsync(id, poison, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            int attempts = poison.PipelineRecordAttempts + 1;
+            var delay = Delay(options.Value.PoisonRecordDelay, attempts);
+            logger.LogWarning(e, "Could not record that the blob trigger gave up on article {ArticleId} (attempt {Attempts}); trying again in {Delay}",
+                id, attempts, delay);
+            // Never expiring, like the wait it replaces: a week-long outage loses no record either.
+            await clients.Queues.GetQueueClient(Queue).SendMessageAsync(WithAttempts(message, attempts), delay, timeToLive: TimeSpan.FromSeconds(-1),
+                cancellationToken: cancellationToken);
+        }
+    }
+
+    /// <summary>The wait before attempt <paramref name="attempts"/> + 1: <paramref name="first"/>, doubling, at most <see cref="LongestDelay"/>.</summary>
+    public static TimeSpan Delay(TimeSpan first, int attempts)
+    {
+        var delay = first;
+        for (int a = 1; a < attempts && delay < LongestDelay; a++)
+        {
+            delay += delay;
+        }
+        return delay < LongestDelay ? delay : LongestDelay;
+    }
+
+    private async Task RecordFailureAsync(string id, PoisonMessage poison, CancellationToken cancellationToken)
+    {
         var row = await store.GetAsync(id, cancellationToken);
         if (row is { Status: ArticleStatus.Succeeded } && row.BlobETag == poison.ETag?.Trim('"'))
         {
             return; // A later attempt (another host) succeeded after all.
         }
         logger.LogWarning("The blob trigger gave up on article {ArticleId}", id);
-        await store.FailAsync(id, poison.BlobName,
+        await store.FailAsync(id, poison.BlobName!,
             "Every attempt of the blob trigger failed with a transient error (storage unreachable?) and it gave up. " +
             "Re-drive it with 'pipeline retry --poisoned'; the reconciliation sweep does it too once it counts as stuck.",
             cancellationToken, retriable: true);
     }
 
-    private sealed record PoisonMessage(string? FunctionId, string? BlobType, string? ContainerName, string? BlobName, string? ETag);
+    /// <summary>The message as the blob extension wrote it, with the count of failed attempts to record it.</summary>
+    private static string WithAttempts(string message, int attempts)
+    {
+        var node = JsonNode.Parse(message)!.AsObject();
+        node[AttemptsProperty] = attempts;
+        return node.ToJsonString();
+    }
+
+    private sealed record PoisonMessage(string? FunctionId, string? BlobType, string? ContainerName, string? BlobName, string? ETag, int PipelineRecordAttempts);
 }

@@ -40,6 +40,14 @@ public sealed class RecoveryOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan MissedCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// <em>Poisoned</em>: when the article of a poison message cannot be recorded as failed (storage still failing), the
+    /// message is put back to be recorded again after this long, twice as long after each failed attempt, at most ten
+    /// minutes apart.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan PoisonRecordDelay { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Articles the sweep, the missed-blob check and a retry work on at once.</summary>
     [Range(1, 64)]
     public int Parallelism { get; set; } = 8;

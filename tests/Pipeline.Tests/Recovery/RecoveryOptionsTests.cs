@@ -26,6 +26,7 @@ public sealed class RecoveryOptionsTests
         Assert.Equal(TimeSpan.FromSeconds(30), options.MissedAfter);
         Assert.Equal(TimeSpan.FromSeconds(10), options.MissedCheckInterval);
         Assert.Equal(8, options.Parallelism);
+        Assert.Equal(TimeSpan.FromSeconds(15), options.PoisonRecordDelay);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.Articles;
@@ -65,11 +66,11 @@ public sealed class PoisonMessages(ArticleStore store, StorageClients clients, I
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            int attempts = poison.PipelineRecordAttempts + 1;
+            int attempts = poison.RecordAttempts + 1;
             var delay = Delay(options.Value.PoisonRecordDelay, attempts);
             logger.LogWarning(e, "Could not record that the blob trigger gave up on article {ArticleId} (attempt {Attempts}); trying again in {Delay}",
                 id, attempts, delay);
-            // Never expiring, like the wait it replaces: a week-long outage loses no record either.
+            // Never expiring: however long storage stays down, the record is not lost.
             await clients.Queues.GetQueueClient(Queue).SendMessageAsync(WithAttempts(message, attempts), delay, timeToLive: TimeSpan.FromSeconds(-1),
                 cancellationToken: cancellationToken);
         }
@@ -108,5 +109,6 @@ public sealed class PoisonMessages(ArticleStore store, StorageClients clients, I
         return node.ToJsonString();
     }
 
-    private sealed record PoisonMessage(string? FunctionId, string? BlobType, string? ContainerName, string? BlobName, string? ETag, int PipelineRecordAttempts);
+    private sealed record PoisonMessage(string? FunctionId, string? BlobType, string? ContainerName, string? BlobName, string? ETag,
+        [property: JsonPropertyName(AttemptsProperty)] int RecordAttempts);
 }

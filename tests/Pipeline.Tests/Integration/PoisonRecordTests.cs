@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Articles;
 using Pipeline.Evaluation.Hosting;
@@ -30,28 +32,20 @@ public sealed class PoisonRecordTests
         await tables.EnsureCreatedAsync(CancellationToken.None);
         var handler = services.GetRequiredService<IPoisonMessageHandler>();
         const string name = "poison/put-back.txt";
-        string message = JsonSerializer.Serialize(new { FunctionId = "ProcessArticle", BlobType = "BlockBlob", ContainerName = "articles", BlobName = name, ETag = "\"0x1\"" });
+        string message = JsonSerializer.Serialize(new { FunctionId = "ProcessArticle", BlobType = "BlockBlob", ContainerName = PipelineOptions.ArticlesContainer, BlobName = name, ETag = "\"0x1\"" });
 
         tableProxy.Cut();
         await handler.RecordAsync(message, CancellationToken.None); // does not throw: the message is put back
         Assert.Empty((await queue.ReceiveMessagesAsync(maxMessages: 5)).Value); // not visible before its delay
-
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        Azure.Storage.Queues.Models.QueueMessage? again = null;
-        while (again is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the message was not put back on the poison queue");
-            await Task.Delay(250);
-            var received = (await queue.ReceiveMessagesAsync(maxMessages: 5)).Value;
-            again = received.Length > 0 ? received[0] : null;
-        }
+        var again = await ReceiveAsync(queue);
         Assert.True(again.ExpiresOn > DateTimeOffset.UtcNow.AddYears(100), $"expires on {again.ExpiresOn}"); // never expires
-        string body = again.Body.ToString();
-        using (var json = JsonDocument.Parse(body))
-        {
-            Assert.Equal(1, json.RootElement.GetProperty(PoisonMessages.AttemptsProperty).GetInt32());
-            Assert.Equal(name, json.RootElement.GetProperty("BlobName").GetString());
-        }
+        Assert.Equal(1, Attempts(again.Body.ToString(), name));
+
+        // Still down: put back once more, the count read from the message and raised.
+        await handler.RecordAsync(again.Body.ToString(), CancellationToken.None);
+        await queue.DeleteMessageAsync(again.MessageId, again.PopReceipt);
+        string body = (await ReceiveAsync(queue)).Body.ToString();
+        Assert.Equal(2, Attempts(body, name));
 
         tableProxy.Restore();
         await handler.RecordAsync(body, CancellationToken.None);
@@ -60,6 +54,29 @@ public sealed class PoisonRecordTests
         Assert.Equal(ArticleStatus.Failed, row.Status);
         Assert.True(row.Retriable);
         Assert.Contains("gave up", row.Error);
+    }
+
+    private static async Task<QueueMessage> ReceiveAsync(QueueClient queue)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the message was not put back on the poison queue");
+            var received = (await queue.ReceiveMessagesAsync(maxMessages: 5)).Value;
+            if (received.Length > 0)
+            {
+                Assert.Single(received);
+                return received[0];
+            }
+            await Task.Delay(250);
+        }
+    }
+
+    private static int Attempts(string body, string blobName)
+    {
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal(blobName, json.RootElement.GetProperty("BlobName").GetString());
+        return json.RootElement.GetProperty(PoisonMessages.AttemptsProperty).GetInt32();
     }
 
     [Fact]

@@ -103,6 +103,27 @@ public sealed class QuoteModelTrainingTests
     }
 
     [Fact]
+    public void Two_stages_in_one_score_as_each_did_and_come_apart_as_they_were()
+    {
+        var first = LinearModel.From(2, [11UL, 22UL], [1, 2, 3, 4]);
+        var second = LinearModel.From(3, [22UL, 33UL], [5, 6, 7, -8, 0, 9]);
+        var both = LinearModel.Concat(first, second);
+        Assert.Equal((5, 3), (both.Labels, both.Count));
+        Span<int> scores = stackalloc int[5];
+        both.Score([11UL, 22UL, 33UL, 44UL], scores);
+        Assert.Equal([1 + 3, 2 + 4, 5 - 8, 6, 7 + 9], scores.ToArray());
+
+        foreach (var (part, original) in new[] { (both.Slice(0, 2), first), (both.Slice(2, 3), second) })
+        {
+            var (keys, weights) = part.Rows();
+            var (originalKeys, originalWeights) = original.Rows();
+            Assert.Equal(originalKeys, keys); // 33 has no first-stage weights, 11 no second-stage ones: neither comes back
+            Assert.Equal(originalWeights, weights);
+        }
+        Assert.Throws<ArgumentException>(() => LinearModel.Concat(1, [2UL, 1UL], [1, 1], 1, [], []));
+    }
+
+    [Fact]
     public void Pruning_drops_small_weights_and_the_rows_they_leave_empty()
     {
         var stage = LinearModel.From(2, [11UL, 22UL, 33UL], [32767, 10, 20, -30, 400, -500]);

@@ -69,7 +69,7 @@ internal static class AttributionTrainer
             stages[i] = StageBuilder.Prune(averaged, options.Prune);
         }
         log.WriteLine($"  {name}: {before:N0} features, {stages.Sum(s => s.Count):N0} after pruning weights below {options.Prune:G} of each stage's largest");
-        return new AttributionModel(cueWords, stages[0], stages[1], stages[2], stages[3], stages[4], stages[5], stages[6], stages[7], lastLabels: marked);
+        return new AttributionModel(cueWords, LinearModel.Concat(stages[0], stages[1]), stages[2], stages[3], stages[4], stages[5], stages[6], stages[7], lastLabels: marked);
     }
 
     /// <summary>One cascade of the stages, in <see cref="AttributionModel"/>'s order, before pruning.</summary>

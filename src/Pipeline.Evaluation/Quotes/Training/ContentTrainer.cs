@@ -122,10 +122,11 @@ internal static class ContentTrainer
         var found = new List<ContentSpan>[articles.Count];
         var scratch = new AttributionTagger.Scratch();
         var empty = StageBuilder.Empty(1);
+        var noCues = StageBuilder.Empty(2 * CueFeatures.Labels);
         for (int fold = 0; fold < folds; fold++)
         {
             var content = Train(articles.Where((_, i) => i % folds != fold).ToList(), epochs, seed + fold, lastLabels);
-            var model = new AttributionModel(new HashIndex(0), empty, empty, content, empty, empty, empty, empty, empty, lastLabels);
+            var model = new AttributionModel(new HashIndex(0), noCues, content, empty, empty, empty, empty, empty, lastLabels);
             for (int i = fold; i < articles.Count; i += folds)
             {
                 var x = articles[i].Text;

@@ -13,17 +13,21 @@ internal sealed class AttributionModel
     /// <summary>Key of the transition feature from <c>previous</c> (a <see cref="ContentLabels"/> value or Start).</summary>
     public static ulong TransitionKey(int previous) => FeatureHash.Key(99, (ulong)previous);
 
-    public AttributionModel(HashIndex cueWords, LinearModel cue, LinearModel cueSecond, LinearModel content, LinearModel link, LinearModel source, LinearModel verbatim, LinearModel extension, LinearModel part,
+    /// <param name="cues">Both cue passes in one stage (<see cref="LinearModel.Concat(LinearModel, LinearModel)"/>), the first pass's labels first.</param>
+    public AttributionModel(HashIndex cueWords, LinearModel cues, LinearModel content, LinearModel link, LinearModel source, LinearModel verbatim, LinearModel extension, LinearModel part,
         bool lastLabels)
     {
         if (content.Labels != ContentLabels.CountFor(lastLabels))
         {
             throw new InvalidDataException($"The content stage has {content.Labels} labels; this build reads {ContentLabels.CountFor(lastLabels)}.");
         }
+        if (cues.Labels != 2 * CueFeatures.Labels)
+        {
+            throw new InvalidDataException($"The cue stage has {cues.Labels} labels; this build reads {CueFeatures.Labels} for each of its two passes.");
+        }
         CueWords = cueWords;
         LastLabels = lastLabels;
-        Cue = cue;
-        CueSecond = cueSecond;
+        Cues = cues;
         Content = content;
         Link = link;
         Source = source;
@@ -32,8 +36,8 @@ internal sealed class AttributionModel
         Part = part;
         SourceWeights = new SourceFeatures.SourceWeights(source);
         ContentDense = new DenseRows(content, ContentFeatures.DenseTemplates);
-        CueTokenDense = new DenseRows([cue, cueSecond], CueFeatures.TokenDenseTemplates);
-        CueSecondDense = new DenseRows(cueSecond, CueFeatures.SecondDenseTemplates);
+        CueTokenDense = new DenseRows(cues, CueFeatures.TokenDenseTemplates);
+        CueSecondDense = new DenseRows(cues, CueFeatures.SecondDenseTemplates);
         // Rows of ContentLabels.Count, the start row last; a model with fewer labels leaves the rest of each row 0 and its
         // start row is keyed by its own label count, as the trainer keys it.
         const int L = ContentLabels.Count;
@@ -52,11 +56,15 @@ internal sealed class AttributionModel
     /// <summary>Lower-cased word hashes that began a cue in training: tokens the cue stage scores besides the listed verbs.</summary>
     public HashIndex CueWords { get; }
 
-    /// <summary>The cue stage's first pass.</summary>
-    public LinearModel Cue { get; }
+    /// <summary>
+    /// The cue stage's two passes in one table: the first pass's labels, then the second's, which also reads the first
+    /// pass's labels of the sentence. Most keys are the token's own, which both passes read: one lookup serves both.
+    /// </summary>
+    public LinearModel Cues { get; }
 
-    /// <summary>The cue stage's second pass, which also reads the first pass's labels of the sentence.</summary>
-    public LinearModel CueSecond { get; }
+    /// <summary>The two passes as separate stages, as the model file holds them (built on each call: for writing).</summary>
+    public (LinearModel First, LinearModel Second) CueStages() =>
+        (Cues.Slice(0, CueFeatures.Labels), Cues.Slice(CueFeatures.Labels, CueFeatures.Labels));
 
     public LinearModel Content { get; }
 
@@ -64,10 +72,10 @@ internal sealed class AttributionModel
 
     public LinearModel Source { get; }
 
-    /// <summary><see cref="Cue"/>'s and then <see cref="CueSecond"/>'s weights of the token templates with few values, which both passes share.</summary>
+    /// <summary>The first cue pass's and then the second's weights of the token templates with few values, which both passes share.</summary>
     public DenseRows CueTokenDense { get; }
 
-    /// <summary><see cref="CueSecond"/>'s weights of its own templates with few values.</summary>
+    /// <summary>The second cue pass's weights of its own templates with few values (in the second half of each row: the first pass has none).</summary>
     public DenseRows CueSecondDense { get; }
 
     /// <summary><see cref="Content"/>'s weights of the templates with few values.</summary>

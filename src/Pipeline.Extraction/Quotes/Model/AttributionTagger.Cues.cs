@@ -13,7 +13,8 @@ internal sealed partial class AttributionTagger
     /// Both cue passes, as <see cref="PredictCues(HashIndex, LinearModel, AttributionText, ReadOnlySpan{byte}, FeatureKeys, byte[], int[])"/>
     /// gives them (into <see cref="Scratch.FirstPass"/>, then <see cref="Scratch.CueLabels"/> and <see cref="Scratch.CueMargins"/>),
     /// with the same scores added up in another order: the keys that do not read the previous label are hashed once
-    /// for both passes and scored in batches of tokens, and only the previous label's keys are scored left to right.
+    /// and looked up once for both passes (<see cref="AttributionModel.Cues"/>), in batches of tokens, and only the
+    /// previous label's keys are scored left to right.
     /// </summary>
     private static void PredictCues(AttributionModel m, AttributionText x, Scratch scratch)
     {
@@ -48,24 +49,25 @@ internal sealed partial class AttributionTagger
         tokenKeys.Dense = null;
         int count = candidates.Count;
         tokenStarts.Add(tokenKeys.Count);
-        var dense = CollectionsMarshal.AsSpan(tokenDense);
         scratch.EnsureCandidates(count);
         var starts = CollectionsMarshal.AsSpan(tokenStarts);
-        var scores = scratch.CandidateScores.AsSpan(0, count * L);
+        // Per candidate, both passes' scores of its token keys: the dense ones, then the rest, one lookup a key.
+        var scores = scratch.CandidateScores.AsSpan(0, count * 2 * L);
+        CollectionsMarshal.AsSpan(tokenDense).CopyTo(scores);
         for (int from = 0; from < count; from += Batch)
         {
             int to = Math.Min(from + Batch, count);
-            scratch.Sink ^= m.Cue.Touch(tokenKeys.Range(starts[from], starts[to]));
+            scratch.Sink ^= m.Cues.Touch(tokenKeys.Range(starts[from], starts[to]));
             for (int c = from; c < to; c++)
             {
-                var own = scores.Slice(c * L, L);
-                dense.Slice(c * 2 * L, L).CopyTo(own);
-                m.Cue.Add(tokenKeys.Range(starts[c], starts[c + 1]), own);
+                m.Cues.Add(tokenKeys.Range(starts[c], starts[c + 1]), scores.Slice(c * 2 * L, 2 * L));
             }
         }
         var firstPass = scratch.FirstPass.AsSpan(0, n);
-        LabelCues(m.Cue, x, [], candidateOf, scores, scratch.Keys, scratch.FirstPass, null);
+        LabelCues(m.Cues, 0, x, [], candidateOf, scores, scratch.Keys, scratch.FirstPass, null);
 
+        // The second pass's own keys, which read the first pass's labels, go onto its half of the scores (the first
+        // pass's half is spent).
         var secondKeys = scratch.SecondKeys;
         secondKeys.Clear();
         var secondStarts = scratch.SecondStarts;
@@ -76,11 +78,10 @@ internal sealed partial class AttributionTagger
             secondStarts.Add(secondKeys.Count);
             secondKeys.ClearDense();
             CueFeatures.EmitSecondPass(x, candidates[c], firstPass, secondKeys);
-            // The second pass's dense weights: the shared token keys' and its own.
-            var own = dense.Slice(c * 2 * L + L, L);
+            var own = scores.Slice(c * 2 * L + L, L);
             for (int l = 0; l < L; l++)
             {
-                own[l] += secondKeys.DenseScores[l];
+                own[l] += secondKeys.DenseScores[L + l];
             }
         }
         secondKeys.Dense = null;
@@ -89,28 +90,26 @@ internal sealed partial class AttributionTagger
         for (int from = 0; from < count; from += Batch)
         {
             int to = Math.Min(from + Batch, count);
-            scratch.Sink ^= m.CueSecond.Touch(tokenKeys.Range(starts[from], starts[to]));
-            scratch.Sink ^= m.CueSecond.Touch(secondKeys.Range(second[from], second[to]));
+            scratch.Sink ^= m.Cues.Touch(secondKeys.Range(second[from], second[to]));
             for (int c = from; c < to; c++)
             {
-                var own = scores.Slice(c * L, L);
-                dense.Slice(c * 2 * L + L, L).CopyTo(own);
-                m.CueSecond.Add(tokenKeys.Range(starts[c], starts[c + 1]), own);
-                m.CueSecond.Add(secondKeys.Range(second[c], second[c + 1]), own);
+                m.Cues.Add(secondKeys.Range(second[c], second[c + 1]), scores.Slice(c * 2 * L, 2 * L));
             }
         }
-        LabelCues(m.CueSecond, x, firstPass, candidateOf, scores, scratch.Keys, scratch.CueLabels, scratch.CueMargins);
+        LabelCues(m.Cues, L, x, firstPass, candidateOf, scores, scratch.Keys, scratch.CueLabels, scratch.CueMargins);
     }
 
     /// <summary>
-    /// The left-to-right labelling of <see cref="PredictCues(HashIndex, LinearModel, AttributionText, ReadOnlySpan{byte}, FeatureKeys, byte[], int[])"/>,
-    /// a candidate token's score being its <paramref name="candidateScores"/> plus its previous label's keys.
+    /// The left-to-right labelling of <see cref="PredictCues(HashIndex, LinearModel, AttributionText, ReadOnlySpan{byte}, FeatureKeys, byte[], int[])"/>
+    /// for one pass, whose labels start at <paramref name="pass"/> in <paramref name="cues"/>' rows: a candidate token's score is
+    /// its <paramref name="candidateScores"/> (both passes', the first pass's labels first) plus its previous label's keys.
     /// </summary>
-    private static void LabelCues(LinearModel stage, AttributionText x, ReadOnlySpan<byte> firstPass, ReadOnlySpan<int> candidateOf, ReadOnlySpan<int> candidateScores,
-        FeatureKeys keys, byte[] labels, int[]? margins)
+    private static void LabelCues(LinearModel cues, int pass, AttributionText x, ReadOnlySpan<byte> firstPass, ReadOnlySpan<int> candidateOf,
+        ReadOnlySpan<int> candidateScores, FeatureKeys keys, byte[] labels, int[]? margins)
     {
         const int L = CueFeatures.Labels;
-        Span<int> scores = stackalloc int[L];
+        Span<int> both = stackalloc int[2 * L];
+        var scores = both.Slice(pass, L);
         int previous = CueFeatures.Outside;
         for (int t = 0; t < x.Count; t++)
         {
@@ -126,13 +125,13 @@ internal sealed partial class AttributionTagger
                 {
                     keys.Clear();
                     CueFeatures.EmitLabel(x, t, previous, keys);
-                    candidateScores.Slice(candidate * L, L).CopyTo(scores);
-                    stage.Add(keys.Keys, scores);
+                    candidateScores.Slice(candidate * 2 * L, 2 * L).CopyTo(both);
+                    cues.Add(keys.Keys, both);
                 }
                 else
                 {
                     CueFeatures.Emit(x, t, previous, firstPass, keys);
-                    stage.Score(keys.Keys, scores);
+                    cues.Score(keys.Keys, both);
                 }
                 label = Decide(scores, previous, t, margins);
             }

@@ -40,7 +40,10 @@ internal sealed partial class AttributionTagger
         public readonly FeatureKeys SecondKeys = new();
         public readonly List<int> SecondStarts = [];
 
-        /// <summary>Tokens that may begin a cue, in text order; per token its index among them or -1; their scores before the previous label's keys.</summary>
+        /// <summary>
+        /// Tokens that may begin a cue, in text order; per token its index among them or -1; their scores before the previous
+        /// label's keys, both passes' (<see cref="AttributionModel.Cues"/>: the first pass's labels, then the second's).
+        /// </summary>
         public readonly List<int> Candidates = [];
         public int[] CandidateOf = [];
         public int[] CandidateScores = [];
@@ -76,9 +79,9 @@ internal sealed partial class AttributionTagger
 
         public void EnsureCandidates(int candidates)
         {
-            if (CandidateScores.Length < candidates * CueFeatures.Labels)
+            if (CandidateScores.Length < candidates * 2 * CueFeatures.Labels)
             {
-                CandidateScores = new int[Math.Max(candidates * CueFeatures.Labels, CandidateScores.Length * 2)];
+                CandidateScores = new int[Math.Max(candidates * 2 * CueFeatures.Labels, CandidateScores.Length * 2)];
             }
         }
 

@@ -72,6 +72,94 @@ internal sealed class LinearModel
 
     public int Labels { get; }
 
+    /// <summary>
+    /// One stage with the labels of <paramref name="first"/> then those of <paramref name="second"/>, for every key of
+    /// either (zeros where a stage has none): a key the two share costs one lookup for both.
+    /// </summary>
+    public static LinearModel Concat(LinearModel first, LinearModel second)
+    {
+        var (firstKeys, firstWeights) = first.Rows();
+        var (secondKeys, secondWeights) = second.Rows();
+        return Concat(first.Labels, firstKeys, firstWeights, second.Labels, secondKeys, secondWeights);
+    }
+
+    /// <summary>As <see cref="Concat(LinearModel, LinearModel)"/>, from two stages' keys in ascending order and their rows of weights.</summary>
+    public static LinearModel Concat(int firstLabels, ReadOnlySpan<ulong> firstKeys, ReadOnlySpan<short> firstWeights,
+        int secondLabels, ReadOnlySpan<ulong> secondKeys, ReadOnlySpan<short> secondWeights)
+    {
+        if (!Ascending(firstKeys) || !Ascending(secondKeys))
+        {
+            throw new ArgumentException("The keys of each stage must ascend.");
+        }
+        int union = 0;
+        for (int i = 0, j = 0; i < firstKeys.Length || j < secondKeys.Length; union++)
+        {
+            ulong next = Math.Min(i < firstKeys.Length ? firstKeys[i] : ulong.MaxValue, j < secondKeys.Length ? secondKeys[j] : ulong.MaxValue);
+            i += i < firstKeys.Length && firstKeys[i] == next ? 1 : 0;
+            j += j < secondKeys.Length && secondKeys[j] == next ? 1 : 0;
+        }
+        var both = new LinearModel(firstLabels + secondLabels, union);
+        Span<short> row = stackalloc short[both.Labels];
+        for (int i = 0, j = 0; i < firstKeys.Length || j < secondKeys.Length;)
+        {
+            ulong key = Math.Min(i < firstKeys.Length ? firstKeys[i] : ulong.MaxValue, j < secondKeys.Length ? secondKeys[j] : ulong.MaxValue);
+            row.Clear();
+            if (i < firstKeys.Length && firstKeys[i] == key)
+            {
+                firstWeights.Slice(i++ * firstLabels, firstLabels).CopyTo(row);
+            }
+            if (j < secondKeys.Length && secondKeys[j] == key)
+            {
+                secondWeights.Slice(j++ * secondLabels, secondLabels).CopyTo(row[firstLabels..]);
+            }
+            both.Set(key, row);
+        }
+        return both;
+    }
+
+    private static bool Ascending(ReadOnlySpan<ulong> keys)
+    {
+        for (int k = 1; k < keys.Length; k++)
+        {
+            if (keys[k] <= keys[k - 1])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The stage of labels <c>[offset, offset + labels)</c> of this one: the keys with a weight among them (<see cref="Concat(LinearModel, LinearModel)"/> undone).</summary>
+    public LinearModel Slice(int offset, int labels)
+    {
+        var (keys, weights) = Rows();
+        var kept = new List<ulong>();
+        var keptWeights = new List<short>();
+        for (int k = 0; k < keys.Length; k++)
+        {
+            var part = weights.AsSpan(k * Labels + offset, labels);
+            if (part.ContainsAnyExcept((short)0))
+            {
+                kept.Add(keys[k]);
+                keptWeights.AddRange(part);
+            }
+        }
+        return From(labels, kept, CollectionsMarshal.AsSpan(keptWeights));
+    }
+
+    /// <summary>Every key in ascending order, and its weights (<see cref="Labels"/> a key).</summary>
+    public (ulong[] Keys, short[] Weights) Rows()
+    {
+        var keys = Keys();
+        Array.Sort(keys);
+        var weights = new short[keys.Length * Labels];
+        for (int k = 0; k < keys.Length; k++)
+        {
+            TryGetWeights(keys[k], weights.AsSpan(k * Labels, Labels));
+        }
+        return (keys, weights);
+    }
+
     /// <summary>How many keys have weights.</summary>
     public int Count { get; private set; }
 

@@ -33,7 +33,8 @@ internal static class QuoteModelSerializer
         {
             var words = Sorted(variant.CueWords);
             WriteKeys(writer, words);
-            foreach (var stage in new[] { variant.Cue, variant.CueSecond, variant.Content, variant.Link, variant.Source, variant.Verbatim, variant.Extension, variant.Part })
+            var (cue, cueSecond) = variant.CueStages();
+            foreach (var stage in new[] { cue, cueSecond, variant.Content, variant.Link, variant.Source, variant.Verbatim, variant.Extension, variant.Part })
             {
                 WriteStage(writer, stage);
             }
@@ -87,27 +88,32 @@ internal static class QuoteModelSerializer
         {
             words.Set(key, 1);
         }
-        return new AttributionModel(words, ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), lastLabels);
+        // The two cue passes go into one table as they are read (AttributionModel.Cues).
+        var (firstLabels, firstKeys, firstWeights) = ReadRows(reader);
+        var (secondLabels, secondKeys, secondWeights) = ReadRows(reader);
+        var cues = LinearModel.Concat(firstLabels, firstKeys, firstWeights, secondLabels, secondKeys, secondWeights);
+        return new AttributionModel(words, cues, ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), lastLabels);
     }
 
     private static void WriteStage(BinaryWriter writer, LinearModel stage)
     {
         writer.Write7BitEncodedInt(stage.Labels);
-        var keys = stage.Keys();
-        Array.Sort(keys);
+        var (keys, weights) = stage.Rows();
         WriteKeys(writer, keys);
-        Span<short> row = stackalloc short[stage.Labels];
-        foreach (ulong key in keys)
+        foreach (int w in weights)
         {
-            stage.TryGetWeights(key, row);
-            foreach (int w in row)
-            {
-                writer.Write7BitEncodedInt((w << 1) ^ (w >> 31));
-            }
+            writer.Write7BitEncodedInt((w << 1) ^ (w >> 31));
         }
     }
 
     private static LinearModel ReadStage(BinaryReader reader)
+    {
+        var (labels, keys, weights) = ReadRows(reader);
+        return LinearModel.From(labels, keys, weights);
+    }
+
+    /// <summary>A stage as written: its label count, its keys in ascending order, and their rows of weights.</summary>
+    private static (int Labels, ulong[] Keys, short[] Weights) ReadRows(BinaryReader reader)
     {
         int labels = reader.Read7BitEncodedInt();
         if (labels is < 1 or > 64)
@@ -115,18 +121,13 @@ internal static class QuoteModelSerializer
             throw new InvalidDataException("Quote model has an impossible label count.");
         }
         var keys = ReadKeys(reader);
-        var stage = new LinearModel(labels, keys.Length);
-        Span<short> row = stackalloc short[labels];
-        foreach (ulong key in keys)
+        var weights = new short[keys.Length * labels];
+        for (int i = 0; i < weights.Length; i++)
         {
-            for (int l = 0; l < labels; l++)
-            {
-                uint zigzag = (uint)reader.Read7BitEncodedInt();
-                row[l] = (short)((int)(zigzag >> 1) ^ -(int)(zigzag & 1));
-            }
-            stage.Set(key, row);
+            uint zigzag = (uint)reader.Read7BitEncodedInt();
+            weights[i] = (short)((int)(zigzag >> 1) ^ -(int)(zigzag & 1));
         }
-        return stage;
+        return (labels, keys, weights);
     }
 
     private static ulong[] Sorted(HashIndex index)

@@ -46,12 +46,33 @@ internal static class TermVocabulary
             {
                 break;
             }
-            if (char.IsLetterOrDigit(c))
+            char lower;
+            if (c < 128)
             {
-                char lower = char.ToLowerInvariant(c);
-                buffer[n++] = lower;
-                hash = (hash ^ lower) * FnvPrime;
+                // ASCII, most of news: a letter lower-cased or a digit, as char.IsLetterOrDigit and ToLowerInvariant say, without their calls.
+                if ((uint)((c | 0x20) - 'a') < 26)
+                {
+                    lower = (char)(c | 0x20);
+                }
+                else if ((uint)(c - '0') < 10)
+                {
+                    lower = c;
+                }
+                else
+                {
+                    continue;
+                }
             }
+            else if (char.IsLetterOrDigit(c))
+            {
+                lower = char.ToLowerInvariant(c);
+            }
+            else
+            {
+                continue;
+            }
+            buffer[n++] = lower;
+            hash = (hash ^ lower) * FnvPrime;
         }
         if (n == 0)
         {

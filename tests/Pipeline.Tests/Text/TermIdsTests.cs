@@ -39,4 +39,17 @@ public sealed class TermIdsTests
         Assert.NotEqual(TermVocabulary.IdOfSurface("recent1word"), TermVocabulary.IdOfSurface("recent2word"));
         Assert.Equal(TermVocabulary.IdOfSurface("recent39999word"), TermVocabulary.IdOfSurface("RECENT39999WORD"));
     }
+
+    [Fact]
+    public void Every_character_is_read_as_char_IsLetterOrDigit_and_ToLowerInvariant_read_it()
+    {
+        // The ASCII characters take a path without those calls; they, and a few others, must come out the same.
+        var characters = Enumerable.Range(0, 128).Select(c => (char)c).Concat("ÉéßİıΣσ١٢€’—").ToArray();
+        foreach (char c in characters)
+        {
+            string surface = $"x{c}y";
+            string expected = new(surface.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+            Assert.True(TermVocabulary.Id(expected) == TermVocabulary.IdOfSurface(surface), $"U+{(int)c:X4}");
+        }
+    }
 }

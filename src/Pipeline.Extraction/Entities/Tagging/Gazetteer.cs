@@ -60,6 +60,10 @@ internal sealed class Gazetteer
         Span<int> bestEnd = stackalloc int[BilouLabels.TypeCount];
         for (int i = 0; i < lowerTokens.Length; i++)
         {
+            if (!starts.IsEmpty && starts[i] < 0)
+            {
+                continue; // no phrase begins with this token: nothing to mark from here
+            }
             bestEnd.Fill(-1);
             ulong h = FeatureHash.SequenceSeed;
             int limit = Math.Min(lowerTokens.Length, i + MaxTokens);

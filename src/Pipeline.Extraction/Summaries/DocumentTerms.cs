@@ -9,9 +9,6 @@ namespace Pipeline.Summaries;
 /// </summary>
 internal sealed class DocumentTerms
 {
-    /// <summary>Longer tokens (URLs, runs of characters) are cut: only equality matters.</summary>
-    private const int MaxWordLength = 40;
-
     private DocumentTerms(int[][] content, int[] words, int[] quoteWords, bool[] quoteMarks, int termCount, int[] termTotal, int[] termSentences)
     {
         var scratch = new int[termCount];
@@ -76,7 +73,7 @@ internal sealed class DocumentTerms
         var secondPerson = new bool[sentenceCount];
         var quotes = new QuoteTracker();
         var buffer = new List<int>(64);
-        Span<char> lower = stackalloc char[MaxWordLength];
+        Span<char> lower = stackalloc char[TermVocabulary.MaxSurfaceLength];
         int paragraph = -1;
         for (int s = 0; s < sentenceCount; s++)
         {
@@ -102,7 +99,7 @@ internal sealed class DocumentTerms
                 {
                     continue;
                 }
-                int length = Normalize(surface, lower);
+                int length = TermVocabulary.Normalize(surface, lower);
                 if (length == 0)
                 {
                     continue;
@@ -154,30 +151,5 @@ internal sealed class DocumentTerms
         firstPerson.CopyTo(result.FirstPerson, 0);
         secondPerson.CopyTo(result.SecondPerson, 0);
         return result;
-    }
-
-    /// <summary>Lower-case letters and digits of a word, cut at the buffer's length; returns how many.</summary>
-    private static int Normalize(ReadOnlySpan<char> surface, Span<char> lower)
-    {
-        int n = 0;
-        foreach (char c in surface)
-        {
-            if (n == lower.Length)
-            {
-                break;
-            }
-            if (c < 128)
-            {
-                if (char.IsAsciiLetterOrDigit(c))
-                {
-                    lower[n++] = (char)(c | (char.IsAsciiLetter(c) ? 0x20 : 0));
-                }
-            }
-            else if (char.IsLetterOrDigit(c))
-            {
-                lower[n++] = char.ToLowerInvariant(c);
-            }
-        }
-        return n;
     }
 }

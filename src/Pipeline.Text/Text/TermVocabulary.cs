@@ -34,49 +34,22 @@ internal static class TermVocabulary
     /// <summary>Entries in <see cref="Surface"/>, kept apart: <c>ConcurrentDictionary.Count</c> takes every lock of the table.</summary>
     private static int surfaceCount;
 
-    /// <summary>The id of a word as written (<c>U.S.</c>, <c>Biden</c>): lower-cased, letters and digits only; -1 if none.</summary>
+    /// <summary>The longest surface a term id reads: longer tokens (URLs, runs of characters) are cut, since only equality matters.</summary>
+    public const int MaxSurfaceLength = 40;
+
+    /// <summary>The id of a word as written (<c>U.S.</c>, <c>Biden</c>): lower-cased, letters and digits only (<see cref="Normalize"/>); -1 if none.</summary>
     public static int IdOfSurface(ReadOnlySpan<char> surface)
     {
-        Span<char> buffer = stackalloc char[40];
-        int n = 0;
-        ulong hash = FnvOffset;
-        foreach (char c in surface)
-        {
-            if (n == buffer.Length)
-            {
-                break;
-            }
-            char lower;
-            if (c < 128)
-            {
-                // ASCII, most of news: a letter lower-cased or a digit, as char.IsLetterOrDigit and ToLowerInvariant say, without their calls.
-                if ((uint)((c | 0x20) - 'a') < 26)
-                {
-                    lower = (char)(c | 0x20);
-                }
-                else if ((uint)(c - '0') < 10)
-                {
-                    lower = c;
-                }
-                else
-                {
-                    continue;
-                }
-            }
-            else if (char.IsLetterOrDigit(c))
-            {
-                lower = char.ToLowerInvariant(c);
-            }
-            else
-            {
-                continue;
-            }
-            buffer[n++] = lower;
-            hash = (hash ^ lower) * FnvPrime;
-        }
+        Span<char> buffer = stackalloc char[MaxSurfaceLength];
+        int n = Normalize(surface, buffer);
         if (n == 0)
         {
             return -1;
+        }
+        ulong hash = FnvOffset;
+        foreach (char c in buffer[..n])
+        {
+            hash = (hash ^ c) * FnvPrime;
         }
         var recent = t_recent ??= new HashIndex(RecentEntries);
         if (recent.TryGet(hash, out int id))
@@ -90,6 +63,34 @@ internal static class TermVocabulary
         }
         recent.Set(hash, id);
         return id;
+    }
+
+    /// <summary>
+    /// The lower-case letters and digits of a word as written, cut at <paramref name="lower"/>'s length; returns how many.
+    /// ASCII (most of news) is read without <c>char.IsLetterOrDigit</c> and <c>ToLowerInvariant</c>, to the same result.
+    /// </summary>
+    public static int Normalize(ReadOnlySpan<char> surface, Span<char> lower)
+    {
+        int n = 0;
+        foreach (char c in surface)
+        {
+            if (n == lower.Length)
+            {
+                break;
+            }
+            if (c < 128)
+            {
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    lower[n++] = (char)(c | (char.IsAsciiLetter(c) ? 0x20 : 0));
+                }
+            }
+            else if (char.IsLetterOrDigit(c))
+            {
+                lower[n++] = char.ToLowerInvariant(c);
+            }
+        }
+        return n;
     }
 
     /// <summary>The id of the stem of <paramref name="lowerWord"/> (lower-case letters and digits).</summary>

@@ -33,11 +33,24 @@ internal static class ExtractCommand
         };
         var timings = new Option<bool>("--timings")
         {
-            Description = "For a folder: also print where the command's time went (start-up, models, extraction and files with the threads' time reading, extracting and writing, JIT compilation, GC pauses).",
+            Description = "For a folder: also print where the command's time went (start-up, models, extraction and files with the threads' time reading, extracting and writing, JIT compilation, GC pauses; with --passes, the thread times of every pass together).",
         };
+        var passes = new Option<int>("--passes")
+        {
+            Description = "For a folder: extract it this many times in one process, writing the same files again, and print each pass's time: " +
+                          "the first is a fresh process's, the later ones a warm one's (as the bench's in-process passes are).",
+            DefaultValueFactory = _ => 1,
+        };
+        passes.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--passes must be 1 or more.");
+            }
+        });
         var command = new Command("extract", "Extract entities, quotes, a summary and key phrases from one file, or from every .txt in a folder, without storage.")
         {
-            path, json, output, timings,
+            path, json, output, timings, passes,
         };
         command.SetAction(parse =>
         {
@@ -53,7 +66,7 @@ internal static class ExtractCommand
                     return 2;
                 }
                 var phases = new long[3];
-                int exit = ExtractFolder(extractor, folder, outFolder, phases);
+                int exit = ExtractFolder(extractor, folder, outFolder, phases, parse.GetValue(passes));
                 if (parse.GetValue(timings))
                 {
                     WriteTimings(started, loaded, phases);
@@ -92,14 +105,41 @@ internal static class ExtractCommand
     /// Every .txt of <paramref name="folder"/> to <c>out/&lt;name&gt;.json</c>, offsets in code points of the text as read
     /// (for .txt files, the file itself), so any scorer can use them. Files that cannot be read are listed and skipped.
     /// </summary>
-    /// <param name="phases">Thread time, in stopwatch ticks, spent reading, extracting and writing (JSON and file), summed over the threads.</param>
-    private static int ExtractFolder(ArticleExtractor extractor, DirectoryInfo folder, DirectoryInfo output, long[] phases)
+    /// <param name="phases">Thread time, in stopwatch ticks, spent reading, extracting and writing (JSON and file), summed over the threads (and the passes).</param>
+    /// <param name="passes">How many times to extract the folder; with more than one, each pass's time is printed.</param>
+    private static int ExtractFolder(ArticleExtractor extractor, DirectoryInfo folder, DirectoryInfo output, long[] phases, int passes = 1)
     {
         var files = folder.GetFiles("*.txt");
         Array.Sort(files, (a, b) => string.CompareOrdinal(a.Name, b.Name));
         output.Create();
         int written = 0, rejected = 0;
         var report = (JsonTypeInfo<ExtractionReport>)Json.GetTypeInfo(typeof(ExtractionReport));
+        for (int pass = 1; pass <= passes; pass++)
+        {
+            written = rejected = 0;
+            var before = phases.ToArray();
+            long started = Stopwatch.GetTimestamp();
+            ExtractPass(extractor, files, output, report, phases, ref written, ref rejected);
+            if (passes > 1)
+            {
+                Console.WriteLine($"pass {pass}: {Stopwatch.GetElapsedTime(started).TotalSeconds:F2} s (thread time: reading {Ticks(phases[0] - before[0]):F2} s, " +
+                                  $"extracting {Ticks(phases[1] - before[1]):F2} s, writing {Ticks(phases[2] - before[2]):F2} s)");
+            }
+        }
+        // The whole command's time, start-up and model loading included: what a user waits for.
+        var elapsed = DateTime.Now - Process.GetCurrentProcess().StartTime;
+        Console.WriteLine($"{written} of {files.Length} .txt files extracted to {output.FullName} in {elapsed.TotalSeconds:F2} s"
+                          + (passes > 1 ? $" ({passes} passes)" : "")
+                          + (rejected > 0 ? $"; {rejected} rejected (listed above)" : ""));
+        return rejected > 0 ? 1 : 0;
+    }
+
+    private static double Ticks(long ticks) => Stopwatch.GetElapsedTime(0, ticks).TotalSeconds;
+
+    private static void ExtractPass(ArticleExtractor extractor, FileInfo[] files, DirectoryInfo output, JsonTypeInfo<ExtractionReport> report, long[] phases,
+        ref int written, ref int rejected)
+    {
+        int done = 0, refused = 0;
         // Synchronous reads and writes on the pool's threads: each file is small, and the work is the extraction.
         Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
         {
@@ -115,19 +155,16 @@ internal static class ExtractCommand
                 Interlocked.Add(ref phases[0], read - start);
                 Interlocked.Add(ref phases[1], extracted - read);
                 Interlocked.Add(ref phases[2], Stopwatch.GetTimestamp() - extracted);
-                Interlocked.Increment(ref written);
+                Interlocked.Increment(ref done);
             }
             catch (ArticleRejectedException e)
             {
-                Interlocked.Increment(ref rejected);
+                Interlocked.Increment(ref refused);
                 Console.Error.WriteLine($"Rejected {file.Name}: {e.Message}");
             }
         });
-        // The whole command's time, start-up and model loading included: what a user waits for.
-        var elapsed = DateTime.Now - Process.GetCurrentProcess().StartTime;
-        Console.WriteLine($"{written} of {files.Length} .txt files extracted to {output.FullName} in {elapsed.TotalSeconds:F2} s"
-                          + (rejected > 0 ? $"; {rejected} rejected (listed above)" : ""));
-        return rejected > 0 ? 1 : 0;
+        written = done;
+        rejected = refused;
     }
 
     /// <summary>
@@ -140,8 +177,8 @@ internal static class ExtractCommand
         var processStart = Process.GetCurrentProcess().StartTime;
         var now = DateTime.Now;
         Console.WriteLine($"start-up {(started - processStart).TotalSeconds:F2} s, models {(loaded - started).TotalSeconds:F2} s, " +
-                          $"extraction and files {(now - loaded).TotalSeconds:F2} s (thread time: reading {Stopwatch.GetElapsedTime(0, phases[0]).TotalSeconds:F2} s, " +
-                          $"extracting {Stopwatch.GetElapsedTime(0, phases[1]).TotalSeconds:F2} s, writing {Stopwatch.GetElapsedTime(0, phases[2]).TotalSeconds:F2} s); " +
+                          $"extraction and files {(now - loaded).TotalSeconds:F2} s (thread time: reading {Ticks(phases[0]):F2} s, " +
+                          $"extracting {Ticks(phases[1]):F2} s, writing {Ticks(phases[2]):F2} s); " +
                           $"JIT compilation {JitInfo.GetCompilationTime().TotalSeconds:F2} s ({JitInfo.GetCompiledMethodCount()} methods), " +
                           $"GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s ({GC.CollectionCount(0)} collections)");
     }

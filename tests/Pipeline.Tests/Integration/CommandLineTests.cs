@@ -147,4 +147,24 @@ public sealed class CommandLineTests(PipelineFixture pipeline) : IDisposable
         var seed = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "seed.json"))).RootElement;
         Assert.Contains(seed.GetProperty("quotes").EnumerateArray(), q => q.GetProperty("speaker").GetString() == "Jake Sullivan");
     }
+
+    [Fact]
+    public async Task Extract_of_a_folder_in_several_passes_times_each_and_writes_the_same_files()
+    {
+        var input = Directory.CreateDirectory(Path.Combine(folder, "passes")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(input, "ferry.txt"), "Officials in Bergen said the ferry would run again on Monday.\n");
+        var output = Path.Combine(folder, "passes-out");
+
+        var (exit, printed) = await CliProcess.RunAsync(Timeout, "extract", input, "--out", output, "--passes", "2");
+
+        Assert.True(exit == 0, printed);
+        Assert.Matches(@"pass 1: \d+\.\d\d s \(thread time: reading \d+\.\d\d s, extracting \d+\.\d\d s, writing \d+\.\d\d s\)", printed);
+        Assert.Matches(@"pass 2: \d+\.\d\d s", printed);
+        Assert.Matches(@"1 of 1 \.txt files extracted to .+ in \d+\.\d\d s \(2 passes\)", printed);
+        Assert.Equal(["ferry.json"], Directory.GetFiles(output).Select(Path.GetFileName));
+
+        var (refused, error) = await CliProcess.RunAsync(Timeout, "extract", input, "--out", output, "--passes", "0");
+        Assert.NotEqual(0, refused);
+        Assert.Contains("--passes must be 1 or more.", error);
+    }
 }

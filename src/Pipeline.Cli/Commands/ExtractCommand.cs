@@ -112,14 +112,13 @@ internal static class ExtractCommand
         var files = folder.GetFiles("*.txt");
         Array.Sort(files, (a, b) => string.CompareOrdinal(a.Name, b.Name));
         output.Create();
-        int written = 0, rejected = 0;
         var report = (JsonTypeInfo<ExtractionReport>)Json.GetTypeInfo(typeof(ExtractionReport));
+        var (written, rejected) = (0, 0);
         for (int pass = 1; pass <= passes; pass++)
         {
-            written = rejected = 0;
             var before = phases.ToArray();
             long started = Stopwatch.GetTimestamp();
-            ExtractPass(extractor, files, output, report, phases, ref written, ref rejected);
+            (written, rejected) = ExtractPass(extractor, files, output, report, phases);
             if (passes > 1)
             {
                 Console.WriteLine($"pass {pass}: {Stopwatch.GetElapsedTime(started).TotalSeconds:F2} s (thread time: reading {Ticks(phases[0] - before[0]):F2} s, " +
@@ -136,10 +135,11 @@ internal static class ExtractCommand
 
     private static double Ticks(long ticks) => Stopwatch.GetElapsedTime(0, ticks).TotalSeconds;
 
-    private static void ExtractPass(ArticleExtractor extractor, FileInfo[] files, DirectoryInfo output, JsonTypeInfo<ExtractionReport> report, long[] phases,
-        ref int written, ref int rejected)
+    /// <summary>One pass over the files: how many were written and how many rejected.</summary>
+    private static (int Written, int Rejected) ExtractPass(ArticleExtractor extractor, FileInfo[] files, DirectoryInfo output,
+        JsonTypeInfo<ExtractionReport> report, long[] phases)
     {
-        int done = 0, refused = 0;
+        int written = 0, rejected = 0;
         // Synchronous reads and writes on the pool's threads: each file is small, and the work is the extraction.
         Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
         {
@@ -155,16 +155,15 @@ internal static class ExtractCommand
                 Interlocked.Add(ref phases[0], read - start);
                 Interlocked.Add(ref phases[1], extracted - read);
                 Interlocked.Add(ref phases[2], Stopwatch.GetTimestamp() - extracted);
-                Interlocked.Increment(ref done);
+                Interlocked.Increment(ref written);
             }
             catch (ArticleRejectedException e)
             {
-                Interlocked.Increment(ref refused);
+                Interlocked.Increment(ref rejected);
                 Console.Error.WriteLine($"Rejected {file.Name}: {e.Message}");
             }
         });
-        written = done;
-        rejected = refused;
+        return (written, rejected);
     }
 
     /// <summary>

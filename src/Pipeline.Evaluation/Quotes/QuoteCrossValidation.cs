@@ -42,6 +42,10 @@ public static class QuoteCrossValidation
         var byCue = new CueRecall();
         byCue.Add(a.ByCue);
         byCue.Add(b.ByCue);
-        return new(a.Articles + b.Articles, a.Direct + b.Direct, a.All + b.All, a.DirectStripped + b.DirectStripped, a.AllStripped + b.AllStripped) { ByCue = byCue };
+        return new(a.Articles + b.Articles, a.Direct + b.Direct, a.All + b.All, a.DirectStripped + b.DirectStripped, a.AllStripped + b.AllStripped)
+        {
+            ByCue = byCue,
+            DirectStrippedTyped = a.DirectStrippedTyped + b.DirectStrippedTyped,
+        };
     }
 }

@@ -25,6 +25,13 @@ public sealed record QuoteScores(int Predicted, int Gold, int Matched, int Speak
 /// <summary>The four conditions of the evaluation, summed over the corpus.</summary>
 public sealed record QuoteEvaluationReport(int Articles, QuoteScores Direct, QuoteScores All, QuoteScores DirectStripped, QuoteScores AllStripped)
 {
+    /// <summary>
+    /// Direct quotes without marks as the extractor types them: only the quotes it calls quotations
+    /// (<see cref="QuoteType.Unmarked"/>) count, as only <see cref="QuoteType.Direct"/> ones do with marks, and one
+    /// that matches an indirect gold attribution counts as wrong. How far a user can trust the type in text without marks.
+    /// </summary>
+    public QuoteScores DirectStrippedTyped { get; init; } = QuoteScores.Zero;
+
     /// <summary>Recall of all attributions (text with marks) by the first word of the gold cue.</summary>
     public CueRecall ByCue { get; init; } = new();
 }
@@ -36,14 +43,16 @@ public sealed record QuoteEvaluationReport(int Articles, QuoteScores Direct, Quo
 /// marks. <em>All</em>: every attribution (direct, indirect, beliefs) against every quote. The <em>stripped</em>
 /// conditions remove every double quotation mark first (gold offsets remapped); for the direct one, recall is over the
 /// formerly marked gold contents, and a quote found that matches one of the other gold attributions is left out of the
-/// precision count (it is a correct find, of an indirect attribution).
+/// precision count (it is a correct find, of an indirect attribution). <see cref="QuoteEvaluationReport.DirectStrippedTyped"/>
+/// scores the same gold against only the quotes typed as quotations.
 /// </summary>
 public sealed class QuoteEvaluation(ArticleExtractor extractor)
 {
     /// <param name="details">When given, receives every miss and false positive, for error analysis.</param>
     public QuoteEvaluationReport Run(IReadOnlyList<PolnearArticle> articles, TextWriter? details = null)
     {
-        QuoteScores direct = QuoteScores.Zero, all = QuoteScores.Zero, directStripped = QuoteScores.Zero, allStripped = QuoteScores.Zero;
+        QuoteScores direct = QuoteScores.Zero, all = QuoteScores.Zero, directStripped = QuoteScores.Zero, allStripped = QuoteScores.Zero,
+            typed = QuoteScores.Zero;
         var byCue = new CueRecall();
         foreach (var article in articles)
         {
@@ -65,9 +74,10 @@ public sealed class QuoteEvaluation(ArticleExtractor extractor)
             var candidates = strippedQuotes.Where(q => !otherGold.Exists(g => SpanOverlap.Matches(strippedOverlap.Tokens(q.Parts), strippedOverlap.Tokens(g.Content)))).ToList();
             directStripped += Score(strippedOverlap, candidates, remappedDirect,
                 details is null ? null : new Details(details, "stripped", stripper.Text));
+            typed += Score(strippedOverlap, strippedQuotes.Where(q => q.Type != QuoteType.Indirect).ToList(), remappedDirect, null);
             allStripped += Score(strippedOverlap, strippedQuotes, remapped, details is null ? null : new Details(details, "allstripped", stripper.Text));
         }
-        return new QuoteEvaluationReport(articles.Count, direct, all, directStripped, allStripped) { ByCue = byCue };
+        return new QuoteEvaluationReport(articles.Count, direct, all, directStripped, allStripped) { ByCue = byCue, DirectStrippedTyped = typed };
     }
 
     public static void Print(QuoteEvaluationReport report, TextWriter output)
@@ -80,6 +90,10 @@ public sealed class QuoteEvaluation(ArticleExtractor extractor)
         Row("all attributions", report.All);
         Row("direct quotes, marks stripped", report.DirectStripped);
         Row("all attributions, marks stripped", report.AllStripped);
+        output.WriteLine();
+        var typed = report.DirectStrippedTyped;
+        output.WriteLine($"Direct quotes without marks, only the quotes typed as quotations (Unmarked): F1 {typed.F1:F3} " +
+                         $"(precision {typed.Precision:F3}, recall {typed.Recall:F3}; {typed.Predicted} predicted, {typed.Matched} matched).");
 
         void Row(string name, QuoteScores s) => output.WriteLine(
             $"| {name} | {s.Predicted} | {s.Gold} | {s.Matched} | {s.Precision:F3} | {s.Recall:F3} | {s.F1:F3} | {s.SpeakerAccuracy:F3} ({s.SpeakerCorrect}/{s.SpeakerChecked}) " +

@@ -36,6 +36,27 @@ public sealed class QuoteEvaluationTests
     }
 
     [Fact]
+    public void Without_marks_the_typed_reading_counts_only_the_quotes_typed_as_quotations()
+    {
+        const string text = "Town news\n\n“We will build the new bridge across the river next year,” Anna Reyes said on Monday.\n\n" +
+                            "The mayor said that the bridge would cost more than the council had planned.\n";
+        int open = text.IndexOf('“') + 1;
+        int close = text.IndexOf('”');
+        int said = text.IndexOf(" said", StringComparison.Ordinal) + 1;
+        // Only the quotation (with its marks, as PolNeAR marks it) is gold: the reported speech found without marks is an
+        // extra of the untyped reading.
+        var article = new PolnearArticle("town", text, [new GoldAttribution([new TextSpan(open - 1, close + 1)], [], [new TextSpan(said, said + 4)])]);
+
+        var report = new QuoteEvaluation(Seed.Extractor).Run([article]);
+
+        Assert.Equal((2, 1, 1), (report.DirectStripped.Predicted, report.DirectStripped.Gold, report.DirectStripped.Matched));
+        Assert.Equal((1, 1, 1), (report.DirectStrippedTyped.Predicted, report.DirectStrippedTyped.Gold, report.DirectStrippedTyped.Matched));
+        var printed = new StringWriter();
+        QuoteEvaluation.Print(report, printed);
+        Assert.Contains("only the quotes typed as quotations (Unmarked): F1 1.000", printed.ToString());
+    }
+
+    [Fact]
     public void Recall_by_cue_word_counts_every_gold_attribution_under_its_cues_first_word()
     {
         const string text = "Town news\n\n“We will build the new bridge across the river next year,” Anna Reyes said on Monday.\n\n" +

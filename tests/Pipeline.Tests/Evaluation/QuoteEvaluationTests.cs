@@ -7,14 +7,19 @@ namespace Pipeline.Tests.Evaluation;
 /// <summary>The quote evaluation's counts, on a made-up article scored with the shipped extractor.</summary>
 public sealed class QuoteEvaluationTests
 {
+    /// <summary>A headline and a quotation in marks by Anna Reyes; each test adds a paragraph.</summary>
+    private const string Quotation = "Town news\n\n“We will build the new bridge across the river next year,” Anna Reyes said on Monday.\n\n";
+
+    /// <summary>Where the quotation's words open and close (inside its marks), and where its cue <c>said</c> stands.</summary>
+    private static (int Open, int Close, int Said) Positions(string text) =>
+        (text.IndexOf('“') + 1, text.IndexOf('”'), text.IndexOf(" said", StringComparison.Ordinal) + 1);
+
     [Fact]
     public void Misses_and_extras_are_told_apart_by_whether_anything_overlaps_them()
     {
-        const string text = "Town news\n\n“We will build the new bridge across the river next year,” Anna Reyes said on Monday.\n\n" +
-                            "The council met in the old hall.\n";
-        int open = text.IndexOf('“') + 1;
+        const string text = Quotation + "The council met in the old hall.\n";
+        var (open, _, said) = Positions(text);
         int hall = text.IndexOf("the old hall", StringComparison.Ordinal);
-        int said = text.IndexOf(" said", StringComparison.Ordinal) + 1;
         int speaker = text.IndexOf("Anna Reyes", StringComparison.Ordinal);
         var article = new PolnearArticle("town", text,
         [
@@ -38,11 +43,8 @@ public sealed class QuoteEvaluationTests
     [Fact]
     public void Without_marks_the_typed_reading_counts_only_the_quotes_typed_as_quotations()
     {
-        const string text = "Town news\n\n“We will build the new bridge across the river next year,” Anna Reyes said on Monday.\n\n" +
-                            "The mayor said that the bridge would cost more than the council had planned.\n";
-        int open = text.IndexOf('“') + 1;
-        int close = text.IndexOf('”');
-        int said = text.IndexOf(" said", StringComparison.Ordinal) + 1;
+        const string text = Quotation + "The mayor said that the bridge would cost more than the council had planned.\n";
+        var (open, close, said) = Positions(text);
         // Only the quotation (with its marks, as PolNeAR marks it) is gold: the reported speech found without marks is an
         // extra of the untyped reading.
         var article = new PolnearArticle("town", text, [new GoldAttribution([new TextSpan(open - 1, close + 1)], [], [new TextSpan(said, said + 4)])]);
@@ -59,11 +61,8 @@ public sealed class QuoteEvaluationTests
     [Fact]
     public void Recall_by_cue_word_counts_every_gold_attribution_under_its_cues_first_word()
     {
-        const string text = "Town news\n\n“We will build the new bridge across the river next year,” Anna Reyes said on Monday.\n\n" +
-                            "The council, according to its minutes, met in the old hall.\n";
-        int open = text.IndexOf('“') + 1;
-        int close = text.IndexOf('”');
-        int said = text.IndexOf(" said", StringComparison.Ordinal) + 1;
+        const string text = Quotation + "The council, according to its minutes, met in the old hall.\n";
+        var (open, close, said) = Positions(text);
         int according = text.IndexOf("According", StringComparison.OrdinalIgnoreCase);
         int met = text.IndexOf("met in", StringComparison.Ordinal);
         var article = new PolnearArticle("town", text,

@@ -9,16 +9,10 @@ namespace Pipeline.Entities;
 /// </summary>
 public static class DateRecognizer
 {
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Weekdays = FrozenSet.Create(
-        StringComparer.OrdinalIgnoreCase, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-        .GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Weekdays = EntityLexicons.Load("weekdays.txt");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Months = FrozenSet.Create(
-        StringComparer.Ordinal,
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sept.", "Sep.", "Oct.",
-        "Nov.", "Dec.")
-        .GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>Months and their abbreviations, matched as written (<c>may</c> and <c>march</c> are words too).</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Months = EntityLexicons.Load("months.txt", StringComparer.Ordinal);
 
     /// <summary>Appends date mentions to <paramref name="output"/>, skipping tokens already covered by <paramref name="taken"/>.</summary>
     public static void Recognize(TextDocument document, ReadOnlySpan<bool> taken, List<EntityMention> output)

@@ -45,6 +45,10 @@ public static class EntityKey
     };
 
     /// <summary>Parses <c>Person</c>, <c>person</c>, <c>PER</c>, <c>org</c>, … as used in URLs and query strings.</summary>
+    /// <summary>The types <see cref="TryParseType"/> reads, as the API and the command line list them.</summary>
+    public const string TypeNames = nameof(EntityType.Person) + ", " + nameof(EntityType.Organization) + ", " + nameof(EntityType.Location) + ", "
+                                    + nameof(EntityType.Misc) + ", " + nameof(EntityType.Date);
+
     public static bool TryParseType(ReadOnlySpan<char> value, out EntityType type)
     {
         type = default;

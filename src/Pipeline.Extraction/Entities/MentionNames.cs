@@ -23,7 +23,7 @@ internal static class MentionNames
         {
             end--;
         }
-        if (mention.Type != EntityType.Person && end - first > 1 && Word(document, first) is "Mr." or "Mrs." or "Ms." or "Mr" or "Mrs" or "Ms" or "Miss")
+        if (mention.Type != EntityType.Person && end - first > 1 && EntityLexicons.Honorifics.Contains(Word(document, first)))
         {
             mention = mention with { Type = EntityType.Person }; // "Mr. Grant" is a person, whatever the tagger said.
         }

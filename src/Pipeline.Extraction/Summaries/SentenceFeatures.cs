@@ -24,10 +24,7 @@ internal static class SentenceFeatures
     public static int Count => Names.Length;
 
     /// <summary>Words that open a sentence leaning on the one before (a pronoun or connective).</summary>
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Connectives = FrozenSet.Create(StringComparer.Ordinal,
-        "but", "and", "so", "however", "also", "it", "this", "that", "he", "she", "they", "these", "those", "his", "her",
-        "their", "its", "then", "yet", "still", "meanwhile", "instead", "there", "or", "because")
-        .GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Connectives = WordLists.Set(typeof(SentenceFeatures).Assembly, "Pipeline.Summaries.Lexicons.connectives.txt", StringComparer.Ordinal);
 
     /// <summary>
     /// Fills <paramref name="features"/> (row-major, <see cref="Count"/> per sentence) for sentences

@@ -6,25 +6,16 @@ namespace Pipeline.Text;
 internal static class Abbreviations
 {
     /// <summary>Titles before a name: a sentence never ends on them.</summary>
-    private static readonly FrozenSet<string> Titles = FrozenSet.Create(StringComparer.Ordinal,
-        "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt", "Col", "Sgt",
-        "Capt", "Cpl", "Adm", "Cmdr", "Maj", "Brig", "Pvt", "Rev", "Hon", "Pres", "Supt", "Det", "Insp", "Atty",
-        "Fr", "Sr", "Jr", "St", "Mt", "Ft", "Gens", "Lts", "Amb", "Del");
+    private static readonly List<string> Titles = WordLists.Lines(typeof(Abbreviations).Assembly, "Pipeline.Text.Lexicons.abbreviated-titles.txt");
 
     /// <summary>Other abbreviations; a sentence may still end on them (<c>… in the U.S. The next …</c>).</summary>
-    private static readonly FrozenSet<string> Others = FrozenSet.Create(StringComparer.Ordinal,
-        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-        "Mon", "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri", "Sat", "Sun",
-        "No", "Nos", "Vol", "vs", "etc", "Inc", "Corp", "Co", "Ltd", "Bros", "Ave", "Blvd", "Rd", "approx",
-        "est", "al", "Dept", "Univ", "Assn", "Ariz", "Calif", "Colo", "Conn", "Fla", "Ga", "Ill", "Ind", "Kan",
-        "Ky", "La", "Mass", "Md", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
-        "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "p", "pp", "ca", "cf", "Op", "op", "ed", "Ed", "eds");
+    private static readonly List<string> Others = WordLists.Lines(typeof(Abbreviations).Assembly, "Pipeline.Text.Lexicons.abbreviations.txt");
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleLookup =
-        Titles.GetAlternateLookup<ReadOnlySpan<char>>();
+        Titles.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OtherLookup =
-        Others.GetAlternateLookup<ReadOnlySpan<char>>();
+        Others.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Titles and other abbreviations in any case, for lower-cased corpora (<c>mr. smith</c>, <c>sept. 5</c>).</summary>
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleLookupIgnoreCase =

@@ -10,12 +10,7 @@ namespace Pipeline.Text;
 public static class NewsHeaders
 {
     /// <summary>News services seen in datelines; anything else needs a dash or a glued word after the bracket.</summary>
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Services = FrozenSet.Create(
-        StringComparer.OrdinalIgnoreCase,
-        "CNN", "CNNMoney", "AP", "AFP", "Reuters", "UPI", "EW.com", "EW", "Mashable", "Billboard", "Time", "Time.com",
-        "People", "People.com", "Fortune", "Money", "Variety", "Vulture", "Newsweek", "CNET", "Wired", "Rolling", "Stone",
-        "Student", "News", "Health.com", "RealSimple.com", "InStyle.com", "Cosmopolitan", "WIRED", "Bloomberg", "Xinhua", "AOL")
-        .GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Services = WordLists.Set(typeof(NewsHeaders).Assembly, "Pipeline.Text.Lexicons.news-services.txt", StringComparer.OrdinalIgnoreCase);
 
     /// <summary>At most this many tokens (place names) stand before the bracket of a dateline.</summary>
     private const int MaxPlaceTokens = 8;

@@ -15,14 +15,7 @@ public static class SentenceSplitter
     /// <summary>Sentences longer than this are cut at a clause boundary so that no stage sees unbounded input.</summary>
     public const int MaxSentenceTokens = 200;
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Openers = FrozenSet.Create(
-        StringComparer.OrdinalIgnoreCase,
-        "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or", "So", "Yet", "In", "On",
-        "At", "As", "After", "Before", "When", "While", "If", "This", "That", "These", "Those", "There", "His",
-        "Her", "Their", "Its", "Our", "My", "Some", "Many", "Most", "One", "Two", "Officials", "Still", "However",
-        "Meanwhile", "Now", "Then", "Last", "Earlier", "Later", "According", "For", "From", "With", "By", "Since",
-        "Although", "Though", "Despite", "Speaking", "Asked", "What", "Who", "Why", "How", "Where")
-        .GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Openers = WordLists.Set(typeof(SentenceSplitter).Assembly, "Pipeline.Text.Lexicons.sentence-openers.txt", StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Splits each paragraph's tokens into sentences.</summary>
     /// <param name="text">The article text.</param>

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Pipeline.Entities.Identity;
 
 /// <summary>Acronyms and the initials of the names they may stand for.</summary>
@@ -50,6 +52,8 @@ internal static class Acronym
         return n >= 2 ? new string(initials[..n]) : null;
     }
 
-    private static bool IsSmallWord(string word) =>
-        word is "of" or "the" or "and" or "for" or "in" or "on" or "at" or "to" or "&" or "de" or "du" or "des" or "la" or "le";
+    /// <summary>The words initials leave out (<c>Federal Bureau of Investigation</c> → <c>FBI</c>), matched as written.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SmallWords = EntityLexicons.Load("initials-skip.txt", StringComparer.Ordinal);
+
+    private static bool IsSmallWord(string word) => SmallWords.Contains(word);
 }

@@ -229,20 +229,6 @@ internal static class QuoteLexicon
     private static readonly Lazy<ulong[][]> Phrases = new(() =>
         Lines("set-phrases.txt").Select(words => Array.ConvertAll(words, word => FeatureHash.LowerChars(word))).ToArray());
 
-    private static IEnumerable<string[]> Lines(string file)
-    {
-        string name = "Pipeline.Quotes.Lexicons." + file;
-        using var stream = typeof(QuoteLexicon).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The embedded word list '{name}' is missing.");
-        using var reader = new StreamReader(stream);
-        var lines = new List<string[]>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0 && line[0] != '#')
-            {
-                lines.Add(line.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-            }
-        }
-        return lines;
-    }
+    private static IEnumerable<string[]> Lines(string file) =>
+        WordLists.Lines(typeof(QuoteLexicon).Assembly, "Pipeline.Quotes.Lexicons." + file).Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }

@@ -15,36 +15,13 @@ internal static class PhraseCandidates
     public const int MaxPhraseWords = 4;
 
     /// <summary>Words before a name that are a title or role, not part of the name.</summary>
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
-        "President", "Prime", "Minister", "Sen", "Senator", "Rep", "Representative", "Gov", "Governor", "Secretary", "Leader",
-        "Majority", "Minority", "Speaker", "Chief", "Mr", "Mrs", "Ms", "Dr", "General", "Gen", "Lt", "Col", "Sgt", "Capt",
-        "King", "Queen", "Prince", "Princess", "Pope", "Judge", "Justice", "Officer", "Detective", "Coach", "Former", "Deputy",
-        "Vice", "Ambassador", "Director", "Chairman", "Chairwoman", "Spokesman", "Spokeswoman", "CEO", "Sir", "Lord", "Lady",
-        "Dame", "Rev", "Reverend", "Sheikh", "Mayor", "Commissioner", "Attorney", "Adviser", "Advisor", "Agent", "Professor",
-        "Prof", "Pastor", "Bishop", "Archbishop", "Cardinal", "Colonel", "Captain", "Sergeant", "Lieutenant", "Admiral",
-        "Commander", "Corporal", "Brigadier", "Marshal", "Manager", "Striker", "Midfielder", "Defender", "Goalkeeper")
-        .GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles = WordLists.Set(typeof(PhraseCandidates).Assembly, "Pipeline.Summaries.Lexicons.phrase-titles.txt", StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Small words allowed inside a name when a capitalized word follows: <c>Bank of England</c>.</summary>
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NameJoiners = FrozenSet.Create(StringComparer.Ordinal,
-        "of", "the", "de", "al", "bin", "van", "von", "la", "le", "du", "da", "del")
-        .GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NameJoiners = WordLists.Set(typeof(PhraseCandidates).Assembly, "Pipeline.Summaries.Lexicons.name-joiners.txt", StringComparer.Ordinal);
 
     /// <summary>Verbs and adverbs common in news that stopwords miss; a phrase never ends in one.</summary>
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotHeads = FrozenSet.Create(StringComparer.Ordinal,
-        "called", "asked", "added", "noted", "expressed", "agreed", "discussed", "emphasized", "stressed", "described",
-        "explained", "decided", "believe", "believes", "says", "said", "told", "tells", "reported", "including", "according",
-        "became", "become", "becomes", "continue", "continued", "continues", "help", "helped", "give", "gave", "given",
-        "keep", "kept", "put", "set", "found", "find", "left", "leave", "saw", "seen", "seem", "seems", "seemed", "try",
-        "tried", "show", "showed", "shown", "able", "likely", "unlikely", "due", "among", "least", "less", "far", "almost",
-        "although", "else", "ever", "never", "often", "perhaps", "quite", "rather", "really", "recently", "soon", "sure",
-        "whose", "cannot", "wants", "wanted", "need", "needs", "needed", "let", "lets", "done", "does", "much", "many",
-        "several", "various", "certain", "whole", "next", "previous", "different", "similar", "same", "other", "others",
-        // Nouns too general to say what an article is about.
-        "month", "months", "week", "weeks", "year", "years", "day", "days", "time", "times", "hour", "hours", "minute",
-        "minutes", "moment", "thing", "things", "way", "ways", "lot", "part", "number", "kind", "sort", "end", "point",
-        "place", "case", "fact", "issue", "sense", "percent", "side", "group", "area", "areas", "today", "morning", "night")
-        .GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotHeads = WordLists.Set(typeof(PhraseCandidates).Assembly, "Pipeline.Summaries.Lexicons.not-heads.txt", StringComparer.Ordinal);
 
     public static void Collect(TextDocument document, bool caseless, int maxSentences, PhraseTable phrases)
     {

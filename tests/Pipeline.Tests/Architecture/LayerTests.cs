@@ -25,10 +25,12 @@ public sealed partial class LayerTests
         ["Pipeline.Extraction"] = ["Pipeline.Text"],
         ["Pipeline.Storage"] = ["Pipeline.Text"],
         ["Pipeline.Application"] = ["Pipeline.Text", "Pipeline.Extraction", "Pipeline.Storage"],
-        ["Pipeline.Functions"] = ["Pipeline.Application"],
-        ["Pipeline.LocalHost"] = ["Pipeline.Functions"],
-        ["Pipeline.Evaluation"] = ["Pipeline.Application"],
-        ["Pipeline.Cli"] = ["Pipeline.Application", "Pipeline.Evaluation"],
+        // The hosts wire storage (the articles container, which storage errors are transient) but never extraction.
+        ["Pipeline.Functions"] = ["Pipeline.Application", "Pipeline.Storage"],
+        ["Pipeline.LocalHost"] = ["Pipeline.Functions", "Pipeline.Application", "Pipeline.Storage"],
+        // Tools: scoring, training and the bench read every layer.
+        ["Pipeline.Evaluation"] = ["Pipeline.Application", "Pipeline.Extraction", "Pipeline.Storage", "Pipeline.Text"],
+        ["Pipeline.Cli"] = ["Pipeline.Application", "Pipeline.Evaluation", "Pipeline.Extraction", "Pipeline.Storage", "Pipeline.Text"],
     };
 
     private static string ProjectFile(string project) => Path.Combine(Src, project, project + ".csproj");
@@ -80,6 +82,21 @@ public sealed partial class LayerTests
     {
         var azure = Packages(project).Where(p => IsAzure(p.Package)).Select(p => $"{p.Project} -> {p.Package}").ToList();
         Assert.True(azure.Count == 0, $"{project} takes an Azure package:\n" + string.Join("\n", azure));
+    }
+
+    /// <summary>
+    /// A project compiles only against the projects it names: without this, a host would see storage or extraction
+    /// through the application's references, and the table above would hold only on paper.
+    /// </summary>
+    [Fact]
+    public void A_project_sees_only_the_projects_it_names()
+    {
+        var props = XDocument.Load(Path.Combine(RepositoryPaths.Root, "Directory.Build.props"));
+        Assert.Equal("true", props.Descendants("DisableTransitiveProjectReferences").Single().Value);
+        foreach (var project in Allowed.Keys)
+        {
+            Assert.Empty(XDocument.Load(ProjectFile(project)).Descendants("DisableTransitiveProjectReferences"));
+        }
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class ArticleQueries(PipelineTables tables, ArticleBlobs blobs, Co
         }
         if (!string.IsNullOrEmpty(query.Status) && !ArticleStatus.IsKnown(query.Status))
         {
-            return QueryProblem.BadRequest("'status' must be one of pending, processing, succeeded, failed.");
+            return QueryProblem.BadRequest($"'status' must be one of {QueryParameters.Statuses}.");
         }
         if ((QueryParameters.CheckText("section", query.Section, required: false) ?? QueryParameters.CheckText("search", query.Search, required: false)) is { } bad)
         {

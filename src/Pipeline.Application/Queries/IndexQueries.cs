@@ -42,7 +42,7 @@ public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, C
         EntityType parsed = default;
         if (!string.IsNullOrEmpty(type) && !EntityKey.TryParseType(type, out parsed))
         {
-            return QueryProblem.BadRequest("'type' must be one of Person, Organization, Location, Misc, Date.");
+            return QueryProblem.BadRequest($"'type' must be one of {QueryParameters.EntityTypes}.");
         }
         if (QueryParameters.CheckText("prefix", prefix, required: false) is { } bad)
         {
@@ -137,7 +137,7 @@ public sealed class IndexQueries(PipelineTables tables, EntityCatalog catalog, C
         }
         if (!EntityKey.TryParseType(type, out var parsed))
         {
-            return QueryProblem.BadRequest("The entity type must be one of Person, Organization, Location, Misc.");
+            return QueryProblem.BadRequest($"The entity type must be one of {QueryParameters.EntityTypes}.");
         }
         if (QueryParameters.CheckText("name", name, required: true) is { } bad)
         {

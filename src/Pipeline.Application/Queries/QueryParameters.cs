@@ -1,4 +1,6 @@
 using System.Globalization;
+using Pipeline.Entities;
+using Pipeline.Storage.Rows;
 
 namespace Pipeline.Queries;
 
@@ -8,6 +10,12 @@ public static class QueryParameters
     public const int DefaultTop = 50;
     public const int MaxTop = 1_000;
     public const int MaxTextLength = 200;
+
+    /// <summary>The values of <c>status</c> (an article's state).</summary>
+    public const string Statuses = ArticleStatus.Names;
+
+    /// <summary>The values of an entity <c>type</c>.</summary>
+    public const string EntityTypes = EntityKey.TypeNames;
 
     /// <summary>Parses <c>top</c>: absent means <see cref="DefaultTop"/>; otherwise an integer in 1..<see cref="MaxTop"/>.</summary>
     public static bool TryParseTop(string? value, out int top, out QueryProblem? problem)

@@ -20,7 +20,7 @@ internal static class QueryCommands
 
     private static Command Articles()
     {
-        var status = new Option<string?>("--status") { Description = "pending, processing, succeeded or failed." };
+        var status = new Option<string?>("--status") { Description = "Only articles with this status: " + QueryParameters.Statuses + "." };
         var search = new Option<string?>("--search") { Description = "Words the title contains." };
         var section = new Option<string?>("--section") { Description = "Only this section." };
         var command = new Command("articles", "List articles with their status.") { status, search, section, Top, Token, Json, CliServices.Connection };
@@ -45,7 +45,7 @@ internal static class QueryCommands
 
     private static Command Entities()
     {
-        var type = new Option<string?>("--type") { Description = "Person, Organization, Location or Misc." };
+        var type = new Option<string?>("--type") { Description = "One of " + QueryParameters.EntityTypes + "." };
         var prefix = new Option<string?>("--prefix") { Description = "Names starting with this." };
         var command = new Command("entities", "List canonical entities across articles, with how many articles mention each.") { type, prefix, Top, Token, Json, CliServices.Connection };
         command.SetAction(async (parse, cancellationToken) =>

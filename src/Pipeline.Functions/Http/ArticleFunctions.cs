@@ -12,7 +12,7 @@ public sealed class ArticleFunctions(IArticleQueries queries)
     [ApiOperation("Articles with their status, newest first", typeof(Page<ArticleListItem>))]
     [ApiQuery("top", "Items per page, 1 to 1000 (default 50).")]
     [ApiQuery("continuationToken", "The continuationToken of the page before, for the next one.")]
-    [ApiQuery("status", "Only articles with this status: pending, processing, succeeded, failed, deleting.")]
+    [ApiQuery("status", "Only articles with this status: " + QueryParameters.Statuses + ".")]
     [ApiQuery("section", "Only articles of this section.")]
     [ApiQuery("from", "Published on or after this date (yyyy-MM-dd).")]
     [ApiQuery("to", "Published on or before this date (yyyy-MM-dd).")]

@@ -10,7 +10,7 @@ public sealed class IndexFunctions(IIndexQueries queries)
 {
     [Function(nameof(ListEntities))]
     [ApiOperation("Identities across articles, by name, each once with its variants and article count", typeof(Page<CatalogEntityDto>))]
-    [ApiQuery("type", "Person, Organization, Location, Misc or Date.")]
+    [ApiQuery("type", "One of " + QueryParameters.EntityTypes + ".")]
     [ApiQuery("prefix", "Names starting with this.")]
     [ApiQuery("top", "Items per page, 1 to 1000 (default 50).")]
     [ApiQuery("continuationToken", "The continuationToken of the page before, for the next one.")]

@@ -66,5 +66,8 @@ public static class ArticleStatus
     /// <summary>The blob was deleted and the article's results are being removed; the row goes last.</summary>
     public const string Deleting = "deleting";
 
+    /// <summary>Every state, as the API and the command line list them.</summary>
+    public const string Names = Pending + ", " + Processing + ", " + Succeeded + ", " + Failed + ", " + Deleting;
+
     public static bool IsKnown(string? status) => status is Pending or Processing or Succeeded or Failed or Deleting;
 }

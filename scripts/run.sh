@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The run command: installs what it needs, starts Azurite and the local Functions host, uploads seeds/, waits until
 # they are processed, reports what the store holds (failed and waiting articles included) and serves the API on
-# http://127.0.0.1:7071 until Ctrl-C. An article that failed is the article's problem, never a reason to stop.
+# http://127.0.0.1:7071 (Host.LocalHttpPort in src/Pipeline.Functions/local.settings.json) until Ctrl-C. An article
+# that failed is the article's problem, never a reason to stop.
 #   PIPELINE_AZURITE_LOCATION=<folder>   where Azurite keeps its data (default .azurite)
 source "$(dirname "$0")/common.sh"
 
-API=http://127.0.0.1:7071/api
 AZURITE_DATA="${PIPELINE_AZURITE_LOCATION:-$ROOT/.azurite}"
 STARTED=()
 SIGNALS=()
@@ -33,9 +33,14 @@ if [ ! -f "$SETTINGS" ]; then
   cp local.settings.sample.json "$SETTINGS"
   echo "Created $SETTINGS from local.settings.sample.json"
 fi
+# The port the host listens on: the settings' Host.LocalHttpPort, as the host reads it.
+PORT=$(node -e 'const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  process.stdout.write(String((s.Host && s.Host.LocalHttpPort) || 7071));' "$SETTINGS") \
+  || { echo "error: $SETTINGS is not valid JSON" >&2; exit 1; }
+API=http://127.0.0.1:$PORT/api
 
-if port_in_use 7071; then
-  echo "error: port 7071 is in use; stop whatever listens there (another run?) and try again." >&2
+if port_in_use "$PORT"; then
+  echo "error: port $PORT is in use; stop whatever listens there (another run?), or set Host.LocalHttpPort in $SETTINGS, and try again." >&2
   exit 1
 fi
 if port_in_use 10000 || port_in_use 10001 || port_in_use 10002; then
@@ -55,7 +60,7 @@ else
     || { echo "error: Azurite did not start; see $AZURITE_DATA/azurite-*.log" >&2; exit 1; }
 fi
 
-echo "== Starting the local Functions host on http://127.0.0.1:7071"
+echo "== Starting the local Functions host on http://127.0.0.1:$PORT"
 dotnet src/Pipeline.LocalHost/bin/Release/net10.0/Pipeline.LocalHost.dll --settings "$SETTINGS" \
   --Logging:LogLevel:Microsoft.AspNetCore=Warning &
 STARTED+=($!)

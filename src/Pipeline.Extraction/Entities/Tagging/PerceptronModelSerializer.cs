@@ -82,13 +82,7 @@ internal static class PerceptronModelSerializer
     private static void WriteFeatures(VarintWriter writer, PerceptronTaggerModel model)
     {
         var entries = SortedEntries(model.Features);
-        writer.WriteInt(entries.Count);
-        ulong previous = 0;
-        foreach (var (key, _) in entries)
-        {
-            writer.Write(key - previous);
-            previous = key;
-        }
+        WriteKeys(writer, entries);
         const int stride = PerceptronTaggerModel.Stride;
         foreach (var (_, row) in entries)
         {
@@ -118,14 +112,8 @@ internal static class PerceptronModelSerializer
     private static (HashIndex Features, short[] Weights) ReadFeatures(VarintReader reader)
     {
         const int stride = PerceptronTaggerModel.Stride;
-        int count = reader.ReadInt();
-        var keys = new ulong[count];
-        ulong key = 0;
-        for (int i = 0; i < count; i++)
-        {
-            key += reader.Read();
-            keys[i] = key;
-        }
+        var keys = ReadKeys(reader);
+        int count = keys.Length;
         var masks = new ulong[count];
         for (int i = 0; i < count; i++)
         {
@@ -151,13 +139,7 @@ internal static class PerceptronModelSerializer
     private static void WriteIndex(VarintWriter writer, HashIndex index)
     {
         var entries = SortedEntries(index);
-        writer.WriteInt(entries.Count);
-        ulong previous = 0;
-        foreach (var (key, _) in entries)
-        {
-            writer.Write(key - previous);
-            previous = key;
-        }
+        WriteKeys(writer, entries);
         foreach (var (_, value) in entries)
         {
             writer.Write((uint)value);
@@ -166,20 +148,39 @@ internal static class PerceptronModelSerializer
 
     private static HashIndex ReadIndex(VarintReader reader)
     {
-        int count = reader.ReadInt();
-        var keys = new ulong[count];
-        ulong key = 0;
-        for (int i = 0; i < count; i++)
-        {
-            key += reader.Read();
-            keys[i] = key;
-        }
+        var keys = ReadKeys(reader);
+        int count = keys.Length;
         var index = new HashIndex(count);
         for (int i = 0; i < count; i++)
         {
             index.Set(keys[i], (int)(uint)reader.Read());
         }
         return index;
+    }
+
+    /// <summary>The keys of ascending <paramref name="entries"/>: their count, then each as its difference from the one before.</summary>
+    private static void WriteKeys(VarintWriter writer, List<KeyValuePair<ulong, int>> entries)
+    {
+        writer.WriteInt(entries.Count);
+        ulong previous = 0;
+        foreach (var (key, _) in entries)
+        {
+            writer.Write(key - previous);
+            previous = key;
+        }
+    }
+
+    /// <summary>The keys <see cref="WriteKeys"/> wrote, ascending.</summary>
+    private static ulong[] ReadKeys(VarintReader reader)
+    {
+        var keys = new ulong[reader.ReadInt()];
+        ulong key = 0;
+        for (int i = 0; i < keys.Length; i++)
+        {
+            key += reader.Read();
+            keys[i] = key;
+        }
+        return keys;
     }
 
     private static List<KeyValuePair<ulong, int>> SortedEntries(HashIndex index)

@@ -11,6 +11,17 @@ public sealed record AgreementReport(int Articles, int Pairs, QuoteScores Annota
     public CueRecall AnnotatorsByCue { get; init; } = new();
 
     public CueRecall ModelByCue { get; init; } = new();
+
+    /// <summary>
+    /// The condition "direct quotes, marks stripped" for a later annotator: every attribution they marked, whatever its
+    /// type, against the first's direct quotes, those matching the first's other attributions left out of precision, as
+    /// <see cref="QuoteEvaluation"/> scores the model's quotes in text without marks. The annotator read the marks, so
+    /// this is a ceiling for a person on that condition, not their score without marks.
+    /// </summary>
+    public QuoteScores AnnotatorsDirectStripped { get; init; } = QuoteScores.Zero;
+
+    /// <summary>The model's "direct quotes, marks stripped" in the same pairs (it reads the text without marks).</summary>
+    public QuoteScores ModelDirectStripped { get; init; } = QuoteScores.Zero;
 }
 
 /// <summary>
@@ -25,7 +36,8 @@ public static class AnnotatorAgreement
     /// <param name="model">Scores the model on the articles; fair only when it did not learn from them.</param>
     public static AgreementReport Run(IReadOnlyList<MultiplyAnnotated> articles, QuoteEvaluation model)
     {
-        QuoteScores direct = QuoteScores.Zero, all = QuoteScores.Zero, modelDirect = QuoteScores.Zero, modelAll = QuoteScores.Zero;
+        QuoteScores direct = QuoteScores.Zero, all = QuoteScores.Zero, modelDirect = QuoteScores.Zero, modelAll = QuoteScores.Zero,
+            stripped = QuoteScores.Zero, modelStripped = QuoteScores.Zero;
         int pairs = 0;
         var annotatorsByCue = new CueRecall();
         var modelByCue = new CueRecall();
@@ -33,6 +45,7 @@ public static class AnnotatorAgreement
         {
             var overlap = new SpanOverlap(article.Text);
             var directGold = article.Attributions.Where(a => QuoteEvaluation.HasMark(article.Text, a.Content)).ToList();
+            var otherGold = article.Attributions.Where(a => !QuoteEvaluation.HasMark(article.Text, a.Content)).ToList();
             var found = model.Run([article]);
             foreach (var other in others)
             {
@@ -40,13 +53,18 @@ public static class AnnotatorAgreement
                 direct += QuoteEvaluation.Score(overlap, quotes.Where(q => q.Type == QuoteType.Direct).ToList(), directGold);
                 all += QuoteEvaluation.Score(overlap, quotes, article.Attributions,
                     counted: (attribution, matched) => annotatorsByCue.Add(article.Text, attribution.Cue, matched));
+                stripped += QuoteEvaluation.ScoreWithoutType(overlap, quotes, directGold, otherGold);
                 modelDirect += found.Direct;
+                modelStripped += found.DirectStripped;
                 modelAll += found.All;
                 modelByCue.Add(found.ByCue);
                 pairs++;
             }
         }
-        return new AgreementReport(articles.Count, pairs, direct, all, modelDirect, modelAll) { AnnotatorsByCue = annotatorsByCue, ModelByCue = modelByCue };
+        return new AgreementReport(articles.Count, pairs, direct, all, modelDirect, modelAll)
+        {
+            AnnotatorsByCue = annotatorsByCue, ModelByCue = modelByCue, AnnotatorsDirectStripped = stripped, ModelDirectStripped = modelStripped,
+        };
     }
 
     /// <summary>An annotator's attribution as a quote found: its content's parts, direct when they hold a mark, its first source span as the speaker.</summary>
@@ -71,6 +89,8 @@ public static class AnnotatorAgreement
         Row("direct quotes (in marks)", "the model", report.ModelDirect);
         Row("all attributions", "annotators", report.AnnotatorsAll);
         Row("all attributions", "the model", report.ModelAll);
+        Row("direct quotes, marks stripped", "annotators (any attribution they marked, reading the marks)", report.AnnotatorsDirectStripped);
+        Row("direct quotes, marks stripped", "the model", report.ModelDirectStripped);
 
         void Row(string condition, string who, QuoteScores s) => output.WriteLine(
             $"| {condition} | {who} | {s.Predicted} | {s.Gold} | {s.Matched} | {s.Precision:F3} | {s.Recall:F3} | {s.F1:F3} | {s.SpeakerAccuracy:F3} ({s.SpeakerCorrect}/{s.SpeakerChecked}) |");

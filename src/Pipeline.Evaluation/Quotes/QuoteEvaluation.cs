@@ -69,10 +69,8 @@ public sealed class QuoteEvaluation(ArticleExtractor extractor)
             var strippedOverlap = new SpanOverlap(stripper.Text);
             var remapped = article.Attributions.Select(a => new GoldAttribution(stripper.Map(a.Content), stripper.Map(a.Source), stripper.Map(a.Cue))).ToList();
             var remappedDirect = article.Attributions.Select((a, i) => (a, i)).Where(x => HasMark(article.Text, x.a.Content)).Select(x => remapped[x.i]).ToList();
-            // Quotes found in the stripped text that match another (indirect) gold attribution are not false positives here.
             var otherGold = remapped.Where((_, i) => !HasMark(article.Text, article.Attributions[i].Content)).ToList();
-            var candidates = strippedQuotes.Where(q => !otherGold.Exists(g => SpanOverlap.Matches(strippedOverlap.Tokens(q.Parts), strippedOverlap.Tokens(g.Content)))).ToList();
-            directStripped += Score(strippedOverlap, candidates, remappedDirect,
+            directStripped += ScoreWithoutType(strippedOverlap, strippedQuotes, remappedDirect, otherGold,
                 details is null ? null : new Details(details, "stripped", stripper.Text));
             typed += Score(strippedOverlap, strippedQuotes.Where(q => q.Type != QuoteType.Indirect).ToList(), remappedDirect, null);
             allStripped += Score(strippedOverlap, strippedQuotes, remapped, details is null ? null : new Details(details, "allstripped", stripper.Text));
@@ -154,6 +152,18 @@ public sealed class QuoteEvaluation(ArticleExtractor extractor)
             }
         }
         return best;
+    }
+
+    /// <summary>
+    /// The direct condition when the marks cannot tell a quotation from reported speech: every quote found, whatever its
+    /// type, against the <paramref name="direct"/> gold, leaving out of the precision count the quotes that match one of
+    /// the <paramref name="other"/> (indirect) gold attributions: those are correct finds, not false positives.
+    /// </summary>
+    internal static QuoteScores ScoreWithoutType(SpanOverlap overlap, IReadOnlyList<Quote> found, IReadOnlyList<GoldAttribution> direct,
+        List<GoldAttribution> other, Details? details = null)
+    {
+        var candidates = found.Where(q => !other.Exists(g => SpanOverlap.Matches(overlap.Tokens(q.Parts), overlap.Tokens(g.Content)))).ToList();
+        return Score(overlap, candidates, direct, details);
     }
 
     /// <param name="counted">When given, called for every gold attribution with whether a quote found matched it.</param>

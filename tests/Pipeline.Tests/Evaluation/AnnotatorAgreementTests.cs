@@ -53,6 +53,9 @@ public sealed class AnnotatorAgreementTests : IDisposable
         Assert.Equal((1, 2, 1), (report.AnnotatorsAll.Predicted, report.AnnotatorsAll.Gold, report.AnnotatorsAll.Matched));
         Assert.Equal((1, 1), (report.AnnotatorsAll.SpeakerChecked, report.AnnotatorsAll.SpeakerCorrect));
         Assert.Equal((1, 1), (report.ModelDirect.Gold, report.ModelDirect.Matched)); // the shipped model finds Anna Reyes's quote
+        // Without marks any attribution counts: the annotator's unmarked quote matches the first's direct one.
+        Assert.Equal((1, 1, 1), (report.AnnotatorsDirectStripped.Predicted, report.AnnotatorsDirectStripped.Gold, report.AnnotatorsDirectStripped.Matched));
+        Assert.Equal(1, report.ModelDirectStripped.Gold);
         Assert.Equal((1, 1), report.AnnotatorsByCue["said"]);
         Assert.Equal((1, 0), report.AnnotatorsByCue["believes"]); // the second annotator left the belief out
         Assert.Equal(2, report.ModelByCue.Gold);
@@ -60,6 +63,7 @@ public sealed class AnnotatorAgreementTests : IDisposable
         AnnotatorAgreement.Print(report, printed);
         AnnotatorAgreement.PrintByCue(report, printed, 5);
         Assert.Contains("| all attributions | annotators | 1 | 2 | 1 | 1.000 | 0.500 | 0.667 |", printed.ToString());
+        Assert.Contains("| direct quotes, marks stripped | annotators (any attribution they marked, reading the marks) | 1 | 1 | 1 | 1.000 | 1.000 | 1.000 |", printed.ToString());
         Assert.Contains("| believes | 1 | 0 | 0.00 |", printed.ToString());
     }
 

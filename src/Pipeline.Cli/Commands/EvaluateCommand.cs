@@ -130,15 +130,24 @@ internal static class EvaluateCommand
             Description = "With --agreement on a training split: score a model trained on the split's articles annotated once " +
                           "(as train quotes would, with the same settings) instead of the shipped one, which learned from them.",
         };
+        var withoutBreaks = new Option<bool>("--without-paragraph-breaks")
+        {
+            Description = "Score the articles as text that lost its paragraph breaks (every line after the title joined, as scraped pages " +
+                          "and CNN/DailyMail come); with --cross-validate the parts' models still learn from the paragraphs.",
+        };
         var command = new Command("quotes", "Precision, recall and F1 of quote contents and speaker accuracy on PolNeAR, with and without quotation marks.")
         {
-            directory, details, model, folds, byCue, agreement, trainOthers,
+            directory, details, model, folds, byCue, agreement, trainOthers, withoutBreaks,
         };
         command.Validators.Add(result =>
         {
             if (result.GetValue(agreement) && result.GetValue(folds) > 0)
             {
                 result.AddError("--agreement scores the articles annotated more than once; use --train-others rather than --cross-validate for a model that did not learn from them.");
+            }
+            if (result.GetValue(withoutBreaks) && result.GetValue(agreement))
+            {
+                result.AddError("--without-paragraph-breaks goes with a split's evaluation or --cross-validate, not --agreement.");
             }
             if (result.GetValue(trainOthers) && !result.GetValue(agreement))
             {
@@ -156,7 +165,7 @@ internal static class EvaluateCommand
             using var detailWriter = parse.GetValue(details) is { } file ? new StreamWriter(file.FullName) : null;
             if (parse.GetValue(folds) is > 0 and var k)
             {
-                var pooled = QuoteCrossValidation.Run(articles, k, training.Read(parse), ExtractorWith, Console.Out, detailWriter);
+                var pooled = QuoteCrossValidation.Run(articles, k, training.Read(parse), ExtractorWith, Console.Out, detailWriter, parse.GetValue(withoutBreaks));
                 Console.WriteLine();
                 Console.WriteLine($"{k}-fold cross-validation, counts pooled over the folds:");
                 QuoteEvaluation.Print(pooled, Console.Out);
@@ -190,7 +199,8 @@ internal static class EvaluateCommand
                 }
                 return 0;
             }
-            var report = new QuoteEvaluation(extractor).Run(articles, detailWriter);
+            var scored = parse.GetValue(withoutBreaks) ? articles.Select(a => a.WithoutParagraphBreaks()).ToList() : articles;
+            var report = new QuoteEvaluation(extractor).Run(scored, detailWriter);
             QuoteEvaluation.Print(report, Console.Out);
             PrintByCue(report);
             return 0;

@@ -9,7 +9,31 @@ public sealed record GoldAttribution(TextSpan[] Content, TextSpan[] Source, Text
 }
 
 /// <summary>An article of the corpus with the attributions of its first annotation file.</summary>
-public sealed record PolnearArticle(string Name, string Text, IReadOnlyList<GoldAttribution> Attributions);
+public sealed record PolnearArticle(string Name, string Text, IReadOnlyList<GoldAttribution> Attributions)
+{
+    /// <summary>
+    /// The article as text that lost its paragraph breaks, as scraped pages and CNN/DailyMail's articles come: every line
+    /// break after the title's is a space, so the gold offsets still hold.
+    /// </summary>
+    public PolnearArticle WithoutParagraphBreaks()
+    {
+        int body = Text.IndexOf('\n');
+        if (body < 0)
+        {
+            return this;
+        }
+        while (body < Text.Length && Text[body] is '\n' or '\r')
+        {
+            body++;
+        }
+        var chars = Text.ToCharArray();
+        for (int i = body; i < chars.Length; i++)
+        {
+            chars[i] = chars[i] is '\n' or '\r' ? ' ' : chars[i];
+        }
+        return this with { Text = new string(chars) };
+    }
+}
 
 /// <summary>An article annotated by several people: the first annotation (the gold of <c>eval quotes</c>) and the others'.</summary>
 public sealed record MultiplyAnnotated(PolnearArticle Article, IReadOnlyList<IReadOnlyList<GoldAttribution>> Others);

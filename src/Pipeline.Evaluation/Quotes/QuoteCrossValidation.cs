@@ -13,8 +13,9 @@ public static class QuoteCrossValidation
 {
     /// <param name="extractorFor">The article extractor to score with, given a fold's quote extractor.</param>
     /// <param name="details">Where to write every held-out article's misses, extras and wrong speakers, as <c>eval quotes --details</c> does.</param>
+    /// <param name="heldOutWithoutBreaks">Score the held-out parts as text without paragraph breaks (<see cref="PolnearArticle.WithoutParagraphBreaks"/>); training still reads the paragraphs.</param>
     public static QuoteEvaluationReport Run(IReadOnlyList<PolnearArticle> articles, int folds, QuoteTrainingOptions options,
-        Func<IQuoteExtractor, ArticleExtractor> extractorFor, TextWriter log, TextWriter? details = null)
+        Func<IQuoteExtractor, ArticleExtractor> extractorFor, TextWriter log, TextWriter? details = null, bool heldOutWithoutBreaks = false)
     {
         if (folds < 2 || folds > articles.Count)
         {
@@ -29,7 +30,8 @@ public static class QuoteCrossValidation
             var model = QuoteTraining.Train(
                 marked.Where(a => !heldOutNames.Contains(a.Name)).ToList(),
                 stripped.Where(a => !heldOutNames.Contains(a.Name)).ToList(), options, TextWriter.Null);
-            var report = new QuoteEvaluation(extractorFor(new LearnedQuoteExtractor(model))).Run(heldOut, details);
+            var scored = heldOutWithoutBreaks ? heldOut.Select(a => a.WithoutParagraphBreaks()).ToList() : heldOut;
+            var report = new QuoteEvaluation(extractorFor(new LearnedQuoteExtractor(model))).Run(scored, details);
             log.WriteLine($"fold {fold + 1}/{folds}: {heldOut.Count} articles, direct F1 {report.Direct.F1:F3} (speaker {report.Direct.SpeakerAccuracy:F3}), " +
                           $"all F1 {report.All.F1:F3}, stripped direct F1 {report.DirectStripped.F1:F3}");
             pooled = pooled is null ? report : Add(pooled, report);

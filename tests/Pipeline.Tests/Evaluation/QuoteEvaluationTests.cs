@@ -41,6 +41,22 @@ public sealed class QuoteEvaluationTests
     }
 
     [Fact]
+    public void Without_paragraph_breaks_the_body_is_one_line_and_the_gold_offsets_still_hold()
+    {
+        const string text = Quotation + "The council met in the old hall.\r\nIt voted on Friday.\n";
+        int hall = text.IndexOf("the old hall", StringComparison.Ordinal);
+        var gold = new GoldAttribution([new TextSpan(hall, hall + "the old hall".Length)], [], []);
+
+        var flat = new PolnearArticle("town", text, [gold]).WithoutParagraphBreaks();
+
+        Assert.Equal(text.Length, flat.Text.Length);
+        Assert.StartsWith("Town news\n\n“We will build", flat.Text);
+        Assert.Equal(2, flat.Text.Count(c => c == '\n')); // the title's
+        Assert.Contains("Monday.  The council met in the old hall.  It voted on Friday. ", flat.Text);
+        Assert.Equal("the old hall", gold.Content[0].Slice(flat.Text).ToString());
+    }
+
+    [Fact]
     public void Without_marks_the_typed_reading_counts_only_the_quotes_typed_as_quotations()
     {
         const string text = Quotation + "The mayor said that the bridge would cost more than the council had planned.\n";

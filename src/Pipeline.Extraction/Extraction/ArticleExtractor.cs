@@ -45,9 +45,11 @@ public sealed class ArticleExtractor(IEntityExtractor entities, IQuoteExtractor 
     /// (<c>"A," said X, who wrote about it. "B."</c>) may belong to the cue before the clause's own cue; a quote whose
     /// words only stand for others (<c>denied it</c>, <c>asked him</c>) is not kept; in text with marks, content labels
     /// end a content on a last label (begin, inside, last). 17: a quotation in marks signed with a dash and a name
-    /// (<c>"…" ― Sonya Herridge</c>, or a paragraph <c>- Bernie Sanders.</c> after it) is that person's.
+    /// (<c>"…" ― Sonya Herridge</c>, or a paragraph <c>- Bernie Sanders.</c> after it) is that person's. 18: text that
+    /// lost its paragraph breaks (a paragraph of more sentences than news paragraphs hold) is read for quotes in
+    /// paragraphs of one sentence, or of the sentences one quotation runs across (<c>NewsParagraphs</c>).
     /// </summary>
-    public const string Version = "17";
+    public const string Version = "18";
 
     public ExtractionResult Extract(Article article)
     {

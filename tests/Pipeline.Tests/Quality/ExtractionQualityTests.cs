@@ -59,6 +59,24 @@ public sealed class ExtractionQualityTests
         Assert.True(typed.Success && Number(typed.Groups[1].Value) >= 0.56 && Number(typed.Groups[2].Value) >= 0.80, output);
     }
 
+    /// <summary>
+    /// The same articles as text that lost its paragraph breaks (scraped pages, CNN/DailyMail's articles), read in news-sized
+    /// paragraphs (<c>NewsParagraphs</c>). Floors a little under dev's figures (0.863 / 0.936, 0.691 / 0.933, 0.590, 0.607);
+    /// read as one paragraph (commit b0bb234) they were 0.843 / 0.906, 0.676 / 0.909, 0.506, 0.557.
+    /// </summary>
+    [SkippableFact]
+    public async Task Quotes_on_PolNeAR_dev_without_paragraph_breaks_keep_their_scores()
+    {
+        var (exit, output) = await CliProcess.RunAsync(Timeout, "eval", "quotes", Data("polnear/dev"), "--without-paragraph-breaks");
+        Assert.True(exit == 0, output);
+        var (directF1, directSpeaker) = Row(output, "direct quotes (in marks)");
+        Assert.True(directF1 >= 0.855 && directSpeaker >= 0.925, output);
+        var (allF1, allSpeaker) = Row(output, "all attributions");
+        Assert.True(allF1 >= 0.685 && allSpeaker >= 0.925, output);
+        Assert.True(Row(output, "direct quotes, marks stripped").F1 >= 0.58, output);
+        Assert.True(Row(output, "all attributions, marks stripped").F1 >= 0.595, output);
+    }
+
     [SkippableFact]
     public async Task Summaries_on_CNN_DailyMail_validation_beat_Lead_3_by_half_a_point_on_every_ROUGE()
     {

@@ -1,3 +1,4 @@
+using Pipeline.Articles;
 using Pipeline.Quotes;
 using Pipeline.Tests.Infrastructure;
 
@@ -43,6 +44,24 @@ public sealed class SeedQuoteTests
         Assert.All(unmarked, q => Assert.Contains(StrippedPassages, p => q.Text.StartsWith(p.Start, StringComparison.Ordinal)));
         Assert.Equal(9, Quotes.Count(q => q.Speaker == "Jake Sullivan" && q.SpeakerEntity == "person:jake-sullivan"
                                           && StrippedPassages.Any(p => q.Text.StartsWith(p.Start, StringComparison.Ordinal))));
+    }
+
+    /// <remarks>
+    /// The seed as text that lost its line breaks too (one line after its title): read in the paragraphs the break stage
+    /// finds (<c>NewsParagraphs</c>), ten passages are found whole with their speakers; read as one paragraph, seven were,
+    /// and a sentence of narration ran into one of Sullivan's.
+    /// </remarks>
+    [Fact]
+    public void Without_its_line_breaks_the_seed_keeps_ten_of_its_passages()
+    {
+        var lines = Repository.SeedText.Split('\n');
+        string text = lines[0] + "\n" + lines[1] + "\n" + string.Join(" ", lines.Skip(2).Select(l => l.Trim()).Where(l => l.Length > 0)) + "\n";
+        var quotes = Seed.Extractor.Extract(ArticleParser.Parse("seed", "seed.txt", text)).Quotes;
+
+        int whole = StrippedPassages.Count(p => quotes.Any(q => q.Text.StartsWith(p.Start, StringComparison.Ordinal) && q.Speaker == p.Speaker));
+        Assert.InRange(whole, 10, 11);
+        Assert.DoesNotContain(quotes, q => q.Text.Contains("Biden-Netanyahu relations have shifted", StringComparison.Ordinal));
+        Assert.All(quotes.Where(q => q.Type == QuoteType.Unmarked), q => Assert.Contains(q.Speaker, new[] { "Jake Sullivan", "Benjamin Netanyahu" }));
     }
 
     [Theory]

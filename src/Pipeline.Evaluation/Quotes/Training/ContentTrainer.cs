@@ -126,7 +126,7 @@ internal static class ContentTrainer
         for (int fold = 0; fold < folds; fold++)
         {
             var content = Train(articles.Where((_, i) => i % folds != fold).ToList(), epochs, seed + fold, lastLabels);
-            var model = new AttributionModel(new HashIndex(0), noCues, content, empty, empty, empty, empty, empty, lastLabels);
+            var model = new AttributionModel(new HashIndex(0), noCues, content, empty, empty, empty, empty, empty, empty, lastLabels);
             for (int i = fold; i < articles.Count; i += folds)
             {
                 var x = articles[i].Text;

@@ -78,6 +78,19 @@ internal sealed class AttributionText
     /// <summary>True when an opening mark lies in tokens <c>[from, to)</c> (clamped to the document).</summary>
     public bool OpensIn(int from, int to) => OpeningBefore[Math.Clamp(to, 0, Count)] > OpeningBefore[Math.Clamp(from, 0, Count)];
 
+    /// <summary>
+    /// The loaded document's tokens and sentences grouped in other paragraphs (<see cref="NewsParagraphs"/>): nothing read
+    /// per token or sentence changes, and no quotation is cut, so its marks pair as before.
+    /// </summary>
+    public void Reparagraph(TextDocument paragraphed)
+    {
+        if (paragraphed.Tokens != Document.Tokens || paragraphed.Sentences.Length != Document.Sentences.Length)
+        {
+            throw new ArgumentException("Only the paragraphs may differ.", nameof(paragraphed));
+        }
+        Document = paragraphed;
+    }
+
     /// <summary>Fills the arrays for <paramref name="document"/>; the marked quotes are the ones <see cref="QuotationMarks"/> pairs.</summary>
     public void Load(TextDocument document, EntityExtraction entities, List<MarkedQuote> marked)
     {

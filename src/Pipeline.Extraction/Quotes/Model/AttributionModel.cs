@@ -15,7 +15,7 @@ internal sealed class AttributionModel
 
     /// <param name="cues">Both cue passes in one stage (<see cref="LinearModel.Concat(LinearModel, LinearModel)"/>), the first pass's labels first.</param>
     public AttributionModel(HashIndex cueWords, LinearModel cues, LinearModel content, LinearModel link, LinearModel source, LinearModel verbatim, LinearModel extension, LinearModel part,
-        bool lastLabels)
+        LinearModel breaks, bool lastLabels)
     {
         if (content.Labels != ContentLabels.CountFor(lastLabels))
         {
@@ -34,6 +34,7 @@ internal sealed class AttributionModel
         Verbatim = verbatim;
         Extension = extension;
         Part = part;
+        Breaks = breaks;
         SourceWeights = new SourceFeatures.SourceWeights(source);
         ContentDense = new DenseRows(content, ContentFeatures.DenseTemplates);
         CueTokenDense = new DenseRows(cues, CueFeatures.TokenDenseTemplates);
@@ -92,6 +93,9 @@ internal sealed class AttributionModel
 
     /// <summary>Ranks what becomes of a further span linked to a cue (<see cref="PartChoice"/>): part of the attribution of the cue's nearest span, one of its own, or none.</summary>
     public LinearModel Part { get; }
+
+    /// <summary>Scores a paragraph break between two sentences of text that lost its breaks (<see cref="BreakFeatures"/>, <see cref="NewsParagraphs"/>).</summary>
+    public LinearModel Breaks { get; }
 
     /// <summary>Content label transitions, <c>[previous × Count + label]</c>, unpacked from <see cref="Content"/>.</summary>
     public int[] Transitions { get; }

@@ -40,7 +40,10 @@ internal sealed partial class AttributionTagger(QuoteModel model)
         {
             var x = scratch.Text;
             x.Load(document, entities, QuotationMarks.Find(document));
-            Run(x.HasDoubleMarks ? model.Marked : model.Stripped, scratch, output);
+            var m = x.HasDoubleMarks ? model.Marked : model.Stripped;
+            // Text that lost its paragraph breaks is read in paragraphs of news size; the quotes keep the document's own.
+            x.Reparagraph(NewsParagraphs.Split(x, m.Breaks, scratch.Keys));
+            Run(m, scratch, output);
         }
         finally
         {

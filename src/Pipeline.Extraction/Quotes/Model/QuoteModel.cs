@@ -8,7 +8,7 @@ namespace Pipeline.Quotes;
 public sealed class QuoteModel
 {
     /// <summary>Version of the binary format and of the feature templates; a model of another version is refused.</summary>
-    public const int FormatVersion = 4;
+    public const int FormatVersion = 5;
 
     /// <summary>The file name of the model inside a model folder (<c>pipeline train quotes --out</c>).</summary>
     public const string FileName = "quote-model.bin";

@@ -6,7 +6,7 @@ namespace Pipeline.Quotes;
 
 /// <summary>
 /// The quote model file: 4 magic bytes <c>QUOT</c>, a little-endian int32 format version, then a Brotli stream of
-/// the metadata and, for the marked and the stripped model in turn, the cue words and the eight stages. A stage is its
+/// the metadata and, for the marked and the stripped model in turn, the cue words and the nine stages. A stage is its
 /// label count, its keys sorted and delta-coded, then its weights zigzag-coded, all as 7-bit varints (like data next
 /// to like data compresses best). Sorting makes the file depend only on the model, so training twice gives the same bytes.
 /// </summary>
@@ -34,7 +34,7 @@ internal static class QuoteModelSerializer
             var words = Sorted(variant.CueWords);
             WriteKeys(writer, words);
             var (cue, cueSecond) = variant.CueStages();
-            foreach (var stage in new[] { cue, cueSecond, variant.Content, variant.Link, variant.Source, variant.Verbatim, variant.Extension, variant.Part })
+            foreach (var stage in new[] { cue, cueSecond, variant.Content, variant.Link, variant.Source, variant.Verbatim, variant.Extension, variant.Part, variant.Breaks })
             {
                 WriteStage(writer, stage);
             }
@@ -92,7 +92,7 @@ internal static class QuoteModelSerializer
         var (firstLabels, firstKeys, firstWeights) = ReadRows(reader);
         var (secondLabels, secondKeys, secondWeights) = ReadRows(reader);
         var cues = LinearModel.Concat(firstLabels, firstKeys, firstWeights, secondLabels, secondKeys, secondWeights);
-        return new AttributionModel(words, cues, ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), lastLabels);
+        return new AttributionModel(words, cues, ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), ReadStage(reader), lastLabels);
     }
 
     private static void WriteStage(BinaryWriter writer, LinearModel stage)

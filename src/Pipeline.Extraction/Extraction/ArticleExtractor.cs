@@ -47,7 +47,8 @@ public sealed class ArticleExtractor(IEntityExtractor entities, IQuoteExtractor 
     /// end a content on a last label (begin, inside, last). 17: a quotation in marks signed with a dash and a name
     /// (<c>"…" ― Sonya Herridge</c>, or a paragraph <c>- Bernie Sanders.</c> after it) is that person's. 18: text that
     /// lost its paragraph breaks (a paragraph of more sentences than news paragraphs hold) is read for quotes in
-    /// paragraphs of one sentence, or of the sentences one quotation runs across (<c>NewsParagraphs</c>).
+    /// paragraphs of news size, never broken inside a quotation: with marks a sentence each, without them where the
+    /// quote model's learned break stage puts breaks (<c>NewsParagraphs</c>).
     /// </summary>
     public const string Version = "18";
 

@@ -6,7 +6,8 @@ namespace Pipeline.Quotes;
 /// <summary>
 /// The learned stages of attribution for one kind of text (with quotation marks, or with every mark stripped): cue
 /// detection, content labelling, linking content to its cue, telling a cue's further spans that go with its nearest one from words of their own, growing content by whole sentences, choosing the source, and
-/// telling the speaker's own words from reported speech. Immutable.
+/// telling the speaker's own words from reported speech; and, for text that lost its paragraph breaks, where a break
+/// falls between two sentences. Immutable.
 /// </summary>
 internal sealed class AttributionModel
 {

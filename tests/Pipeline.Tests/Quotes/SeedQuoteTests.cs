@@ -48,8 +48,8 @@ public sealed class SeedQuoteTests
 
     /// <remarks>
     /// The seed as text that lost its line breaks too (one line after its title): read in the paragraphs the break stage
-    /// finds (<c>NewsParagraphs</c>), ten passages are found whole with their speakers; read as one paragraph, seven were,
-    /// and a sentence of narration ran into one of Sullivan's.
+    /// finds (<c>NewsParagraphs</c>), ten passages are found whole with their speakers; read as one paragraph, several began
+    /// a sentence early or late, and a sentence of narration ran into one of Sullivan's.
     /// </remarks>
     [Fact]
     public void Without_its_line_breaks_the_seed_keeps_ten_of_its_passages()

@@ -135,9 +135,15 @@ internal static class EvaluateCommand
             Description = "Score the articles as text that lost its paragraph breaks (every line after the title joined, as scraped pages " +
                           "and CNN/DailyMail come); with --cross-validate the parts' models still learn from the paragraphs.",
         };
+        var share = new Option<double>("--training-share")
+        {
+            Description = "With --cross-validate: each part's model learns from this share of its training articles (the same articles " +
+                          "for every part and seed; a smaller share's are in a larger one's), scored on whole parts: a learning curve.",
+            DefaultValueFactory = _ => 1,
+        };
         var command = new Command("quotes", "Precision, recall and F1 of quote contents and speaker accuracy on PolNeAR, with and without quotation marks.")
         {
-            directory, details, model, folds, byCue, agreement, trainOthers, withoutBreaks,
+            directory, details, model, folds, byCue, agreement, trainOthers, withoutBreaks, share,
         };
         command.Validators.Add(result =>
         {
@@ -153,6 +159,14 @@ internal static class EvaluateCommand
             {
                 result.AddError("--train-others goes with --agreement.");
             }
+            if (result.GetResult(share) is { Implicit: false } && result.GetValue(folds) <= 0)
+            {
+                result.AddError("--training-share goes with --cross-validate.");
+            }
+            if (result.GetValue(share) is not (> 0 and <= 1))
+            {
+                result.AddError("--training-share is a share of the training articles: more than 0 and at most 1 (e.g. 0.5).");
+            }
         });
         // With --cross-validate, the models of the parts are trained as `train quotes` would with the same settings.
         var training = QuoteTrainingArguments.AddTo(command);
@@ -165,9 +179,13 @@ internal static class EvaluateCommand
             using var detailWriter = parse.GetValue(details) is { } file ? new StreamWriter(file.FullName) : null;
             if (parse.GetValue(folds) is > 0 and var k)
             {
-                var pooled = QuoteCrossValidation.Run(articles, k, training.Read(parse), ExtractorWith, Console.Out, detailWriter, parse.GetValue(withoutBreaks));
+                double trainingShare = parse.GetValue(share);
+                var pooled = QuoteCrossValidation.Run(articles, k, training.Read(parse), ExtractorWith, Console.Out, detailWriter,
+                    parse.GetValue(withoutBreaks), trainingShare);
                 Console.WriteLine();
-                Console.WriteLine($"{k}-fold cross-validation, counts pooled over the folds:");
+                Console.WriteLine(trainingShare < 1
+                    ? $"{k}-fold cross-validation, each part's model learning from {trainingShare:0.###} of its training articles, counts pooled over the folds:"
+                    : $"{k}-fold cross-validation, counts pooled over the folds:");
                 QuoteEvaluation.Print(pooled, Console.Out);
                 PrintByCue(pooled);
                 return 0;

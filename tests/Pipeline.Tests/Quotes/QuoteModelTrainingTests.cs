@@ -152,6 +152,36 @@ public sealed class QuoteModelTrainingTests
     }
 
     [Fact]
+    public void A_learning_curves_training_shares_add_articles_and_draw_the_same_ones_again()
+    {
+        var many = Enumerable.Range(0, 40).Select(i => Article($"n{i:00}", "Anna Reyes", "We will build the bridge")).ToArray();
+
+        var quarter = QuoteCrossValidation.TrainingSubset(many, 0.25, seed: 1);
+        var half = QuoteCrossValidation.TrainingSubset(many, 0.5, seed: 1);
+
+        Assert.Equal(10, quarter.Count);
+        Assert.Equal(20, half.Count);
+        Assert.Subset(half, quarter);
+        Assert.Equal(half, QuoteCrossValidation.TrainingSubset(many.Reverse().ToArray(), 0.5, seed: 1)); // the split's order does not matter
+        Assert.NotEqual(half, QuoteCrossValidation.TrainingSubset(many, 0.5, seed: 2));
+        Assert.Equal(40, QuoteCrossValidation.TrainingSubset(many, 1, seed: 1).Count);
+        Assert.Throws<ArgumentOutOfRangeException>(() => QuoteCrossValidation.TrainingSubset(many, 0, seed: 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => QuoteCrossValidation.TrainingSubset(many, 1.5, seed: 1));
+    }
+
+    [Fact]
+    public void Cross_validation_on_a_share_of_the_training_articles_still_scores_every_article()
+    {
+        var options = new QuoteTrainingOptions { CueEpochs = 1, ContentEpochs = 1, LinkEpochs = 1, SourceEpochs = 1, JackknifeFolds = 2 };
+        var report = QuoteCrossValidation.Run(Articles, 2, options,
+            quotes => new Pipeline.Extraction.ArticleExtractor(new Pipeline.Entities.EntityExtractor(Pipeline.Entities.Tagging.EntityModels.Recognizer), quotes,
+                new Pipeline.Summaries.FeatureSummarizer(), new Pipeline.Summaries.KeyPhraseExtractor()),
+            TextWriter.Null, trainingShare: 0.75);
+        Assert.Equal(Articles.Length, report.Articles);
+        Assert.Equal(2 * Articles.Length, report.All.Gold);
+    }
+
+    [Fact]
     public void Averaged_stages_hold_the_mean_weight_of_every_feature_any_of_them_has()
     {
         static LinearModel Stage(params (ulong Key, short A, short B)[] rows)

@@ -159,13 +159,16 @@ internal static class EvaluateCommand
             {
                 result.AddError("--train-others goes with --agreement.");
             }
-            if (result.GetResult(share) is { Implicit: false } && result.GetValue(folds) <= 0)
+            if (result.GetResult(share) is { Implicit: false })
             {
-                result.AddError("--training-share goes with --cross-validate.");
-            }
-            if (result.GetValue(share) is not (> 0 and <= 1))
-            {
-                result.AddError("--training-share is a share of the training articles: more than 0 and at most 1 (e.g. 0.5).");
+                if (result.GetValue(folds) <= 0)
+                {
+                    result.AddError("--training-share goes with --cross-validate.");
+                }
+                if (result.GetValue(share) is not (> 0 and <= 1))
+                {
+                    result.AddError("--training-share is a share of the training articles: more than 0 and at most 1 (e.g. 0.5).");
+                }
             }
         });
         // With --cross-validate, the models of the parts are trained as `train quotes` would with the same settings.

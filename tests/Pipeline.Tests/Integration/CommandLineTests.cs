@@ -120,6 +120,23 @@ public sealed class CommandLineTests(PipelineFixture pipeline) : IDisposable
     }
 
     [Fact]
+    public async Task A_training_share_goes_with_cross_validation_and_lies_between_0_and_1()
+    {
+        var cases = new (string[] Arguments, string Message)[]
+        {
+            (["eval", "quotes", folder, "--training-share", "0.5"], "--training-share goes with --cross-validate."),
+            (["eval", "quotes", folder, "--cross-validate", "2", "--training-share", "0"], "more than 0 and at most 1"),
+            (["eval", "quotes", folder, "--cross-validate", "2", "--training-share", "1.5"], "more than 0 and at most 1"),
+        };
+        foreach (var (arguments, message) in cases)
+        {
+            var (exit, printed) = await CliProcess.RunAsync(Timeout, arguments);
+            Assert.NotEqual(0, exit);
+            Assert.Contains(message, printed);
+        }
+    }
+
+    [Fact]
     public async Task Extract_prints_the_extraction_of_a_file_without_storage()
     {
         var path = Path.Combine(Repository.Root, "seeds", "000_09b943ff63819a7c.txt");

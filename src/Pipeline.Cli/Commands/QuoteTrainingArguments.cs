@@ -26,6 +26,12 @@ internal sealed class QuoteTrainingArguments
         DefaultValueFactory = _ => Defaults.Ensemble,
     };
 
+    private readonly Option<FileSystemInfo> unlabelled = new("--unlabelled")
+    {
+        Description = "Unlabelled news (a CNN/DailyMail JSONL or a folder of .txt articles) that the model for text without marks also learns from, " +
+                      "labelled by the model for text with marks, e.g. ../shared/eval/cnndm/validation_first1000.jsonl.",
+    };
+
     public static QuoteTrainingArguments AddTo(Command command)
     {
         var arguments = new QuoteTrainingArguments();
@@ -35,6 +41,7 @@ internal sealed class QuoteTrainingArguments
         command.Add(arguments.contentEpochs);
         command.Add(arguments.jackknifeFolds);
         command.Add(arguments.ensemble);
+        command.Add(arguments.unlabelled.AcceptExistingOnly());
         AtLeast(arguments.contentEpochs, 1);
         AtLeast(arguments.jackknifeFolds, 2);
         AtLeast(arguments.ensemble, 1);
@@ -49,6 +56,7 @@ internal sealed class QuoteTrainingArguments
         ContentEpochs = parse.GetValue(contentEpochs),
         JackknifeFolds = parse.GetValue(jackknifeFolds),
         Ensemble = parse.GetValue(ensemble),
+        Unlabelled = parse.GetValue(unlabelled) is { } path ? UnlabelledNews.Read(path.FullName) : [],
     };
 
     private static void AtLeast(Option<int> option, int least) =>

@@ -120,6 +120,18 @@ public sealed class CommandLineTests(PipelineFixture pipeline) : IDisposable
     }
 
     [Fact]
+    public async Task Unlabelled_news_that_is_not_there_is_refused_before_training()
+    {
+        string missing = Path.Combine(folder, "no-such-news.jsonl");
+        foreach (string[] command in new[] { ["train", "quotes", "--data", folder], new[] { "eval", "quotes", folder, "--cross-validate", "2" } })
+        {
+            var (exit, printed) = await CliProcess.RunAsync(Timeout, [.. command, "--unlabelled", missing]);
+            Assert.NotEqual(0, exit);
+            Assert.Contains($"File or directory does not exist: '{missing}'", printed);
+        }
+    }
+
+    [Fact]
     public async Task A_training_share_goes_with_cross_validation_and_lies_between_0_and_1()
     {
         var cases = new (string[] Arguments, string Message)[]

@@ -23,7 +23,7 @@ public sealed class QuoteModelTrainingTests
         ]);
     }
 
-    private static readonly PolnearArticle[] Articles =
+    internal static readonly PolnearArticle[] Articles =
     [
         Article("a", "Anna Reyes", "We will build the bridge"),
         Article("b", "Paul Grant", "The plan is too expensive"),
@@ -31,7 +31,7 @@ public sealed class QuoteModelTrainingTests
         Article("d", "Tom Clarke", "I have never seen such a vote"),
     ];
 
-    private static byte[] Bytes(QuoteModel model)
+    internal static byte[] Bytes(QuoteModel model)
     {
         using var stream = new MemoryStream();
         model.Save(stream);

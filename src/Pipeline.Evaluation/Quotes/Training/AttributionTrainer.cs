@@ -36,6 +36,12 @@ public sealed record QuoteTrainingOptions
     /// a smaller model stays in the processor's caches.
     /// </summary>
     public double Prune { get; init; } = 0.01;
+
+    /// <summary>
+    /// Articles without annotations (<see cref="UnlabelledNews.Read"/>) that the model for text without marks also learns
+    /// from, labelled by the model for text with marks (<see cref="UnlabelledNews"/>); none by default.
+    /// </summary>
+    public IReadOnlyList<string> Unlabelled { get; init; } = [];
 }
 
 /// <summary>
@@ -97,7 +103,7 @@ internal static class AttributionTrainer
         var extension = RankingTrainer.Train(extensions, options.SourceEpochs, options.Seed);
         // The model for text with marks breaks text without paragraph breaks before every sentence outside a quotation
         // (NewsParagraphs): learned breaks there scored the same in cross-validation and labelled more words.
-        var breaks = parts ? StageBuilder.Empty(1) : RankingTrainer.Train(BreakInstances(articles), options.LinkEpochs, options.Seed);
+        var breaks = parts ? StageBuilder.Empty(1) : TrainBreaks(articles, options);
         return [cue, cueSecond, content, link, source, verbatim, extension, part, breaks];
     }
 
@@ -189,6 +195,10 @@ internal static class AttributionTrainer
     /// Every place between two sentences of an article that no quotation runs across, as <see cref="NewsParagraphs"/>
     /// meets them: no break (no keys) against a break (<see cref="BreakFeatures"/>), right as the article's paragraphs fall.
     /// </summary>
+    /// <summary>The break stage of text without paragraph breaks (<see cref="NewsParagraphs"/>), learned from the articles' paragraphs.</summary>
+    public static LinearModel TrainBreaks(IReadOnlyList<TrainingArticle> articles, QuoteTrainingOptions options) =>
+        RankingTrainer.Train(BreakInstances(articles), options.LinkEpochs, options.Seed);
+
     private static RankingSet BreakInstances(IReadOnlyList<TrainingArticle> articles)
     {
         var set = new RankingSet();

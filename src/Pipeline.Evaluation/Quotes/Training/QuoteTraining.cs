@@ -23,9 +23,25 @@ public static class QuoteTraining
     {
         log = TextWriter.Synchronized(log);
         AttributionModel? markedModel = null, strippedModel = null;
-        Parallel.Invoke(
-            () => markedModel = AttributionTrainer.Train(marked, options, log, "marked", marked: true),
-            () => strippedModel = AttributionTrainer.Train(stripped, options, log, "stripped", marked: false));
+        if (options.Unlabelled.Count == 0)
+        {
+            Parallel.Invoke(
+                () => markedModel = AttributionTrainer.Train(marked, options, log, "marked", marked: true),
+                () => strippedModel = AttributionTrainer.Train(stripped, options, log, "stripped", marked: false));
+        }
+        else
+        {
+            // The model for text with marks first: it labels the unlabelled articles the other one also learns from, read
+            // in paragraphs where the annotated articles' paragraphs would break.
+            LinearModel? breaks = null;
+            Parallel.Invoke(
+                () => markedModel = AttributionTrainer.Train(marked, options, log, "marked", marked: true),
+                () => breaks = AttributionTrainer.TrainBreaks(stripped, options));
+            var labelled = UnlabelledNews.Label(options.Unlabelled, markedModel!, breaks!);
+            var (_, strippedCopies) = Prepare(labelled);
+            log.WriteLine($"  unlabelled: {labelled.Count:N0} articles, {labelled.Sum(a => a.Attributions.Count):N0} attributions found with marks, learned without them");
+            strippedModel = AttributionTrainer.Train([.. stripped, .. strippedCopies], options, log, "stripped", marked: false);
+        }
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["corpus"] = "PolNeAR train (first annotation file per article)",
@@ -33,6 +49,10 @@ public static class QuoteTraining
             ["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
             ["epochs"] = $"cue {options.CueEpochs}, content {options.ContentEpochs}, link {options.LinkEpochs}, source {options.SourceEpochs}",
         };
+        if (options.Unlabelled.Count > 0)
+        {
+            metadata["unlabelled"] = $"{options.Unlabelled.Count} articles with marks, labelled by the model for text with marks, for the model without";
+        }
         if (options.Ensemble > 1)
         {
             metadata["ensemble"] = $"{options.Ensemble} seeds from {options.Seed}, averaged";

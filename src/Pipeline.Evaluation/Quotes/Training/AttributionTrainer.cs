@@ -191,14 +191,14 @@ internal static class AttributionTrainer
         return (links, sources, verbatims);
     }
 
-    /// <summary>
-    /// Every place between two sentences of an article that no quotation runs across, as <see cref="NewsParagraphs"/>
-    /// meets them: no break (no keys) against a break (<see cref="BreakFeatures"/>), right as the article's paragraphs fall.
-    /// </summary>
     /// <summary>The break stage of text without paragraph breaks (<see cref="NewsParagraphs"/>), learned from the articles' paragraphs.</summary>
     public static LinearModel TrainBreaks(IReadOnlyList<TrainingArticle> articles, QuoteTrainingOptions options) =>
         RankingTrainer.Train(BreakInstances(articles), options.LinkEpochs, options.Seed);
 
+    /// <summary>
+    /// Every place between two sentences of an article that no quotation runs across, as <see cref="NewsParagraphs"/>
+    /// meets them: no break (no keys) against a break (<see cref="BreakFeatures"/>), right as the article's paragraphs fall.
+    /// </summary>
     private static RankingSet BreakInstances(IReadOnlyList<TrainingArticle> articles)
     {
         var set = new RankingSet();

@@ -26,10 +26,11 @@ internal sealed class QuoteTrainingArguments
         DefaultValueFactory = _ => Defaults.Ensemble,
     };
 
-    private readonly Option<FileSystemInfo> unlabelled = new("--unlabelled")
+    private readonly Option<FileSystemInfo[]> unlabelled = new("--unlabelled")
     {
-        Description = "Unlabelled news (a CNN/DailyMail JSONL or a folder of .txt articles) that the model for text without marks also learns from, " +
-                      "labelled by the model for text with marks, e.g. ../shared/eval/cnndm/validation_first1000.jsonl.",
+        Description = "Unlabelled news (CNN/DailyMail JSONLs, folders of .txt articles, CoNLL-2003 files; one or more) that the model for text " +
+                      "without marks also learns from, labelled by the model for text with marks, e.g. ../shared/eval/cnndm/validation_first1000.jsonl.",
+        AllowMultipleArgumentsPerToken = true,
     };
 
     public static QuoteTrainingArguments AddTo(Command command)
@@ -56,7 +57,7 @@ internal sealed class QuoteTrainingArguments
         ContentEpochs = parse.GetValue(contentEpochs),
         JackknifeFolds = parse.GetValue(jackknifeFolds),
         Ensemble = parse.GetValue(ensemble),
-        Unlabelled = parse.GetValue(unlabelled) is { } path ? UnlabelledNews.Read(path.FullName) : [],
+        Unlabelled = parse.GetValue(unlabelled) is { } paths ? UnlabelledNews.Read(paths.Select(path => path.FullName)) : [],
     };
 
     private static void AtLeast(Option<int> option, int least) =>

@@ -1,18 +1,17 @@
 using Pipeline.Evaluation.Hosting;
-using Pipeline.Evaluation.Summaries;
 
 namespace Pipeline.Evaluation.Bench;
 
 /// <summary>
-/// The articles a benchmark runs on: real news from a CNN/DailyMail JSONL or a folder of <c>.txt</c> articles, or
-/// variants of the seed without either. The JSONL's articles have lost their paragraph breaks; a folder's keep theirs.
+/// The articles a benchmark runs on: real news (<see cref="NewsCorpus"/>), or variants of the seed without it. The
+/// JSONL's articles have lost their paragraph breaks; a folder's keep theirs.
 /// </summary>
 public sealed record BenchCorpus(string Source, IReadOnlyList<string> Articles)
 {
     public long Words { get; } = CountWords(Articles);
 
-    /// <param name="path">A JSONL of <c>{id, article, highlights}</c>, or a folder whose <c>.txt</c> files are articles (read in
-    /// name order); null for seed variants.</param>
+    /// <param name="path">What <see cref="NewsCorpus.Read"/> reads (a JSONL of <c>{id, article, highlights}</c>, a folder of
+    /// <c>.txt</c> articles, a CoNLL-2003 file); null for seed variants.</param>
     /// <param name="count">Articles wanted; the corpus is cycled when it has fewer.</param>
     public static BenchCorpus Load(string? path, int count)
     {
@@ -25,9 +24,7 @@ public sealed record BenchCorpus(string Source, IReadOnlyList<string> Articles)
             }
             return new BenchCorpus("seed variants", articles);
         }
-        var texts = Directory.Exists(path)
-            ? Directory.GetFiles(path, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList()
-            : SummaryCorpus.Read(path).Select(pair => pair.Article).ToList();
+        var texts = NewsCorpus.Read(path);
         if (texts.Count == 0)
         {
             throw new InvalidOperationException($"{path} holds no articles.");

@@ -34,13 +34,16 @@ public sealed class UnlabelledNewsTests : IDisposable
         File.WriteAllText(Path.Combine(folder, "a.txt"), "Town news\n\n“We will build it,” Anna Reyes said.\n");
         File.WriteAllText(Path.Combine(folder, "b.txt"), "Town news\n\nNobody said anything.\n");
         Assert.Equal(["Town news\n\n“We will build it,” Anna Reyes said.\n"], UnlabelledNews.Read(folder));
+
+        string jsonl = Jsonl(Quoted);
+        Assert.Equal([Quoted, "Town news\n\n“We will build it,” Anna Reyes said.\n"], UnlabelledNews.Read(jsonl, folder));
     }
 
     [Fact]
     public void A_missing_path_is_refused_with_what_to_give()
     {
         var error = Assert.Throws<FileNotFoundException>(() => UnlabelledNews.Read(Path.Combine(folder, "nothing.jsonl")));
-        Assert.Contains("JSONL or a folder", error.Message);
+        Assert.Contains("a folder of .txt articles or a CoNLL-2003 file", error.Message);
     }
 
     [Fact]

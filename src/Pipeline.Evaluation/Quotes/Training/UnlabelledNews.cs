@@ -2,7 +2,6 @@ using System.Text;
 using Pipeline.Articles;
 using Pipeline.Entities;
 using Pipeline.Entities.Tagging;
-using Pipeline.Evaluation.Summaries;
 using Pipeline.Quotes;
 using Pipeline.Text;
 
@@ -23,17 +22,12 @@ public static class UnlabelledNews
     private const string Title = "Article";
 
     /// <summary>
-    /// The articles of <paramref name="path"/> that hold a double quotation mark (the others have nothing to teach): a
-    /// JSONL of <c>{id, article, highlights}</c> such as CNN/DailyMail's, or a folder of <c>.txt</c> articles (title line first).
+    /// The articles of <paramref name="paths"/> (each what <see cref="NewsCorpus.Read"/> reads: a JSONL such as
+    /// CNN/DailyMail's, a folder of <c>.txt</c> articles, a CoNLL-2003 file) that hold a double quotation mark: the
+    /// others have nothing to teach.
     /// </summary>
-    public static List<string> Read(string path)
-    {
-        var texts = Directory.Exists(path)
-            ? Directory.GetFiles(path, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText)
-            : File.Exists(path) ? SummaryCorpus.Read(path).Select(pair => pair.Article)
-            : throw new FileNotFoundException($"No unlabelled news at {path}: give a CNN/DailyMail JSONL or a folder of .txt articles.", path);
-        return [.. texts.Where(text => QuotationMarkStripper.HasMark(text))];
-    }
+    public static List<string> Read(params IEnumerable<string> paths) =>
+        [.. paths.SelectMany(NewsCorpus.Read).Where(text => QuotationMarkStripper.HasMark(text))];
 
     /// <summary>
     /// <paramref name="texts"/> (from <see cref="Read"/>) as articles of their paragraphs that hold marks, each with the

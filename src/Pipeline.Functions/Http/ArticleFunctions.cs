@@ -9,7 +9,7 @@ namespace Pipeline.Functions.Http;
 public sealed class ArticleFunctions(IArticleQueries queries)
 {
     [Function(nameof(ListArticles))]
-    [ApiOperation("Articles with their status, newest first", typeof(Page<ArticleListItem>))]
+    [ApiOperation("Articles with their status, in article-id order", typeof(Page<ArticleListItem>))]
     [ApiQuery("top", "Items per page, 1 to 1000 (default 50).")]
     [ApiQuery("continuationToken", "The continuationToken of the page before, for the next one.")]
     [ApiQuery("status", "Only articles with this status: " + QueryParameters.Statuses + ".")]

@@ -20,8 +20,8 @@ namespace Pipeline;
 public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers extraction, storage and queries. Storage clients come from the connection named by
-    /// <c>Pipeline:Connection</c> (default <c>AzureWebJobsStorage</c>), the same setting the blob trigger uses.
+    /// Registers extraction, storage and queries. Storage clients come from the connection the triggers use,
+    /// <c>AzureWebJobsStorage</c> (<see cref="PipelineOptions.Connection"/>).
     /// </summary>
     public static IServiceCollection AddPipeline(this IServiceCollection services, IConfiguration configuration)
     {
@@ -46,7 +46,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<PipelineOptions>>().Value;
-            return StorageClients.FromConfiguration(configuration, options.Connection, options.StorageRetries);
+            return StorageClients.FromConfiguration(configuration, PipelineOptions.Connection, options.StorageRetries);
         });
         services.AddSingleton<PipelineTables>();
         services.AddSingleton<ArticleBlobs>();

@@ -16,8 +16,8 @@ public sealed class ProcessArticle(IArticleProcessor processor)
     /// <summary>The watched path; the local host's blob adapter uses the same constant.</summary>
     public const string BlobPath = PipelineOptions.ArticlesContainer + "/{name}";
 
-    /// <summary>The storage connection setting, as in <c>local.settings.json</c> and the app settings in Azure.</summary>
-    public const string Connection = "AzureWebJobsStorage";
+    /// <summary>The storage connection setting (<see cref="PipelineOptions.Connection"/>).</summary>
+    public const string Connection = PipelineOptions.Connection;
 
     /// <summary>
     /// Articles processed at once by one host (<c>extensions.blobs.maxDegreeOfParallelism</c> in host.json; the local host,

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Pipeline.Configuration;
 using Pipeline.Entities.Tagging;
 using Pipeline.Quotes;
+using Pipeline.Storage;
 
 namespace Pipeline.Cli.Commands;
 
@@ -31,11 +32,11 @@ internal static class CliServices
     public static ServiceProvider Build(ParseResult parse)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" })
+            .AddInMemoryCollection(new Dictionary<string, string?> { [PipelineOptions.Connection] = "UseDevelopmentStorage=true" })
             .AddLocalSettings(LocalSettings.Find(Environment.CurrentDirectory))
             .AddEnvironmentVariables()
             .AddInMemoryCollection(parse.GetValue(Connection) is { Length: > 0 } connection
-                ? new Dictionary<string, string?> { ["AzureWebJobsStorage"] = connection }
+                ? new Dictionary<string, string?> { [PipelineOptions.Connection] = connection }
                 : [])
             .Build();
         var services = new ServiceCollection();

@@ -192,6 +192,6 @@ public static class BenchServices
     public static ServiceProvider For(string connectionString) => new ServiceCollection()
         .AddLogging()
         .AddPipeline(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = connectionString }).Build())
+            .AddInMemoryCollection(new Dictionary<string, string?> { [PipelineOptions.Connection] = connectionString }).Build())
         .BuildServiceProvider();
 }

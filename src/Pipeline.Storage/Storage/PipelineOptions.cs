@@ -7,9 +7,11 @@ public sealed class PipelineOptions
 {
     public const string Section = "Pipeline";
 
-    /// <summary>Name of the storage connection (as in the Functions <c>Connection</c> setting).</summary>
-    [Required]
-    public string Connection { get; set; } = "AzureWebJobsStorage";
+    /// <summary>
+    /// The storage connection setting, as in <c>local.settings.json</c> and the app settings in Azure: the triggers'
+    /// <c>Connection</c> and the storage clients both read it, so results always live beside the articles.
+    /// </summary>
+    public const string Connection = "AzureWebJobsStorage";
 
     /// <summary>The blob container the trigger watches; a constant because trigger attributes need one.</summary>
     public const string ArticlesContainer = "articles";

@@ -34,7 +34,7 @@ public static class NewsCorpus
     }
 
     /// <summary>A CoNLL-2003 document as an article: its first sentence the title line, then the others as one paragraph.</summary>
-    public static string Text(ConllDocument document)
+    private static string Text(ConllDocument document)
     {
         var text = new StringBuilder(document.TokenCount * 6);
         bool quoted = false;

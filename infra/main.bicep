@@ -6,7 +6,7 @@ targetScope = 'resourceGroup'
 
 @minLength(1)
 @maxLength(20)
-@description('Short name for this deployment (azd environment name); resource names are derived from it.')
+@description('Short name for this deployment (azd environment name): lower-case letters, digits and hyphens, since resource names, the storage account\'s among them, are derived from it.')
 param environmentName string
 
 @description('Azure region for every resource.')
